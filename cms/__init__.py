@@ -1,0 +1,3 @@
+"""BEN CMS: the Django project of the Bitburger Engagement Netz."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,20 @@
+"""Page types of BEN CMS, one module per domain."""
+
+from .benefits import BenefitPartnerIndexPage, BenefitPartnerPage
+from .clubs import ClubIndexPage, ClubPage
+from .events import EventExceptionDate, EventIndexPage, EventPage
+from .home import HomePage
+from .strategy import StrategyChapterPage, StrategyIndexPage
+
+__all__ = [
+    "BenefitPartnerIndexPage",
+    "BenefitPartnerPage",
+    "ClubIndexPage",
+    "ClubPage",
+    "EventExceptionDate",
+    "EventIndexPage",
+    "EventPage",
+    "HomePage",
+    "StrategyChapterPage",
+    "StrategyIndexPage",
+]

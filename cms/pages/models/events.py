@@ -1,0 +1,159 @@
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.pages import recurrence
+
+from .clubs import ClubPage
+from .location import AddressFields
+
+RECURRENCE_HELP = (
+    "Optional, als RFC-5545-Regel. Beispiele: jeden ersten Dienstag im Monat: "
+    "FREQ=MONTHLY;BYDAY=1TU – alle zwei Jahre: FREQ=YEARLY;INTERVAL=2 – "
+    "wöchentlich bis Jahresende: FREQ=WEEKLY;UNTIL=20261231T235959Z"
+)
+
+
+class EventIndexPage(Page):
+    intro = models.TextField("Einleitung", blank=True)
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.EventPage"]
+    max_count_per_parent = 1
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = "Veranstaltungskalender"
+        verbose_name_plural = "Veranstaltungskalender"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["events"] = EventPage.objects.live().public().order_by("start")
+        return context
+
+
+class EventPage(AddressFields, Page):
+    """An event; under a ClubPage it belongs to that club, which becomes its organiser."""
+
+    start = models.DateTimeField("Beginn")
+    end = models.DateTimeField("Ende", null=True, blank=True)
+    all_day = models.BooleanField("Ganztägig", default=False)
+    recurrence_rule = models.CharField(
+        "Wiederholung", max_length=255, blank=True, help_text=RECURRENCE_HELP
+    )
+    description = RichTextField("Beschreibung", blank=True)
+    location_name = models.CharField("Veranstaltungsort", max_length=255, blank=True)
+    organiser = models.ForeignKey(
+        "pages.ClubPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organised_events",
+        verbose_name="Veranstalter",
+    )
+    categories = ParentalManyToManyField(
+        "snippets.Category", blank=True, related_name="events", verbose_name="Kategorien"
+    )
+    target_groups = ParentalManyToManyField(
+        "snippets.TargetGroup", blank=True, related_name="events", verbose_name="Zielgruppen"
+    )
+    price = models.CharField("Preis", max_length=100, blank=True, help_text="z. B. „kostenlos“")
+    registration_url = models.URLField("Anmeldung (Link)", blank=True)
+    accessibility = models.TextField("Barrierefreiheit", blank=True)
+
+    parent_page_types = ["pages.EventIndexPage", "pages.ClubPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("all_day"),
+                FieldPanel("recurrence_rule"),
+                InlinePanel("exception_dates", label="Ausnahmetermine", heading="Ausnahmen"),
+            ],
+            heading="Termin",
+        ),
+        FieldPanel("description"),
+        FieldPanel("location_name"),
+        *AddressFields.address_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("organiser"),
+                FieldPanel("categories"),
+                FieldPanel("target_groups"),
+                FieldPanel("price"),
+                FieldPanel("registration_url"),
+                FieldPanel("accessibility"),
+            ],
+            heading="Details",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.SearchField("location_name"),
+        index.FilterField("start"),
+        *AddressFields.address_search_fields,
+    ]
+
+    class Meta:
+        verbose_name = "Veranstaltung"
+        verbose_name_plural = "Veranstaltungen"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = "Das Ende darf nicht vor dem Beginn liegen."
+        if self.recurrence_rule:
+            try:
+                recurrence.parse_rule(self.recurrence_rule)
+            except ValidationError as error:
+                errors["recurrence_rule"] = error.messages
+            else:
+                self.recurrence_rule = recurrence.normalise_rule(self.recurrence_rule)
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.organiser_id is None and self.path:
+            parent = self.get_parent()
+            if parent is not None and parent.specific_class is ClubPage:
+                self.organiser_id = parent.pk
+        return super().save(*args, **kwargs)
+
+    @property
+    def is_recurring(self) -> bool:
+        return bool(self.recurrence_rule)
+
+    def occurrences(self, window_start: datetime, window_end: datetime):
+        """Concrete occurrences in the window, recurrences expanded, exceptions removed."""
+        return recurrence.expand(
+            self.start,
+            self.end,
+            self.recurrence_rule,
+            [exception.date for exception in self.exception_dates.all()],
+            window_start,
+            window_end,
+        )
+
+
+class EventExceptionDate(Orderable):
+    """A day on which a recurring event does not take place (EXDATE)."""
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="exception_dates")
+    date = models.DateField("Entfällt am")
+
+    panels = [FieldPanel("date")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Ausnahmetermin"
+        verbose_name_plural = "Ausnahmetermine"

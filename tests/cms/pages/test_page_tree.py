@@ -1,0 +1,47 @@
+"""The page tree rules keep editors from building nonsense trees."""
+
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from cms.pages.models import (
+    BenefitPartnerIndexPage,
+    BenefitPartnerPage,
+    ClubIndexPage,
+    ClubPage,
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    StrategyChapterPage,
+    StrategyIndexPage,
+)
+
+
+class PageTreeRulesTest(WagtailPageTestCase):
+    def test_home_page_is_the_site_root(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StrategyIndexPage, ClubIndexPage, EventIndexPage, BenefitPartnerIndexPage}
+        )
+
+    def test_strategy_chapters_nest(self):
+        self.assertAllowedSubpageTypes(StrategyIndexPage, {StrategyChapterPage})
+        self.assertAllowedParentPageTypes(
+            StrategyChapterPage, {StrategyIndexPage, StrategyChapterPage}
+        )
+        self.assertCanCreateAt(StrategyChapterPage, StrategyChapterPage)
+        self.assertCanNotCreateAt(HomePage, StrategyChapterPage)
+
+    def test_clubs_live_in_the_club_directory_and_hold_their_events(self):
+        self.assertAllowedParentPageTypes(ClubPage, {ClubIndexPage})
+        self.assertAllowedSubpageTypes(ClubPage, {EventPage})
+        self.assertCanNotCreateAt(EventIndexPage, ClubPage)
+
+    def test_events_belong_to_the_calendar_or_a_club(self):
+        self.assertAllowedParentPageTypes(EventPage, {EventIndexPage, ClubPage})
+        self.assertAllowedSubpageTypes(EventPage, set())
+        self.assertCanNotCreateAt(StrategyChapterPage, EventPage)
+
+    def test_benefit_partners_live_under_the_card_page(self):
+        self.assertAllowedParentPageTypes(BenefitPartnerPage, {BenefitPartnerIndexPage})
+        self.assertAllowedSubpageTypes(BenefitPartnerPage, set())
+        self.assertCanNotCreateAt(ClubIndexPage, BenefitPartnerPage)

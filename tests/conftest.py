@@ -1,0 +1,56 @@
+"""Fixtures shared by the whole suite: the site tree every content test hangs off."""
+
+from dataclasses import dataclass
+
+import pytest
+from wagtail.models import Page, Site
+
+from tests.factories.pages import (
+    BenefitPartnerIndexPageFactory,
+    ClubIndexPageFactory,
+    EventIndexPageFactory,
+    HomePageFactory,
+    StrategyIndexPageFactory,
+)
+from tests.factories.users import SuperuserFactory
+
+
+@dataclass
+class SiteTree:
+    home: object
+    strategy: object
+    clubs: object
+    events: object
+    benefits: object
+
+
+def build_site_tree() -> SiteTree:
+    """A HomePage as the default site's root, with one index page per section."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root)
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    return SiteTree(
+        home=home,
+        strategy=StrategyIndexPageFactory(parent=home),
+        clubs=ClubIndexPageFactory(parent=home),
+        events=EventIndexPageFactory(parent=home),
+        benefits=BenefitPartnerIndexPageFactory(parent=home),
+    )
+
+
+@pytest.fixture
+def site_tree(db) -> SiteTree:
+    return build_site_tree()
+
+
+@pytest.fixture
+def superuser(db):
+    return SuperuserFactory(username="admin")
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    client.force_login(superuser)
+    return client

@@ -1,0 +1,96 @@
+"""Page factories; pass parent= to place a page in the tree (wagtail-factories)."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import factory
+import wagtail_factories
+
+from cms.pages.models import (
+    BenefitPartnerIndexPage,
+    BenefitPartnerPage,
+    ClubIndexPage,
+    ClubPage,
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    StrategyChapterPage,
+    StrategyIndexPage,
+)
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Bitburger Engagement Netz"
+    slug = "ben"
+
+    class Meta:
+        model = HomePage
+
+
+class StrategyIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Engagementstrategie"
+    slug = "engagementstrategie"
+
+    class Meta:
+        model = StrategyIndexPage
+
+
+class StrategyChapterPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Kapitel {n}")
+    chapter_number = factory.Sequence(lambda n: str(n + 1))
+
+    class Meta:
+        model = StrategyChapterPage
+
+
+class ClubIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Vereine und Einrichtungen"
+    slug = "vereine"
+
+    class Meta:
+        model = ClubIndexPage
+
+
+class ClubPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Verein {n}")
+    kind = ClubPage.Kind.CLUB
+    city = "Bitburg"
+
+    class Meta:
+        model = ClubPage
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Veranstaltungen"
+    slug = "veranstaltungen"
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Veranstaltung {n}")
+    start = dt.datetime(2026, 12, 1, 18, 0, tzinfo=BERLIN)
+    end = dt.datetime(2026, 12, 1, 20, 0, tzinfo=BERLIN)
+
+    class Meta:
+        model = EventPage
+
+
+class BenefitPartnerIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Ehrenamtskarte"
+    slug = "ehrenamtskarte"
+
+    class Meta:
+        model = BenefitPartnerIndexPage
+
+
+class BenefitPartnerPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Partner {n}")
+    category = BenefitPartnerPage.Category.OTHER
+    discount_de = "10 % Rabatt"
+
+    class Meta:
+        model = BenefitPartnerPage

@@ -1,0 +1,1 @@
+"""The plugin framework: discovery, metadata, per-site activation, signals and checks."""

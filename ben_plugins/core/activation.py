@@ -1,0 +1,49 @@
+"""Is a plugin switched on for a site? Looked up per site, memoised per request."""
+
+from django.http import HttpRequest
+from wagtail.models import Page, Site
+
+from .models import PluginActivation
+from .registry import get_plugin
+
+_REQUEST_MEMO = "_ben_plugin_overrides"
+
+
+def overrides_for_site(site: Site | None) -> dict[str, bool]:
+    if site is None:
+        return {}
+    return dict(PluginActivation.objects.filter(site=site).values_list("plugin", "enabled"))
+
+
+def is_enabled(label: str, site: Site | None, overrides: dict[str, bool] | None = None) -> bool:
+    """True if the plugin is loaded and switched on for ``site`` (its default without a row)."""
+    plugin = get_plugin(label)
+    if plugin is None:
+        return False
+    if overrides is None:
+        overrides = overrides_for_site(site)
+    return overrides.get(label, plugin.meta.default_enabled)
+
+
+def is_enabled_for_request(label: str, request: HttpRequest) -> bool:
+    if not hasattr(request, _REQUEST_MEMO):
+        setattr(request, _REQUEST_MEMO, overrides_for_site(site_for_request(request)))
+    return is_enabled(label, None, getattr(request, _REQUEST_MEMO))
+
+
+def set_enabled(label: str, site: Site, enabled: bool, user=None) -> PluginActivation:
+    activation, _ = PluginActivation.objects.update_or_create(
+        site=site, plugin=label, defaults={"enabled": enabled, "changed_by": user}
+    )
+    return activation
+
+
+def site_for_request(request: HttpRequest) -> Site | None:
+    return Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+
+
+def site_for_object(instance) -> Site | None:
+    """The site content belongs to: a page's own site, a club snippet's club's site."""
+    page = instance if isinstance(instance, Page) else getattr(instance, "club", None)
+    site = page.get_site() if isinstance(page, Page) else None
+    return site or Site.objects.filter(is_default_site=True).first()

@@ -1,0 +1,45 @@
+"""The plugins Django has loaded, looked up by label, module or model."""
+
+from dataclasses import dataclass
+
+from django.apps import AppConfig, apps
+
+from .meta import BenPluginMeta
+
+
+@dataclass(frozen=True)
+class Plugin:
+    app_config: AppConfig
+    meta: BenPluginMeta
+
+    @property
+    def label(self) -> str:
+        return self.app_config.label
+
+    @property
+    def name(self) -> str:
+        return self.meta.name
+
+
+def all_plugins() -> list[Plugin]:
+    return [
+        Plugin(config, config.plugin_meta)
+        for config in apps.get_app_configs()
+        if isinstance(getattr(config, "plugin_meta", None), BenPluginMeta)
+    ]
+
+
+def get_plugin(label: str) -> Plugin | None:
+    return next((plugin for plugin in all_plugins() if plugin.label == label), None)
+
+
+def plugin_for_module(module: str | None) -> Plugin | None:
+    """The plugin whose package contains ``module`` (None for core code)."""
+    if not module:
+        return None
+    config = apps.get_containing_app_config(module)
+    return get_plugin(config.label) if config else None
+
+
+def plugin_for_model(model) -> Plugin | None:
+    return get_plugin(model._meta.app_label)

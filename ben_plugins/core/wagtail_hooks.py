@@ -1,0 +1,31 @@
+from django.http import Http404
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .activation import is_enabled_for_request
+from .registry import plugin_for_model
+from .views import PluginListView, can_manage_plugins
+
+
+@hooks.register("register_admin_urls")
+def register_plugin_admin_urls():
+    urls = [path("", PluginListView.as_view(), name="index")]
+    return [path("plugins/", include((urls, "ben_plugins"), namespace="ben_plugins"))]
+
+
+class PluginAdminMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_manage_plugins(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_plugin_menu_item():
+    return PluginAdminMenuItem("Plugins", reverse("ben_plugins:index"), icon_name="cogs", order=900)
+
+
+@hooks.register("before_serve_page")
+def hide_pages_of_disabled_plugins(page, request, serve_args, serve_kwargs):
+    plugin = plugin_for_model(page.specific_class)
+    if plugin and not is_enabled_for_request(plugin.label, request):
+        raise Http404

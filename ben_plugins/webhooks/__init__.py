@@ -1,0 +1,1 @@
+"""Plugin "webhooks": signed HTTP notifications to external systems when content changes."""

@@ -1,0 +1,149 @@
+"""The plugin contract, checked for every plugin Django has loaded (built-in and external).
+
+A new plugin gets these tests for free; a failure names the plugin and the broken rule.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.urls import URLPattern, URLResolver, get_resolver
+from wagtail.models import Page
+
+import cms
+from ben_plugins.core import discovery
+from ben_plugins.core.checks import RESERVED_API_SEGMENTS
+from ben_plugins.core.pages import CORE_PAGE_APPS, PluginPageMixin
+from ben_plugins.core.registry import all_plugins
+from ben_plugins.core.signals import (
+    content_deleted,
+    content_published,
+    content_unpublished,
+    moderation_state_changed,
+)
+
+PLUGINS = all_plugins()
+CONTENT_SIGNALS = [
+    content_published,
+    content_unpublished,
+    content_deleted,
+    moderation_state_changed,
+]
+
+
+def plugin_params():
+    return [pytest.param(plugin, id=plugin.label) for plugin in PLUGINS]
+
+
+def test_every_discovered_plugin_is_loaded():
+    discovered = {candidate.name for candidate in discovery.candidates()}
+    problems = {problem.name for problem in discovery.PROBLEMS}
+    assert discovered - problems == {plugin.label for plugin in PLUGINS}
+
+
+@pytest.mark.parametrize("plugin", plugin_params())
+def test_metadata_is_complete_and_compatible(plugin):
+    assert plugin.meta.problems(cms.__version__) == []
+
+
+@pytest.mark.parametrize("plugin", plugin_params())
+def test_label_matches_the_discovery_name_and_is_no_core_api_path(plugin):
+    names = {candidate.app: candidate.name for candidate in discovery.candidates()}
+    assert names[plugin.app_config.name] == plugin.label
+    assert plugin.label not in RESERVED_API_SEGMENTS
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("plugin", plugin_params())
+def test_migrations_are_complete(plugin):
+    call_command("makemigrations", plugin.label, check=True, dry_run=True, verbosity=0)
+
+
+@pytest.mark.parametrize("plugin", plugin_params())
+def test_page_types_respect_activation_and_hang_below_core_pages(plugin):
+    for model in plugin.app_config.get_models():
+        if not issubclass(model, Page):
+            continue
+        assert issubclass(model, PluginPageMixin), model
+        parents = model.allowed_parent_page_models()
+        assert parents, f"{model._meta.label} has no allowed parent"
+        for parent in parents:
+            if parent._meta.app_label in CORE_PAGE_APPS:
+                assert model in parent.creatable_subpage_models()
+
+
+def _leaf_patterns(patterns):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _leaf_patterns(pattern.url_patterns)
+        else:
+            yield pattern
+
+
+def _plugin_api_patterns(plugin) -> list[URLPattern]:
+    resolver = get_resolver()
+    try:
+        api = next(p for p in resolver.url_patterns if str(p.pattern) == "api/v1/")
+    except StopIteration:
+        return []
+    mounted = [
+        p
+        for p in _leaf_patterns(api.url_patterns)
+        if getattr(p.callback, "ben_plugin_label", None) == plugin.label
+    ]
+    return mounted
+
+
+@pytest.mark.parametrize("plugin", plugin_params())
+def test_every_api_endpoint_is_mounted_and_guarded(plugin):
+    mounted = _plugin_api_patterns(plugin)
+    if not plugin.meta.api_urls:
+        assert mounted == []
+        return
+    assert mounted, f"no endpoint of {plugin.label} below /api/v1/{plugin.label}/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("plugin", plugin_params())
+def test_endpoints_answer_404_when_disabled(plugin, client, site, switch_plugin):
+    paths = [
+        f"/api/v1/{plugin.label}/{pattern.pattern}"
+        for pattern in _plugin_api_patterns(plugin)
+        if not pattern.pattern.converters and "^" not in str(pattern.pattern)
+    ]
+    if not paths:
+        pytest.skip(f"{plugin.label} has no parameterless API endpoint")
+    switch_plugin(plugin.label, True)
+    assert all(client.get(path).status_code == 200 for path in paths), paths
+    switch_plugin(plugin.label, False)
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("plugin", plugin_params())
+def test_receivers_are_skipped_when_disabled(plugin, site, club, switch_plugin):
+    def plugin_receivers(signal):
+        return {
+            receiver
+            for receiver, _ in signal.send_to_enabled(type(club), instance=club, site=site)
+            if receiver.__module__.startswith(plugin.app_config.name)
+        }
+
+    switch_plugin(plugin.label, False)
+    for signal in CONTENT_SIGNALS:
+        assert plugin_receivers(signal) == set()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("plugin", plugin_params())
+def test_disabling_keeps_all_data(plugin, site, switch_plugin):
+    def counts():
+        return {
+            model._meta.label: model._default_manager.count()
+            for model in plugin.app_config.get_models()
+        }
+
+    before = counts()
+    switch_plugin(plugin.label, False)
+    assert counts() == before

@@ -1,0 +1,1 @@
+"""Example BEN CMS plugin: one of each extension point."""

@@ -8,22 +8,15 @@ from django.http import JsonResponse
 from django.urls import URLPattern, URLResolver, include, path
 
 from .activation import is_enabled_for_request
+from .problems import problem_response
 from .registry import all_plugins
 
 logger = logging.getLogger(__name__)
 
 
 def disabled_response(label: str) -> JsonResponse:
-    """RFC 7807 problem details, like every other API error."""
-    return JsonResponse(
-        {
-            "type": "about:blank",
-            "title": "Nicht gefunden",
-            "status": 404,
-            "detail": f"Das Plugin „{label}“ ist auf dieser Website nicht aktiviert.",
-        },
-        status=404,
-        content_type="application/problem+json",
+    return problem_response(
+        404, "Nicht gefunden", f"Das Plugin „{label}“ ist auf dieser Website nicht aktiviert."
     )
 
 

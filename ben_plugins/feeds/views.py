@@ -1,0 +1,177 @@
+"""Feed endpoints. Everything served here is live and public; drafts never appear."""
+
+import hashlib
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.timezone import localdate
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from ben_plugins.core.problems import problem_response
+from cms.pages.models import BenefitPartnerPage, ClubPage, EventPage
+from cms.snippets.models import Category
+
+from . import geojson, ical, jsonld
+
+FEED_MAX_AGE = 300
+
+
+def live_events():
+    return (
+        EventPage.objects.live()
+        .public()
+        .select_related("organiser")
+        .prefetch_related("exception_dates", "categories")
+        .order_by("start", "pk")
+    )
+
+
+def live_clubs():
+    return ClubPage.objects.live().public().prefetch_related("categories").order_by("title")
+
+
+def live_partners():
+    return BenefitPartnerPage.objects.live().public().order_by("title")
+
+
+def unknown_parameters(request) -> list[str]:
+    """Feeds take no query parameters; a given one must not be silently ignored."""
+    return sorted(request.GET)
+
+
+def cacheable(request, content: bytes, content_type: str, filename: str | None = None):
+    """Response with a strong ETag; 304 when the client already has this content."""
+    etag = f'"{hashlib.sha256(content).hexdigest()}"'
+    not_modified = get_conditional_response(request, etag=etag)
+    response = not_modified or HttpResponse(content, content_type=content_type)
+    response["ETag"] = etag
+    if filename:
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
+    return response
+
+
+def calendar_response(request, events, name: str, filename: str):
+    if unknown := unknown_parameters(request):
+        return problem_response(
+            400,
+            "Ungültige Anfrage",
+            f"Unbekannte Parameter: {', '.join(unknown)}. Kalender-Feeds haben keine Parameter.",
+        )
+    content = ical.build_calendar(events, name)
+    return cacheable(request, content, "text/calendar; charset=utf-8", filename)
+
+
+def all_events_ics(request):
+    return calendar_response(
+        request, live_events(), "Bitburger Engagement Netz – Veranstaltungen", "ben.ics"
+    )
+
+
+def club_events_ics(request, slug):
+    club = get_object_or_404(live_clubs(), slug=slug)
+    events = live_events().filter(organiser=club)
+    return calendar_response(request, events, f"{club.title} – Veranstaltungen", f"{slug}.ics")
+
+
+def category_events_ics(request, slug):
+    category = get_object_or_404(Category, slug=slug)
+    events = live_events().filter(categories=category).distinct()
+    name = f"Bitburger Engagement Netz – {category.name}"
+    return calendar_response(request, events, name, f"{slug}.ics")
+
+
+class GeoJSONRenderer(JSONRenderer):
+    media_type = "application/geo+json"
+    format = "geojson"
+
+
+class JSONLDRenderer(JSONRenderer):
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+
+class FeedView(APIView):
+    """Read-only, anonymous, parameterless; cacheable like the rest of the API."""
+
+    permission_classes = [AllowAny]
+    schema = AutoSchema()  # drf-spectacular's, whatever DEFAULT_SCHEMA_CLASS says
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if unknown := [name for name in unknown_parameters(request) if name != "format"]:
+            raise ValidationError({name: ["Unbekannter Parameter."] for name in unknown})
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
+        return response
+
+
+@extend_schema(
+    responses={(200, "application/geo+json"): OpenApiTypes.OBJECT},
+    summary="Vereine als GeoJSON-FeatureCollection (nur mit Koordinaten)",
+)
+class ClubsGeoJSON(FeedView):
+    renderer_classes = [GeoJSONRenderer, JSONRenderer]
+
+    def get(self, request):
+        return Response(geojson.feature_collection(live_clubs(), geojson.club_properties))
+
+
+@extend_schema(
+    responses={(200, "application/geo+json"): OpenApiTypes.OBJECT},
+    summary="Vorteilspartner mit gültigem Angebot als GeoJSON-FeatureCollection",
+)
+class PartnersGeoJSON(FeedView):
+    renderer_classes = [GeoJSONRenderer, JSONRenderer]
+
+    def get(self, request):
+        current = live_partners().exclude(valid_until__lt=localdate())
+        return Response(geojson.feature_collection(current, geojson.partner_properties))
+
+
+class JSONLDView(FeedView):
+    renderer_classes = [JSONLDRenderer, JSONRenderer]
+    objects = None
+    serialize = None
+
+    def get(self, request, pk):
+        obj = get_object_or_404(type(self).objects(), pk=pk)
+        return Response(type(self).serialize(obj))
+
+
+@extend_schema(
+    responses={(200, "application/ld+json"): OpenApiTypes.OBJECT},
+    summary="Veranstaltung als schema.org Event (JSON-LD)",
+)
+class EventJSONLD(JSONLDView):
+    objects = staticmethod(live_events)
+    serialize = staticmethod(jsonld.event_jsonld)
+
+
+@extend_schema(
+    responses={(200, "application/ld+json"): OpenApiTypes.OBJECT},
+    summary="Verein als schema.org Organization (JSON-LD)",
+)
+class ClubJSONLD(JSONLDView):
+    objects = staticmethod(live_clubs)
+    serialize = staticmethod(jsonld.organization_jsonld)
+
+
+@extend_schema(
+    responses={(200, "application/ld+json"): OpenApiTypes.OBJECT},
+    summary="Vorteilspartner als schema.org LocalBusiness mit Angebot (JSON-LD)",
+)
+class PartnerJSONLD(JSONLDView):
+    objects = staticmethod(live_partners)
+    serialize = staticmethod(jsonld.local_business_jsonld)

@@ -1,0 +1,109 @@
+"""Creating deliveries for content events and performing one HTTP attempt."""
+
+import json
+import time
+from datetime import timedelta
+
+import requests
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from ben_plugins.core.resources import api_resource_url, resource_type
+
+from .models import WebhookDelivery, WebhookSubscription
+from .security import refusal_reason, sign
+
+USER_AGENT = "BEN-CMS-Webhooks/1.0"
+
+
+def payload_for(instance, action: str) -> dict | None:
+    """The documented payload, or None for content the public API does not serve."""
+    kind = resource_type(type(instance))
+    if kind is None:
+        return None
+    if isinstance(instance, Page) and instance.get_view_restrictions().exists():
+        return None
+    return {
+        "type": kind,
+        "id": instance.pk,
+        "url": api_resource_url(instance),
+        "action": action,
+        "timestamp": timezone.now().isoformat(),
+    }
+
+
+def queue_deliveries(instance, action: str, site) -> list[WebhookDelivery]:
+    payload = payload_for(instance, action)
+    if payload is None:
+        return []
+    deliveries = [
+        WebhookDelivery.objects.create(subscription=subscription, event=action, payload=payload)
+        for subscription in WebhookSubscription.objects.filter(active=True)
+        if subscription.wants(action, site)
+    ]
+    from .tasks import deliver_webhook
+
+    for delivery in deliveries:
+        transaction.on_commit(lambda pk=delivery.pk: deliver_webhook.enqueue(pk))
+    return deliveries
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Exponential backoff: base, 2×base, 4×base … after the 1st, 2nd, 3rd failure."""
+    return timedelta(seconds=settings.WEBHOOKS_RETRY_BASE_SECONDS * 2 ** (attempts - 1))
+
+
+def attempt(delivery: WebhookDelivery) -> WebhookDelivery:
+    """POST the payload once and record the outcome on the delivery (not saved)."""
+    subscription = delivery.subscription
+    started = timezone.now()
+    delivery.attempts += 1
+    delivery.last_attempt_at = started
+    entry = {"at": started.isoformat()}
+    if reason := refusal_reason(subscription.url):
+        delivery.status = WebhookDelivery.Status.REFUSED
+        delivery.last_error = entry["error"] = reason
+        delivery.attempt_log = [*delivery.attempt_log, entry]
+        return delivery
+    body = json.dumps(delivery.payload, separators=(",", ":"), ensure_ascii=False).encode()
+    timestamp = str(int(time.time()))
+    headers = {
+        "Content-Type": "application/json; charset=utf-8",
+        "User-Agent": USER_AGENT,
+        "X-BEN-Event": delivery.event,
+        "X-BEN-Delivery": str(delivery.delivery_id),
+        "X-BEN-Timestamp": timestamp,
+        "X-BEN-Signature": sign(subscription.secret, timestamp, body),
+    }
+    clock = time.monotonic()
+    try:
+        response = requests.post(
+            subscription.url,
+            data=body,
+            headers=headers,
+            timeout=settings.WEBHOOKS_TIMEOUT_SECONDS,
+            allow_redirects=False,
+        )
+    except requests.RequestException as error:
+        delivery.response_code = None
+        delivery.last_error = entry["error"] = f"{type(error).__name__}: {error}"[:1000]
+        succeeded = False
+    else:
+        delivery.response_code = entry["status_code"] = response.status_code
+        succeeded = 200 <= response.status_code < 300
+        delivery.last_error = "" if succeeded else f"HTTP {response.status_code}"
+    delivery.duration_ms = entry["duration_ms"] = round((time.monotonic() - clock) * 1000)
+    delivery.attempt_log = [*delivery.attempt_log, entry]
+    if succeeded:
+        delivery.status = WebhookDelivery.Status.SUCCEEDED
+        delivery.delivered_at = timezone.now()
+        delivery.next_attempt_at = None
+    elif delivery.attempts >= settings.WEBHOOKS_MAX_ATTEMPTS:
+        delivery.status = WebhookDelivery.Status.FAILED
+        delivery.next_attempt_at = None
+    else:
+        delivery.status = WebhookDelivery.Status.RETRYING
+        delivery.next_attempt_at = timezone.now() + retry_delay(delivery.attempts)
+    return delivery

@@ -1,0 +1,60 @@
+"""Administrators manage subscriptions and read the delivery log in the Wagtail admin."""
+
+import pytest
+
+from ben_plugins.webhooks.models import WebhookSubscription
+from tests.factories.snippets import NewsItemFactory
+from tests.factories.users import UserFactory
+
+from .conftest import SECRET
+
+
+@pytest.mark.django_db
+def test_administrator_creates_a_subscription(admin_client, allow_loopback):
+    response = admin_client.post(
+        "/admin/webhooks/webhooksubscription/create/",
+        {
+            "name": "Stadtportal",
+            "url": "http://127.0.0.1:8080/hook",
+            "events": ["published", "deleted"],
+            "secret": SECRET,
+            "active": "on",
+        },
+    )
+    assert response.status_code == 302
+    subscription = WebhookSubscription.objects.get()
+    assert subscription.events == ["published", "deleted"]
+    listing = admin_client.get("/admin/webhooks/webhooksubscription/")
+    assert "Veröffentlicht, Gelöscht" in listing.text
+
+
+@pytest.mark.django_db
+def test_delivery_log_is_listed_and_inspectable_but_read_only(
+    admin_client, local_receiver, subscription, club, django_capture_on_commit_callbacks
+):
+    local_receiver.plan = [500]
+    with django_capture_on_commit_callbacks(execute=True):
+        news = NewsItemFactory(club=club, published=True)
+    delivery = subscription.deliveries.get()
+    listing = admin_client.get("/admin/webhooks/webhookdelivery/")
+    assert listing.status_code == 200
+    assert f"news #{news.pk}" in listing.text
+    assert "Zugestellt" in listing.text
+    inspect = admin_client.get(f"/admin/webhooks/webhookdelivery/inspect/{delivery.pk}/")
+    assert inspect.status_code == 200
+    assert "HTTP 500" in inspect.text
+    assert admin_client.get("/admin/webhooks/webhookdelivery/create/").status_code in {302, 403}
+    edit = admin_client.get(f"/admin/webhooks/webhookdelivery/edit/{delivery.pk}/")
+    assert edit.status_code in {302, 403}
+
+
+@pytest.mark.django_db
+def test_club_editors_cannot_see_subscriptions(client, subscription):
+    from django.contrib.auth.models import Permission
+
+    editor = UserFactory()
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    response = client.get("/admin/webhooks/webhooksubscription/")
+    assert response.status_code in {302, 403}
+    assert SECRET not in response.text

@@ -1,0 +1,90 @@
+"""Webhooks never reach internal targets unless the setting explicitly allows it."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import override_settings
+
+from ben_plugins.webhooks.models import WebhookDelivery, WebhookSubscription
+from ben_plugins.webhooks.security import refusal_reason
+from tests.factories.snippets import NewsItemFactory
+
+from .conftest import SECRET
+
+INTERNAL = [
+    "http://127.0.0.1/hook",
+    "http://localhost:8000/hook",
+    "http://10.1.2.3/hook",
+    "http://192.168.0.10/hook",
+    "http://172.16.5.5/hook",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://[::1]/hook",
+    "http://[::ffff:127.0.0.1]/hook",
+    "http://[fd00::1]/hook",
+    "http://0.0.0.0/hook",
+    "http://224.0.0.1/hook",
+]
+
+
+@pytest.mark.parametrize("url", INTERNAL)
+def test_internal_targets_are_refused(url):
+    assert "interne Adresse" in refusal_reason(url)
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/x", "file:///etc/passwd", "gopher://x/"])
+def test_only_http_and_https(url):
+    assert refusal_reason(url) == "Nur http- und https-Adressen sind erlaubt."
+
+
+def test_public_address_and_explicit_opt_in_pass():
+    assert refusal_reason("https://93.184.216.34/hook") is None
+    with override_settings(WEBHOOKS_ALLOW_PRIVATE_TARGETS=True):
+        assert refusal_reason("http://127.0.0.1:8000/hook") is None
+        assert refusal_reason("ftp://127.0.0.1/") is not None
+
+
+def test_unresolvable_host_is_refused():
+    assert "lässt sich nicht auflösen" in refusal_reason("http://nicht-vorhanden.invalid/")
+
+
+@pytest.mark.django_db
+def test_the_admin_form_refuses_an_internal_url_in_german(admin_client):
+    response = admin_client.post(
+        "/admin/webhooks/webhooksubscription/create/",
+        {
+            "name": "Intern",
+            "url": "http://169.254.169.254/latest/",
+            "events": ["published"],
+            "secret": SECRET,
+            "active": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "Webhooks dürfen nur öffentliche Adressen aufrufen." in response.text
+    assert not WebhookSubscription.objects.exists()
+
+
+@pytest.mark.django_db
+def test_model_validation_refuses_short_secrets():
+    subscription = WebhookSubscription(
+        name="x", url="https://93.184.216.34/", events=["published"], secret="kurz"
+    )
+    with pytest.raises(ValidationError) as error:
+        subscription.full_clean()
+    assert "secret" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_a_target_turned_internal_is_refused_at_delivery_time(
+    local_receiver, club, django_capture_on_commit_callbacks
+):
+    """Saved while allowed (or DNS changed since): each attempt checks again."""
+    WebhookSubscription.objects.create(
+        name="Früher erlaubt", url=local_receiver.url, events=["published"], secret=SECRET
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        NewsItemFactory(club=club, published=True)
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.status == WebhookDelivery.Status.REFUSED
+    assert delivery.attempts == 1
+    assert "interne Adresse 127.0.0.1" in delivery.last_error
+    assert local_receiver.requests == []

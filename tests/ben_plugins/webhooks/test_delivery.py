@@ -149,9 +149,16 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBacken
 @pytest.mark.django_db
 @override_settings(TASKS=DATABASE_TASKS, WEBHOOKS_RETRY_BASE_SECONDS=0)
 def test_production_path_database_queue_and_db_worker(
-    local_receiver, subscription, club, django_capture_on_commit_callbacks
+    local_receiver, subscription, club, django_capture_on_commit_callbacks, monkeypatch
 ):
-    """TASKS_BACKEND=database: publishing only queues; `manage.py db_worker` delivers."""
+    """TASKS_BACKEND=database: publishing only queues; `manage.py db_worker` delivers.
+
+    The worker runs in-process inside the test transaction, so it must not recycle the
+    database connection as it does between tasks in production.
+    """
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult
 

@@ -3,6 +3,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from ben_plugins.core.pages import plugin_page_models
 from cms.pages.models import (
     BenefitPartnerIndexPage,
     BenefitPartnerPage,
@@ -33,7 +34,11 @@ class PageTreeRulesTest(WagtailPageTestCase):
 
     def test_clubs_live_in_the_club_directory_and_hold_their_events(self):
         self.assertAllowedParentPageTypes(ClubPage, {ClubIndexPage})
-        self.assertAllowedSubpageTypes(ClubPage, {EventPage})
+        # Plugins may add page types below clubs (see docs/plugins.md).
+        plugin_children = {
+            m for m in plugin_page_models() if ClubPage in m.clean_parent_page_models()
+        }
+        self.assertAllowedSubpageTypes(ClubPage, {EventPage, *plugin_children})
         self.assertCanNotCreateAt(EventIndexPage, ClubPage)
 
     def test_events_belong_to_the_calendar_or_a_club(self):

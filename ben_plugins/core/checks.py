@@ -29,7 +29,7 @@ RESERVED_API_SEGMENTS = {
 
 @checks.register("ben_plugins")
 def check_discovery(app_configs=None, **kwargs):
-    return [
+    warnings = [
         checks.Warning(
             f"Plugin „{problem.name}“ ({problem.source}) wurde nicht geladen: {problem.message}",
             hint="Plugin aktualisieren, reparieren oder über BEN_PLUGINS_DISABLED ausschließen.",
@@ -37,6 +37,17 @@ def check_discovery(app_configs=None, **kwargs):
         )
         for problem in discovery.PROBLEMS
     ]
+    if discovery.UNKNOWN_DISABLED:
+        known = ", ".join(sorted(candidate.name for candidate in discovery.candidates()))
+        warnings.append(
+            checks.Warning(
+                "BEN_PLUGINS_DISABLED nennt unbekannte Plugins: "
+                f"{', '.join(discovery.UNKNOWN_DISABLED)}.",
+                hint=f"Bekannte Plugins: {known}.",
+                id="ben_plugins.W002",
+            )
+        )
+    return warnings
 
 
 @checks.register("ben_plugins")

@@ -39,6 +39,7 @@ class DiscoveryProblem:
 
 PROBLEMS: list[DiscoveryProblem] = []
 SKIPPED_BY_SETTING: list[str] = []
+UNKNOWN_DISABLED: list[str] = []
 
 
 def candidates() -> list[Candidate]:
@@ -54,8 +55,10 @@ def discover_plugin_apps(disabled: Iterable[str] = ()) -> list[str]:
     PROBLEMS.clear()
     SKIPPED_BY_SETTING.clear()
     disabled = set(disabled)
+    found = candidates()
+    UNKNOWN_DISABLED[:] = sorted(disabled - {candidate.name for candidate in found})
     apps, seen = [], {}
-    for candidate in candidates():
+    for candidate in found:
         if candidate.name in disabled:
             SKIPPED_BY_SETTING.append(candidate.name)
             continue

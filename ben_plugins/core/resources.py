@@ -29,11 +29,11 @@ def resource_type(model: type[Model]) -> str | None:
     return API_RESOURCES.get(model._meta.label)
 
 
-def api_resource_url(instance: Model) -> str | None:
-    """Absolute URL of the instance's API detail resource, on its own site."""
+def api_resource_url(instance: Model, site=None) -> str | None:
+    """Absolute URL of the instance's API detail resource on ``site`` (default: its own)."""
     name = resource_type(type(instance))
     if name is None:
         return None
-    site = site_for_object(instance)
+    site = site or site_for_object(instance)
     root = site.root_url if site else ""
     return f"{root}/api/v1/{name}/{instance.pk}/"

@@ -3,7 +3,7 @@
 from ben_plugins.core.resources import api_resource_url
 
 
-def feature_collection(objects, properties) -> dict:
+def feature_collection(objects, properties, site) -> dict:
     return {
         "type": "FeatureCollection",
         "features": [
@@ -19,7 +19,7 @@ def feature_collection(objects, properties) -> dict:
                     "street": obj.street,
                     "postal_code": obj.postal_code,
                     "city": obj.city,
-                    "url": api_resource_url(obj),
+                    "url": api_resource_url(obj, site),
                     **properties(obj),
                 },
             }

@@ -21,12 +21,12 @@ WEEKDAYS = {
 }
 
 
-def event_jsonld(event) -> dict:
+def event_jsonld(event, site) -> dict:
     zone = recurrence.local_zone()
     data = {
         "@context": CONTEXT,
         "@type": "Event",
-        "@id": api_resource_url(event),
+        "@id": api_resource_url(event, site),
         "name": event.title,
         "description": strip_tags(event.description).strip(),
         "startDate": _when(event.start.astimezone(zone), event.all_day),
@@ -39,21 +39,21 @@ def event_jsonld(event) -> dict:
     if event.end:
         data["endDate"] = _when(event.end.astimezone(zone), event.all_day)
     if event.organiser:
-        data["organizer"] = _organization_reference(event.organiser)
+        data["organizer"] = _organization_reference(event.organiser, site)
     if event.recurrence_rule:
         data["eventSchedule"] = _schedule(event, zone)
     if event.price:
-        data["offers"] = {"@type": "Offer", "description": event.price, "url": _url(event)}
+        data["offers"] = {"@type": "Offer", "description": event.price, "url": event.full_url}
     if event.registration_url:
         data["url"] = event.registration_url
     return _without_empty(data)
 
 
-def organization_jsonld(club) -> dict:
+def organization_jsonld(club, site) -> dict:
     data = {
         "@context": CONTEXT,
         "@type": "Organization",
-        "@id": api_resource_url(club),
+        "@id": api_resource_url(club, site),
         "name": club.title,
         "description": strip_tags(club.description).strip(),
         "url": club.website,
@@ -68,7 +68,7 @@ def organization_jsonld(club) -> dict:
     return _without_empty(data)
 
 
-def local_business_jsonld(partner) -> dict:
+def local_business_jsonld(partner, site) -> dict:
     offer = {
         "@type": "Offer",
         "name": "Vergünstigung mit der Ehrenamtskarte Rheinland-Pfalz",
@@ -84,7 +84,7 @@ def local_business_jsonld(partner) -> dict:
     data = {
         "@context": CONTEXT,
         "@type": "LocalBusiness",
-        "@id": api_resource_url(partner),
+        "@id": api_resource_url(partner, site),
         "name": partner.title,
         "description": strip_tags(partner.description).strip(),
         "url": partner.website,
@@ -115,8 +115,8 @@ def _place(obj) -> dict:
     return place
 
 
-def _organization_reference(club) -> dict:
-    return {"@type": "Organization", "@id": api_resource_url(club), "name": club.title}
+def _organization_reference(club, site) -> dict:
+    return {"@type": "Organization", "@id": api_resource_url(club, site), "name": club.title}
 
 
 def _schedule(event, zone) -> dict:
@@ -157,10 +157,6 @@ def _schedule(event, zone) -> dict:
 
 def _when(moment, all_day: bool) -> str:
     return moment.date().isoformat() if all_day else moment.isoformat()
-
-
-def _url(page) -> str | None:
-    return page.full_url
 
 
 def _without_empty(data: dict) -> dict:

@@ -5,6 +5,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from ben_plugins.core.activation import site_for_request
 from ben_plugins.core.problems import problem_response
 from ben_plugins.core.resources import api_resource_url
 from cms.snippets.models import NewsItem
@@ -27,13 +28,20 @@ class NewsRssFeed(Feed):
             )
         return super().__call__(request, *args, **kwargs)
 
-    def items(self):
-        return (
-            NewsItem.objects.filter(live=True)
+    def get_object(self, request, *args, **kwargs):
+        return site_for_request(request)
+
+    def items(self, site):
+        """The latest live news of clubs on the request's site, each knowing that site."""
+        items = list(
+            NewsItem.objects.filter(live=True, club__path__startswith=site.root_page.path)
             .select_related("club")
             .prefetch_related("categories")
             .order_by("-first_published_at", "-pk")[:FEED_SIZE]
         )
+        for item in items:
+            item.feed_site = site
+        return items
 
     def item_title(self, item):
         return item.title
@@ -42,7 +50,7 @@ class NewsRssFeed(Feed):
         return item.teaser or Truncator(strip_tags(item.body)).words(60)
 
     def item_link(self, item):
-        return api_resource_url(item)
+        return api_resource_url(item, item.feed_site)
 
     def item_guid(self, item):
         return f"ben-news-{item.pk}"

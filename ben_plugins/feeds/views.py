@@ -15,6 +15,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ben_plugins.core.activation import site_for_request
 from ben_plugins.core.problems import problem_response
 from cms.pages.models import BenefitPartnerPage, ClubPage, EventPage
 from cms.snippets.models import Category
@@ -24,22 +25,29 @@ from . import geojson, ical, jsonld
 FEED_MAX_AGE = 300
 
 
-def live_events():
+def live_events(site):
     return (
         EventPage.objects.live()
         .public()
+        .in_site(site)
         .select_related("organiser")
         .prefetch_related("exception_dates", "categories")
         .order_by("start", "pk")
     )
 
 
-def live_clubs():
-    return ClubPage.objects.live().public().prefetch_related("categories").order_by("title")
+def live_clubs(site):
+    return (
+        ClubPage.objects.live()
+        .public()
+        .in_site(site)
+        .prefetch_related("categories")
+        .order_by("title")
+    )
 
 
-def live_partners():
-    return BenefitPartnerPage.objects.live().public().order_by("title")
+def live_partners(site):
+    return BenefitPartnerPage.objects.live().public().in_site(site).order_by("title")
 
 
 def unknown_parameters(request) -> list[str]:
@@ -60,6 +68,7 @@ def cacheable(request, content: bytes, content_type: str, filename: str | None =
 
 
 def calendar_response(request, events, name: str, filename: str):
+    """All feeds show the content of the site the request is for."""
     if unknown := unknown_parameters(request):
         return problem_response(
             400,
@@ -71,20 +80,22 @@ def calendar_response(request, events, name: str, filename: str):
 
 
 def all_events_ics(request):
+    events = live_events(site_for_request(request))
     return calendar_response(
-        request, live_events(), "Bitburger Engagement Netz – Veranstaltungen", "ben.ics"
+        request, events, "Bitburger Engagement Netz – Veranstaltungen", "ben.ics"
     )
 
 
 def club_events_ics(request, slug):
-    club = get_object_or_404(live_clubs(), slug=slug)
-    events = live_events().filter(organiser=club)
+    site = site_for_request(request)
+    club = get_object_or_404(live_clubs(site), slug=slug)
+    events = live_events(site).filter(organiser=club)
     return calendar_response(request, events, f"{club.title} – Veranstaltungen", f"{slug}.ics")
 
 
 def category_events_ics(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    events = live_events().filter(categories=category).distinct()
+    events = live_events(site_for_request(request)).filter(categories=category).distinct()
     name = f"Bitburger Engagement Netz – {category.name}"
     return calendar_response(request, events, name, f"{slug}.ics")
 
@@ -125,7 +136,9 @@ class ClubsGeoJSON(FeedView):
     renderer_classes = [GeoJSONRenderer, JSONRenderer]
 
     def get(self, request):
-        return Response(geojson.feature_collection(live_clubs(), geojson.club_properties))
+        site = site_for_request(request)
+        clubs = geojson.feature_collection(live_clubs(site), geojson.club_properties, site)
+        return Response(clubs)
 
 
 @extend_schema(
@@ -136,8 +149,9 @@ class PartnersGeoJSON(FeedView):
     renderer_classes = [GeoJSONRenderer, JSONRenderer]
 
     def get(self, request):
-        current = live_partners().exclude(valid_until__lt=localdate())
-        return Response(geojson.feature_collection(current, geojson.partner_properties))
+        site = site_for_request(request)
+        current = live_partners(site).exclude(valid_until__lt=localdate())
+        return Response(geojson.feature_collection(current, geojson.partner_properties, site))
 
 
 class JSONLDView(FeedView):
@@ -146,8 +160,9 @@ class JSONLDView(FeedView):
     serialize = None
 
     def get(self, request, pk):
-        obj = get_object_or_404(type(self).objects(), pk=pk)
-        return Response(type(self).serialize(obj))
+        site = site_for_request(request)
+        obj = get_object_or_404(type(self).objects(site), pk=pk)
+        return Response(type(self).serialize(obj, site))
 
 
 @extend_schema(

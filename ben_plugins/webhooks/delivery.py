@@ -18,7 +18,7 @@ from .security import refusal_reason, sign
 USER_AGENT = "BEN-CMS-Webhooks/1.0"
 
 
-def payload_for(instance, action: str) -> dict | None:
+def payload_for(instance, action: str, site) -> dict | None:
     """The documented payload, or None for content the public API does not serve."""
     kind = resource_type(type(instance))
     if kind is None:
@@ -28,14 +28,14 @@ def payload_for(instance, action: str) -> dict | None:
     return {
         "type": kind,
         "id": instance.pk,
-        "url": api_resource_url(instance),
+        "url": api_resource_url(instance, site),
         "action": action,
         "timestamp": timezone.now().isoformat(),
     }
 
 
 def queue_deliveries(instance, action: str, site) -> list[WebhookDelivery]:
-    payload = payload_for(instance, action)
+    payload = payload_for(instance, action, site)
     if payload is None:
         return []
     deliveries = [

@@ -31,6 +31,7 @@ def fake_candidates(monkeypatch):
     """Run discovery over the given candidates instead of the installed ones."""
     saved_problems = list(discovery.PROBLEMS)
     saved_skipped = list(discovery.SKIPPED_BY_SETTING)
+    saved_unknown = list(discovery.UNKNOWN_DISABLED)
 
     def install(*candidates):
         monkeypatch.setattr(discovery, "candidates", lambda: list(candidates))
@@ -38,6 +39,7 @@ def fake_candidates(monkeypatch):
     yield install
     discovery.PROBLEMS[:] = saved_problems
     discovery.SKIPPED_BY_SETTING[:] = saved_skipped
+    discovery.UNKNOWN_DISABLED[:] = saved_unknown
 
 
 FIXTURES = "tests.ben_plugins.core.plugin_fixtures"
@@ -88,6 +90,15 @@ def test_disabled_names_are_left_out(fake_candidates):
     assert discovery.discover_plugin_apps(disabled=["webhooks"]) == ["ben_plugins.feeds"]
     assert discovery.SKIPPED_BY_SETTING == ["webhooks"]
     assert discovery.PROBLEMS == []
+    assert checks.check_discovery() == []
+
+
+def test_a_misspelt_disabled_name_is_reported_not_ignored(fake_candidates):
+    fake_candidates(Candidate("webhooks", "ben_plugins.webhooks", "eingebaut"))
+    assert discovery.discover_plugin_apps(disabled=["webhook"]) == ["ben_plugins.webhooks"]
+    [warning] = checks.check_discovery()
+    assert warning.id == "ben_plugins.W002"
+    assert warning.msg == "BEN_PLUGINS_DISABLED nennt unbekannte Plugins: webhook."
 
 
 def _run_django(code: str, env: dict, extra_path: Path | None = None):

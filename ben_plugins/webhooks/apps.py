@@ -15,3 +15,7 @@ class WebhooksConfig(BenPluginConfig):
         author="BEN CMS",
         compatibility=">=0.1,<1.0",
     )
+
+    def ready(self):
+        super().ready()
+        from . import checks  # noqa: F401  (registers the deployment check)

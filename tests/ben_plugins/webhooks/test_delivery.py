@@ -173,3 +173,12 @@ def test_production_path_database_queue_and_db_worker(
     assert delivery.status == WebhookDelivery.Status.SUCCEEDED
     assert delivery.attempts == 2
     assert len(local_receiver.requests) == 2
+
+
+def test_deploy_check_asks_for_a_deferring_task_backend():
+    from ben_plugins.webhooks.checks import check_task_backend
+
+    [warning] = check_task_backend()
+    assert warning.id == "webhooks.W001"
+    with override_settings(TASKS=DATABASE_TASKS):
+        assert check_task_backend() == []

@@ -39,18 +39,20 @@ def announcement(club, superuser):
 def ben_workflow_for(model) -> Workflow:
     """The workflow a moderated snippet goes through.
 
-    The moderation app attaches "BEN-Freigabe" to every ClubContent subclass; on a branch
-    without it, attach an equivalent one-step approval workflow the same way.
+    Once the moderation app has created "BEN-Freigabe", every ClubContent subclass – also
+    a plugin's – must have joined it on its own. Without it (this branch alone), attach
+    an equivalent one-step approval workflow the way Wagtail does for snippets.
     """
-    instance = model()
-    workflow = instance.get_workflow()
-    if workflow is None:
-        workflow = Workflow.objects.create(name="BEN-Freigabe")
-        task = GroupApprovalTask.objects.create(name="Freigabe durch Moderation")
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-        WorkflowContentType.objects.create(
-            workflow=workflow, content_type=ContentType.objects.get_for_model(model)
-        )
+    ben_workflow = Workflow.objects.filter(name="BEN-Freigabe").first()
+    if ben_workflow is not None:
+        assert model().get_workflow() == ben_workflow, f"{model} did not join BEN-Freigabe"
+        return ben_workflow
+    workflow = Workflow.objects.create(name="BEN-Freigabe")
+    task = GroupApprovalTask.objects.create(name="Freigabe durch Moderation")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowContentType.objects.create(
+        workflow=workflow, content_type=ContentType.objects.get_for_model(model)
+    )
     return workflow
 
 

@@ -43,11 +43,24 @@ def queue_deliveries(instance, action: str, site) -> list[WebhookDelivery]:
         for subscription in WebhookSubscription.objects.filter(active=True)
         if subscription.wants(action, site)
     ]
+    for delivery in deliveries:
+        enqueue_after_commit(delivery)
+    return deliveries
+
+
+def redeliver(delivery: WebhookDelivery) -> WebhookDelivery:
+    """Send a failed delivery again as a new delivery (new ID, fresh retries)."""
+    again = WebhookDelivery.objects.create(
+        subscription=delivery.subscription, event=delivery.event, payload=delivery.payload
+    )
+    enqueue_after_commit(again)
+    return again
+
+
+def enqueue_after_commit(delivery: WebhookDelivery) -> None:
     from .tasks import deliver_webhook
 
-    for delivery in deliveries:
-        transaction.on_commit(lambda pk=delivery.pk: deliver_webhook.enqueue(pk))
-    return deliveries
+    transaction.on_commit(lambda: deliver_webhook.enqueue(delivery.pk))
 
 
 def retry_delay(attempts: int) -> timedelta:

@@ -1,10 +1,20 @@
 """Admin for administrators: subscriptions (editable) and the delivery log (read-only)."""
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import re_path
 from django.utils.html import format_html
-from wagtail_modeladmin.helpers import PermissionHelper
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
+from .delivery import redeliver
 from .models import WebhookDelivery, WebhookEvent, WebhookSubscription
+
+REDELIVER_PERMISSION = "webhooks.change_webhooksubscription"
+REDELIVERABLE = {WebhookDelivery.Status.FAILED, WebhookDelivery.Status.REFUSED}
 
 
 class SubscriptionAdmin(ModelAdmin):
@@ -32,11 +42,52 @@ class ReadOnlyPermissionHelper(PermissionHelper):
         return False
 
 
+class DeliveryButtonHelper(ButtonHelper):
+    def get_buttons_for_obj(self, obj, *args, **kwargs):
+        buttons = super().get_buttons_for_obj(obj, *args, **kwargs)
+        if obj.status in REDELIVERABLE and self.request.user.has_perm(REDELIVER_PERMISSION):
+            buttons.append(
+                {
+                    "url": self.url_helper.get_action_url("redeliver", obj.pk),
+                    "label": "Erneut senden",
+                    "classname": "button button-small button-secondary",
+                    "title": "Diese Zustellung erneut senden",
+                }
+            )
+        return buttons
+
+
+class RedeliverView(WagtailAdminTemplateMixin, TemplateView):
+    """Confirm (GET), then queue a new delivery with the same payload (POST)."""
+
+    template_name = "webhooks/admin/confirm_redeliver.html"
+    page_title = "Zustellung erneut senden"
+    header_icon = "link-external"
+    model_admin = None
+
+    def dispatch(self, request, instance_pk):
+        if not request.user.has_perm(REDELIVER_PERMISSION):
+            raise PermissionDenied
+        self.delivery = get_object_or_404(WebhookDelivery, pk=instance_pk)
+        if self.delivery.status not in REDELIVERABLE:
+            raise PermissionDenied
+        return super().dispatch(request)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(delivery=self.delivery, **kwargs)
+
+    def post(self, request):
+        again = redeliver(self.delivery)
+        messages.success(request, f"Zustellung an „{again.subscription}“ neu eingeplant.")
+        return redirect(self.model_admin.url_helper.index_url)
+
+
 class DeliveryAdmin(ModelAdmin):
     model = WebhookDelivery
     menu_label = "Zustellungen"
     menu_icon = "list-ul"
     permission_helper_class = ReadOnlyPermissionHelper
+    button_helper_class = DeliveryButtonHelper
     inspect_view_enabled = True
     list_display = (
         "created_at",
@@ -66,6 +117,17 @@ class DeliveryAdmin(ModelAdmin):
         "next_attempt_at",
         "delivered_at",
     )
+
+    def get_admin_urls_for_registration(self):
+        view = RedeliverView.as_view(model_admin=self)
+        return (
+            *super().get_admin_urls_for_registration(),
+            re_path(
+                self.url_helper.get_action_url_pattern("redeliver"),
+                view,
+                name=self.url_helper.get_action_url_name("redeliver"),
+            ),
+        )
 
     def content(self, obj):
         return f"{obj.payload.get('type')} #{obj.payload.get('id')}"

@@ -58,3 +58,35 @@ def test_club_editors_cannot_see_subscriptions(client, subscription):
     response = client.get("/admin/webhooks/webhooksubscription/")
     assert response.status_code in {302, 403}
     assert SECRET not in response.text
+
+
+@pytest.mark.django_db
+def test_a_failed_delivery_can_be_sent_again_from_the_log(
+    admin_client, local_receiver, subscription, club, django_capture_on_commit_callbacks
+):
+    from django.test import override_settings
+
+    local_receiver.plan = [500]
+    with (
+        override_settings(WEBHOOKS_MAX_ATTEMPTS=1),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        NewsItemFactory(club=club, published=True)
+    failed = subscription.deliveries.get()
+    assert failed.status == "failed"
+    url = f"/admin/webhooks/webhookdelivery/redeliver/{failed.pk}/"
+    assert "Erneut senden" in admin_client.get("/admin/webhooks/webhookdelivery/").text
+    assert admin_client.get(url).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url)
+    assert response.status_code == 302
+    again = subscription.deliveries.exclude(pk=failed.pk).get()
+    assert again.status == "succeeded"
+    assert again.payload == failed.payload
+    assert again.delivery_id != failed.delivery_id
+    assert (
+        admin_client.post(f"/admin/webhooks/webhookdelivery/redeliver/{again.pk}/").status_code
+        == 302
+    )
+    assert subscription.deliveries.count() == 2, "a delivered one is not sent again"

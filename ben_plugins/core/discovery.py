@@ -50,13 +50,20 @@ def candidates() -> list[Candidate]:
     return found
 
 
-def discover_plugin_apps(disabled: Iterable[str] = ()) -> list[str]:
-    """Dotted app paths of every loadable, compatible plugin not named in ``disabled``."""
+def discover_plugin_apps(
+    disabled: Iterable[str] = (), installed_apps: Iterable[str] = ()
+) -> list[str]:
+    """Dotted app paths of every loadable, compatible plugin not named in ``disabled``.
+
+    A plugin whose app label is already taken (by ``installed_apps`` or an earlier plugin)
+    is left out too: Django would refuse to start with duplicate labels.
+    """
     PROBLEMS.clear()
     SKIPPED_BY_SETTING.clear()
     disabled = set(disabled)
     found = candidates()
     UNKNOWN_DISABLED[:] = sorted(disabled - {candidate.name for candidate in found})
+    labels = {app.rpartition(".")[2]: "eine Kern-App" for app in installed_apps}
     apps, seen = [], {}
     for candidate in found:
         if candidate.name in disabled:
@@ -65,20 +72,16 @@ def discover_plugin_apps(disabled: Iterable[str] = ()) -> list[str]:
         if candidate.name in seen:
             _record(candidate, f"Name bereits vergeben durch {seen[candidate.name].source}.")
             continue
-        problem = _load_problem(candidate)
+        label, problem = _load(candidate)
+        if not problem and label in labels:
+            problem = f"App-Label „{label}“ ist bereits durch {labels[label]} belegt."
         if problem:
             _record(candidate, problem)
             continue
         seen[candidate.name] = candidate
+        labels[label] = candidate.source
         apps.append(candidate.app)
     return apps
-
-
-def find_plugin_meta(app_path: str) -> BenPluginMeta | None:
-    """The metadata of the AppConfig that ``app_path`` resolves to, importing only apps.py."""
-    config_class = _config_class(app_path)
-    meta = getattr(config_class, "plugin_meta", None)
-    return meta if isinstance(meta, BenPluginMeta) else None
 
 
 def _record(candidate: Candidate, message: str) -> None:
@@ -86,22 +89,26 @@ def _record(candidate: Candidate, message: str) -> None:
     PROBLEMS.append(DiscoveryProblem(candidate.name, candidate.source, message))
 
 
-def _load_problem(candidate: Candidate) -> str | None:
+def _load(candidate: Candidate) -> tuple[str | None, str | None]:
+    """The plugin's app label and why it cannot be loaded (None if it can)."""
     try:
-        meta = find_plugin_meta(candidate.app)
+        config_class = _config_class(candidate.app)
     except Exception as error:  # a broken plugin must never stop the site from starting
-        return f"Import von „{candidate.app}“ fehlgeschlagen: {type(error).__name__}: {error}"
-    if meta is None:
-        return (
+        message = f"Import von „{candidate.app}“ fehlgeschlagen: {type(error).__name__}: {error}"
+        return None, message
+    meta = getattr(config_class, "plugin_meta", None)
+    if not isinstance(meta, BenPluginMeta):
+        return None, (
             f"„{candidate.app}“ hat keine AppConfig mit einem Attribut plugin_meta vom Typ "
             "BenPluginMeta."
         )
-    problems = meta.problems(cms.__version__)
-    return " ".join(problems) or None
+    label = getattr(config_class, "label", None) or config_class.name.rpartition(".")[2]
+    return label, " ".join(meta.problems(cms.__version__)) or None
 
 
 def _config_class(app_path: str):
-    """Resolve an INSTALLED_APPS entry to its AppConfig class the way Django does."""
+    """Resolve an INSTALLED_APPS entry to its AppConfig class the way Django does,
+    importing only the app package and its apps.py."""
     from django.apps import AppConfig
 
     try:

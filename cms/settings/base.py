@@ -155,7 +155,7 @@ INSTALLED_APPS += [
     "ben_plugins.core",
     "django_tasks",
     "django_tasks_db",
-    *discover_plugin_apps(disabled=env_list("BEN_PLUGINS_DISABLED")),
+    *discover_plugin_apps(disabled=env_list("BEN_PLUGINS_DISABLED"), installed_apps=INSTALLED_APPS),
 ]
 
 WEBHOOKS_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", False)

@@ -82,6 +82,20 @@ def test_a_missing_module_and_a_duplicate_name_are_reported(fake_candidates):
     assert "ModuleNotFoundError" in messages[1]
 
 
+def test_a_plugin_taking_a_used_app_label_is_left_out(fake_candidates):
+    fake_candidates(
+        Candidate("feeds", "ben_plugins.feeds", "eingebaut"),
+        Candidate("zukunft", f"{FIXTURES}.incompatible", "Paket zukunft"),
+        Candidate("pages", f"{FIXTURES}.label_pages", "Paket seiten"),
+    )
+    apps = discovery.discover_plugin_apps(installed_apps=["cms.pages", "wagtail.admin"])
+    assert apps == ["ben_plugins.feeds"]
+    assert (
+        discovery.PROBLEMS[-1].message
+        == "App-Label „pages“ ist bereits durch eine Kern-App belegt."
+    )
+
+
 def test_disabled_names_are_left_out(fake_candidates):
     fake_candidates(
         Candidate("feeds", "ben_plugins.feeds", "eingebaut"),

@@ -14,11 +14,11 @@ from django.db.models.signals import post_delete
 from wagtail.models import DraftStateMixin, Page
 from wagtail.signals import (
     published,
+    task_submitted,
     unpublished,
     workflow_approved,
     workflow_cancelled,
     workflow_rejected,
-    workflow_submitted,
 )
 
 from . import signals
@@ -26,8 +26,10 @@ from .activation import site_for_object
 
 logger = logging.getLogger(__name__)
 
+# task_submitted rather than workflow_submitted: it also fires when an editor resubmits
+# after a rejection (Wagtail sends no workflow signal then), and once per submission.
 WORKFLOW_STATES = {
-    workflow_submitted: "submitted",
+    task_submitted: "submitted",
     workflow_approved: "approved",
     workflow_rejected: "rejected",
     workflow_cancelled: "cancelled",
@@ -59,9 +61,10 @@ def on_deleted(sender, instance, **kwargs):
 
 
 def on_workflow_signal(sender, instance, user=None, signal=None, **kwargs):
+    workflow_state = getattr(instance, "workflow_state", instance)  # a TaskState or not
     _forward(
         signals.moderation_state_changed,
-        instance.content_object,
+        workflow_state.content_object,
         state=WORKFLOW_STATES[signal],
         user=user,
     )

@@ -65,7 +65,9 @@ def test_snippet_events_are_bridged_and_drafts_are_never_announced(caught, club)
 
 
 @pytest.mark.django_db
-def test_workflow_transitions_become_moderation_state_changes(caught, club, superuser):
+def test_workflow_transitions_incl_resubmission_become_moderation_state_changes(
+    caught, club, superuser
+):
     from tests.ben_plugins.example.test_example_plugin import ben_workflow_for
 
     news = NewsItemFactory(club=club)
@@ -74,9 +76,14 @@ def test_workflow_transitions_become_moderation_state_changes(caught, club, supe
     Group.objects.get_or_create(name="Moderatoren")
     state = workflow.start(news, superuser)
     state.refresh_from_db()
+    state.current_task_state.reject(user=superuser)
+    state.refresh_from_db()
+    news.save_revision(user=superuser)
+    state.resume(user=superuser)
+    state.refresh_from_db()
     state.current_task_state.approve(user=superuser)
     moderation = [event[3] for event in caught if event[0] == "moderation"]
-    assert moderation == ["submitted", "approved"]
+    assert moderation == ["submitted", "rejected", "submitted", "approved"]
     assert ("published", "snippets.NewsItem", news.pk, None) in caught
 
 
@@ -97,3 +104,17 @@ def test_a_failing_receiver_is_logged_and_publishing_goes_on(caught, club, caplo
     assert ("published", "snippets.NewsItem", news.pk, None) in caught
     assert "Empfänger kaputt" in caplog.text
     assert not NewsItem.objects.filter(title="halb").exists(), "savepoint not rolled back"
+
+
+@pytest.mark.django_db
+def test_page_workflows_report_the_specific_page(caught, club, superuser):
+    event = EventPageFactory(parent=club, live=False)
+    event.save_revision(user=superuser)
+    workflow = event.get_workflow()
+    assert workflow is not None, "BEN-Freigabe on clubs, else Wagtail's default on the root"
+    state = workflow.start(event, superuser)
+    state.cancel(user=superuser)
+    assert [(e[0], e[1], e[3]) for e in caught] == [
+        ("moderation", "pages.EventPage", "submitted"),
+        ("moderation", "pages.EventPage", "cancelled"),
+    ]

@@ -7,7 +7,6 @@ import icalendar
 from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
-from django.utils.timezone import now
 
 PRODID = "-//Bitburger Engagement Netz//BEN CMS//DE"
 UID_DOMAIN = "ben-cms"
@@ -32,9 +31,11 @@ def build_calendar(events, name: str) -> bytes:
 def build_event(event, zone: ZoneInfo) -> icalendar.Event:
     component = icalendar.Event()
     component.add("uid", f"{event.translation_key}@{UID_DOMAIN}")
-    stamp = event.last_published_at or now()
+    # Deterministic, so an unchanged calendar keeps its ETag.
+    stamp = event.last_published_at or event.first_published_at or event.start
     component.add("dtstamp", stamp.astimezone(UTC))
-    component.add("last-modified", stamp.astimezone(UTC))
+    if event.last_published_at:
+        component.add("last-modified", event.last_published_at.astimezone(UTC))
     component.add("summary", event.title)
     start = event.start.astimezone(zone)
     end = event.end.astimezone(zone) if event.end else None

@@ -10,7 +10,7 @@ from ben_plugins.core.problems import problem_response
 from ben_plugins.core.resources import api_resource_url
 from cms.snippets.models import NewsItem
 
-from .views import unknown_parameters
+from .views import unknown_parameters, with_etag
 
 FEED_SIZE = 50
 
@@ -26,7 +26,7 @@ class NewsRssFeed(Feed):
             return problem_response(
                 400, "Ungültige Anfrage", f"Unbekannte Parameter: {', '.join(unknown)}."
             )
-        return super().__call__(request, *args, **kwargs)
+        return with_etag(request, super().__call__(request, *args, **kwargs))
 
     def get_object(self, request, *args, **kwargs):
         return site_for_request(request)

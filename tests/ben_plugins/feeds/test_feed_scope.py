@@ -66,3 +66,21 @@ def test_a_club_feed_of_another_sites_club_is_404(client, calendar):
     Site.objects.create(hostname="nachbarort.example", port=80, root_page=home)
     ClubPageFactory(parent=ClubIndexPageFactory(parent=home), slug="fremder-verein")
     assert client.get("/api/v1/feeds/clubs/fremder-verein/events.ics").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", [*ENDPOINTS, "/api/v1/feeds/news.atom"])
+def test_every_feed_is_cacheable_with_a_strong_etag(client, calendar, path):
+    first = client.get(path)
+    assert first["ETag"].startswith('"') and "max-age=300" in first["Cache-Control"]
+    not_modified = client.get(path, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert not_modified.status_code == 304
+    assert not_modified["ETag"] == first["ETag"]
+    assert not_modified.content == b""
+
+
+@pytest.mark.django_db
+def test_json_ld_detail_is_cacheable(client, calendar):
+    path = f"/api/v1/feeds/jsonld/clubs/{calendar.agency.pk}/"
+    etag = client.get(path)["ETag"]
+    assert client.get(path, HTTP_IF_NONE_MATCH=etag).status_code == 304

@@ -116,3 +116,12 @@ def test_etag_gives_304_until_content_changes(client, calendar):
     calendar.training.title = "Lauftreff neu"
     calendar.training.save_revision().publish()
     assert client.get(ALL, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_cached_calendar_follows_unpublish_and_delete(client, calendar):
+    assert "Lauftreff" in vevents(client.get(ALL).content)
+    calendar.training.unpublish()
+    assert "Lauftreff" not in vevents(client.get(ALL).content)
+    calendar.festival.delete()
+    assert set(vevents(client.get(ALL).content)) == {"Netzwerktreffen der Ehrenamtsagentur"}

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "cms.pages",
     "cms.snippets",
     "cms.demo",
+    "cms.moderation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,131 @@
+"""Admin views that apply the club permission policy to single objects and listings.
+
+Wagtail's generic snippet views check model-level permissions; the club policy also has to
+decide per object. ``ClubScopedSnippetViewSet`` swaps in views that ask the policy for the
+object at hand, filter listings to what the user may see and restrict the club field to the
+user's own clubs. ``cms.snippets.views.ClubContentViewSet`` derives from it, and a system
+check (``moderation.E001``) refuses any ClubContent model registered without it.
+"""
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .policies import club_ids_for
+
+FOREIGN_CLUB_ERROR = (
+    "Sie können nur Inhalte für Vereine anlegen, in deren Redaktion Sie Mitglied sind."
+)
+
+
+class ClubScopedObjectMixin:
+    """Deny the view when the policy refuses ``instance_action`` on the requested object."""
+
+    instance_action = "change"
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if obj is not None and not self.permission_policy.user_has_permission_for_instance(
+            self.request.user, self.instance_action, obj
+        ):
+            raise PermissionDenied
+        return obj
+
+
+class ClubScopedListingMixin:
+    """Listings (and their search and filters) show only objects the user may change."""
+
+    def get_base_queryset(self):
+        allowed = self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["change", "view"]
+        )
+        return super().get_base_queryset().filter(pk__in=allowed.values("pk"))
+
+
+class ClubOwnedFormMixin:
+    """Club editors choose among their own clubs only; anything else is a form error."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.restricted_club_ids = None
+        user = getattr(self, "for_user", None)
+        if (
+            user is None
+            or "club" not in self.fields
+            or self.club_policy.user_has_global_permission(user, "add")
+        ):
+            return
+        self.restricted_club_ids = club_ids_for(user)
+        field = self.fields["club"]
+        field.queryset = field.queryset.filter(pk__in=self.restricted_club_ids).order_by("title")
+        field.widget = forms.Select(choices=field.choices)
+        field.error_messages["invalid_choice"] = FOREIGN_CLUB_ERROR
+        if len(self.restricted_club_ids) == 1 and not self.instance.club_id:
+            self.initial["club"] = next(iter(self.restricted_club_ids))
+
+    def clean_club(self):
+        club = self.cleaned_data.get("club")
+        if (
+            self.restricted_club_ids is not None
+            and club
+            and club.pk not in self.restricted_club_ids
+        ):
+            raise ValidationError(FOREIGN_CLUB_ERROR)
+        return club
+
+
+class ClubFormViewMixin:
+    """Build the panel's form with ``ClubOwnedFormMixin`` in front."""
+
+    def get_form_class(self):
+        form_class = super().get_form_class()
+        return type(
+            f"ClubOwned{form_class.__name__}",
+            (ClubOwnedFormMixin, form_class),
+            {"club_policy": self.permission_policy},
+        )
+
+
+def _scoped(view_class, action):
+    return type(
+        f"ClubScoped{view_class.__name__}",
+        (ClubScopedObjectMixin, view_class),
+        {"instance_action": action},
+    )
+
+
+class ClubScopedSnippetViewSet(SnippetViewSet):
+    """SnippetViewSet whose every view obeys the club policy for the object it acts on."""
+
+    index_view_class = type(
+        "ClubScopedIndexView", (ClubScopedListingMixin, snippet_views.IndexView), {}
+    )
+    add_view_class = type("ClubScopedCreateView", (ClubFormViewMixin, snippet_views.CreateView), {})
+    copy_view_class = type("ClubScopedCopyView", (ClubFormViewMixin, snippet_views.CopyView), {})
+    edit_view_class = type(
+        "ClubScopedEditView",
+        (ClubFormViewMixin, ClubScopedObjectMixin, snippet_views.EditView),
+        {"instance_action": "change"},
+    )
+    delete_view_class = _scoped(snippet_views.DeleteView, "delete")
+    usage_view_class = _scoped(snippet_views.UsageView, "change")
+    history_view_class = _scoped(snippet_views.HistoryView, "change")
+    inspect_view_class = _scoped(snippet_views.InspectView, "view")
+    revisions_view_class = _scoped(snippet_views.PreviewRevisionView, "change")
+    revisions_compare_view_class = _scoped(snippet_views.RevisionsCompareView, "change")
+    revisions_unschedule_view_class = _scoped(snippet_views.RevisionsUnscheduleView, "publish")
+    unpublish_view_class = _scoped(snippet_views.UnpublishView, "publish")
+    preview_on_edit_view_class = _scoped(snippet_views.PreviewOnEditView, "change")
+    lock_view_class = _scoped(snippet_views.LockView, "lock")
+    unlock_view_class = _scoped(snippet_views.UnlockView, "lock")
+    workflow_action_view_class = _scoped(snippet_views.WorkflowActionView, "change")
+    collect_workflow_action_data_view_class = _scoped(
+        snippet_views.CollectWorkflowActionDataView, "change"
+    )
+    confirm_workflow_cancellation_view_class = _scoped(
+        snippet_views.ConfirmWorkflowCancellationView, "change"
+    )
+    workflow_preview_view_class = _scoped(snippet_views.WorkflowPreviewView, "change")
+    workflow_history_view_class = _scoped(snippet_views.WorkflowHistoryView, "change")
+    workflow_history_detail_view_class = _scoped(snippet_views.WorkflowHistoryDetailView, "change")

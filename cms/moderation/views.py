@@ -9,6 +9,8 @@ check (``moderation.E001``) refuses any ClubContent model registered without it.
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.functional import cached_property
+from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -24,9 +26,13 @@ class ClubScopedObjectMixin:
 
     instance_action = "change"
 
+    @cached_property
+    def club_policy(self):
+        return policy_registry.get_by_type(self.model)
+
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
-        if obj is not None and not self.permission_policy.user_has_permission_for_instance(
+        if obj is not None and not self.club_policy.user_has_permission_for_instance(
             self.request.user, self.instance_action, obj
         ):
             raise PermissionDenied

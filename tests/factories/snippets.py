@@ -31,11 +31,13 @@ class ClubContentFactory(DjangoModelFactory):
 
     class Meta:
         abstract = True
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def published(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.save_revision().publish()
+            obj.refresh_from_db()
 
 
 class NewsItemFactory(ClubContentFactory):

@@ -14,10 +14,7 @@ def _widget_value(bound_field):
     value = bound_field.value()
     if isinstance(widget, forms.CheckboxInput):
         return "on" if value else None
-    formatted = widget.format_value(value)
-    if formatted is None:
-        return None
-    return formatted
+    return widget.format_value(value)
 
 
 def form_data(form) -> dict:
@@ -47,5 +44,5 @@ def edit_form_data(obj, **changes) -> dict:
     """POST data for the object's edit view, built as a superuser sees the form."""
     superuser = get_user_model()(is_superuser=True, is_active=True)
     data = form_data(_editor_form(obj, superuser))
-    data.update({key: value for key, value in changes.items()})
+    data.update(changes)
     return {key: value for key, value in data.items() if value is not None}

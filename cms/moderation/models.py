@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models, transaction
-from wagtail.models import GroupApprovalTask, TaskState
+from wagtail.models import GroupApprovalTask, Page, TaskState
 
 
 class ClubMembership(models.Model):
@@ -86,8 +86,6 @@ def club_of(obj):
 
     if club := getattr(obj, "club", None):
         return club
-    if isinstance(obj, ClubPage):
-        return obj
-    if hasattr(obj, "get_ancestors"):
-        return ClubPage.objects.ancestor_of(obj).first()
+    if isinstance(obj, Page):
+        return ClubPage.objects.ancestor_of(obj, inclusive=True).first()
     return None

@@ -26,7 +26,9 @@ class ClubContextMixin:
 
     def get_context(self, instance, **kwargs):
         context = super().get_context(instance, **kwargs)
-        context["club"] = club_of(context["object"])
+        obj = context["object"] = getattr(context["object"], "specific", context["object"])
+        context["model_name"] = obj._meta.verbose_name
+        context["club"] = club_of(obj)
         return context
 
 

@@ -1,6 +1,7 @@
 """System check: every ClubContent model is administered through the club-scoped viewset."""
 
 from django.core import checks
+from wagtail.search import index
 
 
 @checks.register(checks.Tags.security)
@@ -32,6 +33,19 @@ def club_content_uses_scoped_viewset(app_configs, **kwargs):
                     hint="Derive the viewset from cms.snippets.views.ClubContentViewSet.",
                     obj=model,
                     id="moderation.E001",
+                )
+            )
+        if not any(
+            isinstance(search_field, index.FilterField) and search_field.field_name == "club"
+            for search_field in model.get_search_fields()
+        ):
+            errors.append(
+                checks.Error(
+                    f"{model._meta.label} does not index 'club' as a FilterField, so the "
+                    "club-scoped admin search cannot filter it.",
+                    hint="Extend ClubContent.search_fields instead of replacing them.",
+                    obj=model,
+                    id="moderation.E003",
                 )
             )
     return errors

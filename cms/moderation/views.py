@@ -40,13 +40,17 @@ class ClubScopedObjectMixin:
 
 
 class ClubScopedListingMixin:
-    """Listings (and their search and filters) show only objects the user may change."""
+    """Listings (and their search and filters) show only objects the user may change.
+
+    The policy's queryset filters on ``club``, which ClubContent indexes as a FilterField,
+    so admin search works on the restricted listing too.
+    """
 
     def get_base_queryset(self):
         allowed = self.permission_policy.instances_user_has_any_permission_for(
             self.request.user, ["change", "view"]
         )
-        return super().get_base_queryset().filter(pk__in=allowed.values("pk"))
+        return super().get_base_queryset() & allowed
 
 
 class ClubOwnedFormMixin:

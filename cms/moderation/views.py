@@ -7,18 +7,13 @@ user's own clubs. ``cms.snippets.views.ClubContentViewSet`` derives from it, and
 check (``moderation.E001``) refuses any ClubContent model registered without it.
 """
 
-from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .policies import club_ids_for
-
-FOREIGN_CLUB_ERROR = (
-    "Sie können nur Inhalte für Vereine anlegen, in deren Redaktion Sie Mitglied sind."
-)
+from .forms import club_choice_form
 
 
 class ClubScopedObjectMixin:
@@ -53,47 +48,15 @@ class ClubScopedListingMixin:
         return super().get_base_queryset() & allowed
 
 
-class ClubOwnedFormMixin:
-    """Club editors choose among their own clubs only; anything else is a form error."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.restricted_club_ids = None
-        user = getattr(self, "for_user", None)
-        if (
-            user is None
-            or "club" not in self.fields
-            or self.club_policy.user_has_global_permission(user, "add")
-        ):
-            return
-        self.restricted_club_ids = club_ids_for(user)
-        field = self.fields["club"]
-        field.queryset = field.queryset.filter(pk__in=self.restricted_club_ids).order_by("title")
-        field.widget = forms.Select(choices=field.choices)
-        field.error_messages["invalid_choice"] = FOREIGN_CLUB_ERROR
-        if len(self.restricted_club_ids) == 1 and not self.instance.club_id:
-            self.initial["club"] = next(iter(self.restricted_club_ids))
-
-    def clean_club(self):
-        club = self.cleaned_data.get("club")
-        if (
-            self.restricted_club_ids is not None
-            and club
-            and club.pk not in self.restricted_club_ids
-        ):
-            raise ValidationError(FOREIGN_CLUB_ERROR)
-        return club
-
-
 class ClubFormViewMixin:
-    """Build the panel's form with ``ClubOwnedFormMixin`` in front."""
+    """Build the panel's form with the ``club`` field restricted to the user's clubs."""
 
     def get_form_class(self):
-        form_class = super().get_form_class()
-        return type(
-            f"ClubOwned{form_class.__name__}",
-            (ClubOwnedFormMixin, form_class),
-            {"club_policy": self.permission_policy},
+        policy = self.permission_policy
+        return club_choice_form(
+            super().get_form_class(),
+            ["club"],
+            lambda user: not policy.user_has_global_permission(user, "add"),
         )
 
 

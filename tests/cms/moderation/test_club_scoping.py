@@ -10,15 +10,15 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.moderation import checks as moderation_checks
+from cms.moderation.forms import FOREIGN_CLUB_ERROR
 from cms.moderation.models import ClubEditorGroup, ClubMembership
 from cms.moderation.policies import ClubContentPermissionPolicy, club_content_models
 from cms.moderation.setup import CLUB_EDITORS, WORKFLOW_NAME, setup_all
-from cms.moderation.views import FOREIGN_CLUB_ERROR
 from tests.factories.pages import EventPageFactory
 
 from .admin_forms import edit_form_data
 from .fixtures import build_world, factory_for
-from .test_permission_matrix import _snippet_url, _url
+from .test_permission_matrix import _fresh, _snippet_url, _url
 
 
 class ClubScopingTest(TestCase):
@@ -75,6 +75,19 @@ class ClubScopingTest(TestCase):
                 self.assertEqual(response.status_code, 200)
                 self.assertIn(FOREIGN_CLUB_ERROR, response.context["form"].errors["club"])
                 self.assertFalse(model.objects.filter(title="Fremd").exists())
+
+    def test_event_organiser_must_be_an_own_club(self):
+        event = self.world.events["A"]
+        data = edit_form_data(event, organiser=str(self.world.clubs["B"].pk))
+        response = self.client.post(_url(event, "edit"), data)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(FOREIGN_CLUB_ERROR, response.context["form"].errors["organiser"])
+
+        data["organiser"] = str(self.world.clubs["A"].pk)
+        data["title"] = "Mit eigenem Veranstalter"
+        self.assertEqual(self.client.post(_url(event, "edit"), data).status_code, 302)
+        latest = _fresh(event).get_latest_revision_as_object()
+        self.assertEqual(latest.title, "Mit eigenem Veranstalter")
 
     def test_club_choice_offers_only_own_clubs(self):
         model = club_content_models()[0]

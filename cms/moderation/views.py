@@ -10,6 +10,7 @@ check (``moderation.E001``) refuses any ClubContent model registered without it.
 from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 from wagtail.permissions import policy_registry
+from wagtail.snippets.views import chooser as chooser_views
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -60,6 +61,36 @@ class ClubFormViewMixin:
         )
 
 
+class ClubScopedChooserMixin:
+    """Snippet choosers offer (and accept) only objects the user may see in the listing."""
+
+    def get_object_list(self):
+        return super().get_object_list() & _visible_to(self.request.user, self.model_class)
+
+    def get_object(self, pk):
+        return _visible_to(self.request.user, self.model_class).get(pk=pk)
+
+
+def _visible_to(user, model):
+    return policy_registry.get_by_type(model).instances_user_has_any_permission_for(
+        user, ["change", "view"]
+    )
+
+
+class ClubScopedChooserViewSet(chooser_views.SnippetChooserViewSet):
+    choose_view_class = type(
+        "ClubScopedChooseView", (ClubScopedChooserMixin, chooser_views.ChooseView), {}
+    )
+    choose_results_view_class = type(
+        "ClubScopedChooseResultsView",
+        (ClubScopedChooserMixin, chooser_views.ChooseResultsView),
+        {},
+    )
+    chosen_view_class = type(
+        "ClubScopedChosenView", (ClubScopedChooserMixin, chooser_views.SnippetChosenView), {}
+    )
+
+
 def _scoped(view_class, action):
     return type(
         f"ClubScoped{view_class.__name__}",
@@ -71,6 +102,7 @@ def _scoped(view_class, action):
 class ClubScopedSnippetViewSet(SnippetViewSet):
     """SnippetViewSet whose every view obeys the club policy for the object it acts on."""
 
+    chooser_viewset_class = ClubScopedChooserViewSet
     index_view_class = type(
         "ClubScopedIndexView", (ClubScopedListingMixin, snippet_views.IndexView), {}
     )

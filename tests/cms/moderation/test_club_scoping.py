@@ -105,6 +105,20 @@ class ClubScopingTest(TestCase):
                 self.assertNotIn(_url(foreign, "edit"), response.text)
                 self.assertIn(_url(self.world.snippets[model, "A"], "edit"), response.text)
 
+    def test_snippet_chooser_offers_only_own_content(self):
+        for model in club_content_models():
+            with self.subTest(model._meta.label):
+                own, foreign = self.world.snippets[model, "A"], self.world.snippets[model, "B"]
+                namespace = model.snippet_viewset.chooser_viewset.name
+                response = self.client.get(reverse(f"{namespace}:choose"))
+                self.assertEqual(response.status_code, 200)
+                self.assertIn(own.title, response.text)
+                self.assertNotIn(foreign.title, response.text)
+                chosen = self.client.get(reverse(f"{namespace}:chosen", args=[foreign.pk]))
+                self.assertEqual(chosen.status_code, 404)
+                chosen = self.client.get(reverse(f"{namespace}:chosen", args=[own.pk]))
+                self.assertEqual(chosen.status_code, 200)
+
     def test_editor_deletes_own_draft_but_not_live_content(self):
         for model in club_content_models():
             with self.subTest(model._meta.label):

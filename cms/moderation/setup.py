@@ -26,6 +26,9 @@ ADMINISTRATORS = "Administratoren"
 MODERATORS = "Moderatoren"
 CLUB_EDITORS = "Vereinsredaktion"
 WORKFLOW_NAME = "BEN-Freigabe"
+# Created by Wagtail's own migrations; broad and English, they would rival the roles above.
+WAGTAIL_STARTER_GROUPS = ("Moderators", "Editors")
+WAGTAIL_STARTER_WORKFLOW = "Moderators approval"
 TASK_NAME = "Freigabe durch die Moderation"
 
 ALL_PAGE_ACTIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
@@ -97,6 +100,8 @@ def ensure_roles() -> dict[str, Group]:
     editors, _ = Group.objects.get_or_create(name=CLUB_EDITORS)
     editors.permissions.add(_permission("wagtailadmin", "access_admin"))
     _grant_media(editors, CLUB_MEDIA_ACTIONS)
+
+    Group.objects.filter(name__in=WAGTAIL_STARTER_GROUPS, user__isnull=True).delete()
     return {ADMINISTRATORS: administrators, MODERATORS: moderators, CLUB_EDITORS: editors}
 
 
@@ -123,6 +128,14 @@ def ensure_workflow() -> Workflow:
     for page in [Page.get_first_root_node(), *ClubIndexPage.objects.all()]:
         if page is not None:
             attach_workflow_to_page(page, workflow)
+    unused_starter_workflows = Workflow.objects.filter(
+        name=WAGTAIL_STARTER_WORKFLOW,
+        active=True,
+        workflow_pages__isnull=True,
+        workflow_content_types__isnull=True,
+    )
+    for starter in unused_starter_workflows:
+        starter.deactivate()
     return workflow
 
 

@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import checks
 from django.test import TestCase
 from django.urls import reverse
-from wagtail.models import WorkflowContentType
+from wagtail.models import Workflow, WorkflowContentType
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -52,6 +52,13 @@ class ClubScopingTest(TestCase):
         setup_all()
         setup_all()
         self.assertEqual(counts(), before)
+
+    def test_only_the_ben_roles_and_workflow_remain_active(self):
+        self.assertFalse(Group.objects.filter(name__in=["Moderators", "Editors"]).exists())
+        self.assertEqual(
+            list(Workflow.objects.filter(active=True).values_list("name", flat=True)),
+            [WORKFLOW_NAME],
+        )
 
     def test_system_check_refuses_a_plain_snippet_viewset(self):
         self.assertEqual(moderation_checks.club_content_uses_scoped_viewset(None), [])

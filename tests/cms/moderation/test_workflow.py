@@ -4,7 +4,7 @@ club event and every ClubContent type: submit, request changes, resubmit, approv
 from django.core import mail
 from django.test import TestCase
 from wagtail.log_actions import registry as log_registry
-from wagtail.models import Page, WorkflowState
+from wagtail.models import WorkflowState
 
 from cms.moderation.policies import club_content_models
 
@@ -120,10 +120,13 @@ class WorkflowTest(TestCase):
         self.assertEqual(entries["wagtail.workflow.approve"], "moderation")
         self.assertEqual(entries["wagtail.publish"], "moderation")
 
-    def test_page_locking_prevents_overwriting(self):
-        page = self.world.events["A"]
-        self.moderator.post(_url(page, "lock"))
-        self.assertTrue(Page.objects.get(pk=page.pk).locked)
-        data = edit_form_data(page, title="Überschrieben")
-        self.editor.post(_url(page, "edit"), data)
-        self.assertNotEqual(_fresh(page).get_latest_revision_as_object().title, "Überschrieben")
+    def test_locking_prevents_overwriting(self):
+        for obj in self.moderated_objects():
+            with self.subTest(type(obj)._meta.label):
+                self.moderator.post(_url(obj, "lock"))
+                self.assertTrue(_fresh(obj).locked)
+                self.editor.post(_url(obj, "edit"), edit_form_data(obj, title="Überschrieben"))
+                latest = _fresh(obj).get_latest_revision_as_object()
+                self.assertNotEqual(latest.title, "Überschrieben")
+                self.assertEqual(self.editor.post(_url(obj, "unlock")).status_code, 302)
+                self.assertTrue(_fresh(obj).locked, "an editor lifted a moderator's lock")

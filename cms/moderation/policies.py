@@ -62,18 +62,18 @@ class ClubContentPermissionPolicy(ModelPermissionPolicy):
     def users_with_any_permission(self, actions):
         users = super().users_with_any_permission(actions)
         if CLUB_EDITOR_ACTIONS.intersection(actions):
-            members = get_user_model().objects.filter(
-                is_active=True, club_memberships__isnull=False
-            )
-            users = (users | members).distinct()
+            users = _union(users, get_user_model().objects.filter(club_memberships__isnull=False))
         return users
+
+    @staticmethod
+    def membership_grants(action, instance) -> bool:
+        """Whether membership in the instance's club allows the action on it."""
+        return action in CLUB_EDITOR_ACTIONS and (action != "delete" or not instance.live)
 
     def user_has_permission_for_instance(self, user, action, instance):
         if self.user_has_global_permission(user, action):
             return True
-        if action not in CLUB_EDITOR_ACTIONS or instance.club_id not in club_ids_for(user):
-            return False
-        return action != "delete" or not instance.live
+        return self.membership_grants(action, instance) and instance.club_id in club_ids_for(user)
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         return any(
@@ -94,15 +94,17 @@ class ClubContentPermissionPolicy(ModelPermissionPolicy):
 
     def users_with_any_permission_for_instance(self, actions, instance):
         users = super().users_with_any_permission(actions)
-        editor_actions = CLUB_EDITOR_ACTIONS.intersection(actions)
-        if editor_actions and (instance.live is False or editor_actions != {"delete"}):
-            members = get_user_model().objects.filter(
-                is_active=True, club_memberships__club_id=instance.club_id
-            )
-            users = get_user_model().objects.filter(
-                Q(pk__in=users.values("pk")) | Q(pk__in=members.values("pk"))
-            )
+        if any(self.membership_grants(action, instance) for action in actions):
+            members = get_user_model().objects.filter(club_memberships__club_id=instance.club_id)
+            users = _union(users, members)
         return users
+
+
+def _union(users, more_users):
+    """Active users in either queryset, as one queryset without duplicate rows."""
+    return get_user_model().objects.filter(
+        Q(pk__in=users.values("pk")) | Q(pk__in=more_users.values("pk")), is_active=True
+    )
 
 
 def register_club_content_policies() -> None:

@@ -14,7 +14,7 @@ from cms.moderation.forms import FOREIGN_CLUB_ERROR
 from cms.moderation.models import ClubEditorGroup, ClubMembership
 from cms.moderation.policies import ClubContentPermissionPolicy, club_content_models
 from cms.moderation.setup import CLUB_EDITORS, WORKFLOW_NAME, setup_all
-from tests.factories.pages import EventPageFactory
+from tests.factories.pages import ClubPageFactory, EventPageFactory
 
 from .admin_forms import edit_form_data
 from .fixtures import build_world, factory_for
@@ -155,11 +155,12 @@ class ClubScopingTest(TestCase):
         self.client.post(_url(draft_event, "delete"))
         self.assertFalse(type(draft_event).objects.filter(pk=draft_event.pk).exists())
 
-        club.unpublish()
-        for event in club.get_children():
-            event.delete()
-        self.client.post(_url(club, "delete"))
-        self.assertTrue(type(club).objects.filter(pk=club.pk).exists())
+        # A club profile nothing refers to, unpublished and without events: Wagtail alone
+        # would let its editor delete it.
+        empty_club = ClubPageFactory(parent=self.world.site_tree.clubs, live=False)
+        ClubMembership.objects.create(user=self.world.users["redaktion-a"], club=empty_club)
+        self.client.post(_url(empty_club, "delete"))
+        self.assertTrue(type(empty_club).objects.filter(pk=empty_club.pk).exists())
 
     def test_membership_controls_club_group(self):
         user = self.world.users["redaktion-a"]
@@ -170,3 +171,37 @@ class ClubScopingTest(TestCase):
         self.assertFalse(user.groups.filter(pk=club_b_group.pk).exists())
         ClubMembership.objects.filter(user=user).delete()
         self.assertFalse(user.groups.filter(name=CLUB_EDITORS).exists())
+
+
+class ClubPolicyUsersTest(TestCase):
+    """The policy's user-facing queries, used by Wagtail e.g. for notifications and filters."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.world = build_world()
+
+    def test_users_with_permission_for_an_instance(self):
+        for model in club_content_models():
+            with self.subTest(model._meta.label):
+                policy = policy_registry.get_by_type(model)
+                live_a = self.world.snippets[model, "A"]
+                draft_a = factory_for(model)(club=self.world.clubs["A"])
+                names = lambda users: set(users.values_list("username", flat=True))  # noqa: E731
+                self.assertEqual(
+                    names(policy.users_with_permission_for_instance("change", live_a)),
+                    {"redaktion-a", "redaktion-ab", "moderation", "administration"},
+                )
+                self.assertEqual(
+                    names(policy.users_with_permission_for_instance("publish", live_a)),
+                    {"moderation", "administration"},
+                )
+                self.assertEqual(
+                    names(policy.users_with_permission_for_instance("delete", live_a)),
+                    {"moderation", "administration"},
+                )
+                self.assertEqual(
+                    names(policy.users_with_permission_for_instance("delete", draft_a)),
+                    {"redaktion-a", "redaktion-ab", "moderation", "administration"},
+                )
+                self.assertNotIn("anonym", names(policy.users_with_permission("change")))
+                self.assertIn("redaktion-b", names(policy.users_with_permission("change")))

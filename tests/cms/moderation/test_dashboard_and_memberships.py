@@ -5,11 +5,14 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import TaskState
 
+from cms.moderation.dashboard import waiting_submissions
 from cms.moderation.models import ClubMembership
 from cms.moderation.policies import club_content_models
 from cms.moderation.setup import CLUB_EDITORS
@@ -44,6 +47,31 @@ class DashboardPanelTest(TestCase):
         self.assertLess(event_at, news_at)
         self.assertIn("Verein A", panel[event_at:news_at])
         self.assertIn("Verein B", panel[news_at:])
+
+    def test_panel_query_count_does_not_grow_with_submissions(self):
+        moderator = self.world.users["moderation"]
+
+        def count_queries():
+            fresh_user = type(moderator).objects.get(pk=moderator.pk)
+            with CaptureQueriesContext(connection) as queries:
+                submissions = waiting_submissions(fresh_user)
+            return len(queries), len(submissions)
+
+        def submit_all(objects):
+            submitter = self.world.users["redaktion-ab"]
+            for obj in objects:
+                obj = obj.specific if hasattr(obj, "specific") else obj
+                if not obj.workflow_in_progress:
+                    obj.save_revision(user=submitter)
+                    obj.get_workflow().start(obj, submitter)
+
+        # One query per content type is fine; one per submission is not.
+        submit_all(obj for (model, key), obj in self.world.snippets.items() if key == "A")
+        before, listed_before = count_queries()
+        submit_all([self.world.events["B"], *self.world.snippets.values()])
+        after, listed_after = count_queries()
+        self.assertGreater(listed_after, listed_before + 2)
+        self.assertEqual(after, before)
 
     def test_club_editor_has_no_moderation_panel(self):
         self.client.force_login(self.world.users["redaktion-a"])

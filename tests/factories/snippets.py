@@ -31,6 +31,7 @@ class ClubContentFactory(DjangoModelFactory):
 
     class Meta:
         abstract = True
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def published(obj, create, extracted, **kwargs):

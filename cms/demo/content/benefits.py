@@ -33,8 +33,9 @@ CARD_OUTRO = """
     gemeinnützige und private Einrichtungen in ganz Rheinland-Pfalz vergünstigt genutzt werden.
     """
 
+# The strategy prefixes it with "Ausstellungskriterien:"; the card page shows it under that heading.
 CARD_CRITERIA = """
-    Ausstellungskriterien: Wer sich mehr als fünf Stunden wöchentlich bzw. 250 Stunden im Jahr ohne
+    Wer sich mehr als fünf Stunden wöchentlich bzw. 250 Stunden im Jahr ohne
     pauschale Aufwandsentschädigung ehrenamtlich in der Stadt Bitburg engagiert, oder sich
     andernorts in diesem Rahmen engagiert, aber in der Stadt Bitburg wohnt, kann die Ehrenamtskarte
     bei der Stadtverwaltung beantragen. Das Antragsformular zur Ausstellung wird zum Herunterladen

@@ -470,7 +470,7 @@ CHAPTER_4_3 = {
         *(paragraph(text) for text in CARD_INTRO),
         bullets(DISCOUNT_LINES, intro=DISCOUNTS_INTRO),
         paragraph(CARD_OUTRO),
-        paragraph(CARD_CRITERIA),
+        paragraph(f"Ausstellungskriterien: {CARD_CRITERIA}"),
         heading("Vereinsfest „Bitburg engagiert sich“"),
         paragraph(
             """

@@ -13,10 +13,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from django.conf import settings
 from django.db import models, transaction
 from wagtail.blocks import StreamValue
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.search import index
 
 from cms.pages.models import (
@@ -118,7 +120,7 @@ class BenContentLoader:
             self.target_groups[spec["slug"]] = self.sync_term(TargetGroup, spec)
 
     def load_home(self) -> HomePage:
-        home_page = self.sync_page("site", Page.get_first_root_node(), HomePage, home.HOME)
+        home_page = self.sync_page("site", tree_root(), HomePage, home.HOME)
         self.make_default_site_root(home_page)
         return home_page
 
@@ -280,6 +282,18 @@ class BenContentLoader:
 
 def load_ben_content(*, overwrite: bool = False) -> LoadReport:
     return BenContentLoader(overwrite=overwrite).load()
+
+
+def tree_root() -> Page:
+    """Wagtail's root node, recreated if the database was emptied (e.g. by `manage.py flush`,
+    which also removes the root page and locale that Wagtail's migrations create)."""
+    root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
 
 
 def is_untouched_welcome_page(page: Page) -> bool:

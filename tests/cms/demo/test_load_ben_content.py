@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Locale, Page, Revision, Site
 
 from cms.demo.loader import is_untouched_welcome_page
 from cms.pages.models import (
@@ -310,6 +310,18 @@ class LoadBenContentTests(TestCase):
         cascade = BenefitPartnerPage.objects.get(slug="cascade")
         assert cascade.discount_de == "beim Kauf einer Karte, eine Karte gratis dazu"
         assert cascade.live and not cascade.has_unpublished_changes
+
+    def test_loads_into_an_emptied_database(self):
+        for model in SNIPPET_MODELS:
+            model.objects.all().delete()
+        Site.objects.all().delete()
+        Page.get_first_root_node().delete()
+        Locale.objects.all().delete()
+        load()
+        home = HomePage.objects.get()
+        assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+        assert StrategyChapterPage.objects.live().count() == 10
+        assert self.client.get(home.url).status_code == 200
 
     def test_only_an_untouched_welcome_page_counts_as_wagtails_default(self):
         welcome = Page(title="Welcome to your new Wagtail site!", slug="home")

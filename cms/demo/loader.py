@@ -77,9 +77,6 @@ class LoadReport:
         if outcome in (Outcome.CREATED, Outcome.UPDATED):
             self.touched.append(obj)
 
-    def total(self, outcome: Outcome) -> int:
-        return sum(counter[outcome] for counter in self.counts.values())
-
     def summary_lines(self) -> list[str]:
         lines = []
         for section, label in SECTIONS.items():

@@ -5,6 +5,7 @@ is rolled back, so tests that change or reload content do not affect each other.
 """
 
 import datetime as dt
+import re
 from io import StringIO
 from zoneinfo import ZoneInfo
 
@@ -13,7 +14,7 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Locale, Page, Revision, Site
 
-from cms.demo.loader import is_untouched_welcome_page
+from cms.demo.loader import SECTIONS, is_untouched_welcome_page
 from cms.pages.models import (
     BenefitPartnerIndexPage,
     BenefitPartnerPage,
@@ -294,9 +295,14 @@ class LoadBenContentTests(TestCase):
         before = revision_state()
         output = load()
         assert revision_state() == before
-        assert " 0 angelegt" in output and "aktualisiert" in output
+        assert "Engagementstrategie / strategy chapters: 0 angelegt / created, " in output
         assert "10 unverändert / unchanged" in output
-        assert "angelegt / created" in self.first_output
+        assert "Engagementstrategie / strategy chapters: 10 angelegt / created" in self.first_output
+        for outcome in ("angelegt / created", "aktualisiert / updated", "abweichend"):
+            assert re.findall(rf"(\d+) {outcome}", output) == ["0"] * len(SECTIONS), outcome
+        # Every field compares equal to its seed, so even --overwrite has nothing to write.
+        load("--overwrite")
+        assert revision_state() == before
 
     def test_edited_content_is_kept_unless_overwrite_is_asked_for(self):
         cascade = BenefitPartnerPage.objects.get(slug="cascade")

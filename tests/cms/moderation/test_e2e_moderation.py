@@ -38,7 +38,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def browser():
+def browser(monkeypatch):
     if not shutil.which(CHROMIUM):
         message = f"Chromium not found at {CHROMIUM}: install Debian's chromium package."
         if os.environ.get("CI"):
@@ -47,7 +47,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop; Django must allow its ORM calls meanwhile.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(

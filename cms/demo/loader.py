@@ -172,6 +172,7 @@ class BenContentLoader:
             return
         previous_root = site.root_page
         site.root_page = home_page
+        site.site_name = site.site_name or home_page.title
         site.save()
         self.report.notes.append(
             f"Startseite der Standard-Site ist jetzt / default site root is now: {home_page}"

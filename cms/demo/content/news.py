@@ -89,4 +89,41 @@ NEWS = [
         ),
         "categories": ["engagementfoerderung"],
     },
+    {
+        "slug": "caritas-kooperationspartner-engagierte-stadt",
+        "club": "caritasverband-westeifel",
+        "title": "Caritasverband Westeifel: fünf Jahre Kooperationspartner der Engagierten Stadt",
+        "teaser": (
+            "Von 2015 bis 2020 hat der Caritasverband Westeifel e.V. die Engagierte Stadt Bitburg "
+            "als Kooperationspartner begleitet – das Ergebnis ist die Engagementstrategie."
+        ),
+        "body": rich_text(
+            """
+            Kooperationspartner der Stadt Bitburg im Netzwerkprogramm Engagierte Stadt wurde der
+            Caritasverband Westeifel e.V., Referat Gemeindecaritas/Förderung Ehrenamt. Die
+            Engagementstrategie ist Ergebnis von fünfjähriger enger Zusammenarbeit zwischen der
+            Stadt Bitburg, dem Caritasverband Westeifel e.V., vielen weiteren Netzwerkpartnern und
+            der Beteiligung der Bitburger Bürger*innen.
+            """
+        ),
+        "categories": ["engagementfoerderung", "soziales"],
+    },
+    {
+        "slug": "haus-der-jugend-ehrenamtskarte",
+        "club": "haus-der-jugend",
+        "title": "Haus der Jugend: Vergünstigungen mit der Ehrenamtskarte",
+        "teaser": (
+            "Inhaber*innen der Ehrenamtskarte Rheinland-Pfalz erhalten im Haus der Jugend "
+            "Ermäßigungen auf Ferienfreizeiten, Mittagstisch und Kegelbahn."
+        ),
+        "body": rich_text(
+            """
+            Das Haus der Jugend gewährt Inhaber*innen der Ehrenamtskarte 10 % Ermäßigung auf
+            Ferienfreizeiten, den Mittagstisch im House-Café (Montag bis Mittwoch) zum Preis eines
+            Schülermenüs, den kostenlosen Verleih von Spielmaterial und eine Vergünstigung bei der
+            Kegelbahnmiete.
+            """
+        ),
+        "categories": ["jugend"],
+    },
 ]

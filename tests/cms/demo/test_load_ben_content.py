@@ -85,7 +85,8 @@ class LoadBenContentTests(TestCase):
         home = HomePage.objects.get()
         assert home.title == "Bitburger Engagement Netz"
         assert "Die Engagierte Stadt Bitburg ist 2015 entstanden" in home.intro
-        assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+        site = Site.objects.get(is_default_site=True)
+        assert (site.root_page_id, site.site_name) == (home.pk, "Bitburger Engagement Netz")
         assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()
 
     def test_section_pages_hang_off_the_home_page(self):
@@ -247,7 +248,7 @@ class LoadBenContentTests(TestCase):
     # Snippets
 
     def test_news_and_offers_are_owned_by_clubs_and_published(self):
-        assert NewsItem.objects.count() == 4
+        assert NewsItem.objects.count() == 6
         assert VolunteerOpportunity.objects.filter(slug="fahrerinnen-seniorenfahrdienst").exists()
         assert TrainingOffer.objects.exists()
         for model in SNIPPET_MODELS:

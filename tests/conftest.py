@@ -12,7 +12,10 @@ from tests.factories.pages import (
     HomePageFactory,
     StrategyIndexPageFactory,
 )
+from tests.factories.plugins import import_plugin_factories
 from tests.factories.users import SuperuserFactory
+
+import_plugin_factories()
 
 
 @dataclass

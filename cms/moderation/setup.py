@@ -5,6 +5,7 @@ exist) and on demand via ``manage.py setup_ben_roles``. Running it again changes
 """
 
 from django.apps import apps
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -192,4 +193,8 @@ def setup_after_last_app_migrated(sender, **kwargs) -> None:
         return
     if kwargs.get("using", "default") != "default":
         return
+    # This receiver may run before django.contrib.auth's for the last app (a plugin
+    # appended to INSTALLED_APPS), whose permissions would then be missing from the roles.
+    for config in with_models:
+        create_permissions(config, verbosity=0)
     setup_all()

@@ -11,6 +11,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "SECRET_KEY": "x7Jq-production-secret-key-that-is-long-and-random-enough-0123456789",
     "ALLOWED_HOSTS": "ben.example.org",
+    # Background work (webhooks, search index) in the database queue, run by `db_worker`.
+    "TASKS_BACKEND": "database",
 }
 
 
@@ -81,3 +83,15 @@ def test_malformed_boolean_is_refused_with_a_clear_message():
     result = run_django(["check"], "cms.settings.dev", DEBUG="vielleicht")
     assert result.returncode != 0
     assert "DEBUG must be a boolean" in result.stderr
+
+
+def test_deploy_check_warns_while_tasks_run_inside_requests():
+    env = {**PRODUCTION_ENV, "TASKS_BACKEND": "immediate"}
+    result = run_django(["check", "--deploy"], "cms.settings.production", **env)
+    assert "webhooks.W001" in result.stderr
+
+
+def test_unknown_tasks_backend_is_refused():
+    result = run_django(["check"], "cms.settings.dev", TASKS_BACKEND="celery")
+    assert result.returncode != 0
+    assert "TASKS_BACKEND must be one of ['database', 'immediate']." in result.stderr

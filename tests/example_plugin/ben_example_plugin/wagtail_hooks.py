@@ -3,17 +3,19 @@ from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ben_plugins.core.menu import PluginMenuItem
+from cms.snippets.views import ClubContentViewSet
 
 from .models import ClubAnnouncement, ClubProjectPage
 
 
-class ClubAnnouncementViewSet(SnippetViewSet):
+class ClubAnnouncementViewSet(ClubContentViewSet):
+    """Club-scoped admin views: editors see and edit only their own clubs' items."""
+
     model = ClubAnnouncement
     icon = "pick"
-    list_display = ["title", "club"]
+    menu_label = "Vereinsankündigungen"
 
 
 register_snippet(ClubAnnouncementViewSet)

@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / "bin" / "python"
 STAMP = VENV / ".ben-installed"
-EXTRA_PACKAGES = {"test": []}
+# The example plugin is installed through its entry point, as any third-party plugin would be.
+EXTRA_PACKAGES = {"test": ["tests/example_plugin"]}
 DEMO_PORT = os.environ.get("PORT", "8000")
 
 
@@ -35,7 +36,11 @@ def install(extra: str):
     ensure_python()
     if not PYTHON.exists():
         venv.create(VENV, with_pip=True)
-    fingerprint = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    projects = [ROOT, *(ROOT / package for package in EXTRA_PACKAGES.get(extra, []))]
+    digest = hashlib.sha256()
+    for project in projects:
+        digest.update((project / "pyproject.toml").read_bytes())
+    fingerprint = digest.hexdigest()
     wanted = f"{extra}:{fingerprint}"
     installed = STAMP.read_text().split() if STAMP.exists() else []
     if wanted in installed:

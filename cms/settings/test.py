@@ -20,3 +20,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+API_RATE_LIMIT_ANONYMOUS = "100000/minute"

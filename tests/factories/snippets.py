@@ -31,11 +31,15 @@ class ClubContentFactory(DjangoModelFactory):
 
     class Meta:
         abstract = True
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def published(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.save_revision().publish()
+            # publish() saves a copy built from the revision; a later save of this stale
+            # instance would write live=False back.
+            obj.refresh_from_db()
 
 
 class NewsItemFactory(ClubContentFactory):

@@ -1,0 +1,66 @@
+"""Publication rules: the single place that decides what the API may show.
+
+Pages: live, and not inside a section restricted by a view restriction (password, login,
+groups). Moderated snippets (DraftStateMixin): live. Wagtail keeps the live field values in
+the model row and stores later drafts only as revisions (wagtail.actions.edit.EditAction does
+not save a live DraftStateMixin instance), so serving the rows serves the approved state.
+Club-owned content is additionally hidden while its club is not published.
+"""
+
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from wagtail.models import DraftStateMixin, Page, PageViewRestriction
+
+from cms.snippets.models import ClubContent
+
+
+def private_paths(request) -> tuple[str, ...]:
+    """Tree paths of restricted sections, read once per request."""
+    cached = getattr(request, "_api_private_paths", None)
+    if cached is None:
+        cached = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        request._api_private_paths = cached
+    return cached
+
+
+def path_is_public(path: str, request) -> bool:
+    return not any(path.startswith(prefix) for prefix in private_paths(request))
+
+
+def _private_q(request, prefix: str = "") -> Q | None:
+    paths = private_paths(request)
+    if not paths:
+        return None
+    return reduce(or_, (Q(**{f"{prefix}path__startswith": path}) for path in paths))
+
+
+def published_pages(queryset, request):
+    queryset = queryset.filter(live=True)
+    private = _private_q(request)
+    return queryset.exclude(private) if private is not None else queryset
+
+
+def page_is_published(page, request) -> bool:
+    return page is not None and page.live and path_is_public(page.path, request)
+
+
+def published(queryset, request):
+    """Restrict any registered model's queryset to what the public may see."""
+    model = queryset.model
+    if issubclass(model, Page):
+        return published_pages(queryset, request)
+    if issubclass(model, DraftStateMixin):
+        queryset = queryset.filter(live=True)
+    if issubclass(model, ClubContent):
+        queryset = queryset.filter(club__live=True)
+        private = _private_q(request, prefix="club__")
+        if private is not None:
+            queryset = queryset.exclude(private)
+    return queryset
+
+
+def is_previewable(model) -> bool:
+    """Only content with drafts has something to preview."""
+    return issubclass(model, Page) or issubclass(model, DraftStateMixin)

@@ -1,9 +1,11 @@
 """Publication rules: the single place that decides what the API may show.
 
-Pages: live, and not inside a section restricted by a view restriction (password, login,
-groups). Moderated snippets (DraftStateMixin): live. Wagtail keeps the live field values in
-the model row and stores later drafts only as revisions (wagtail.actions.edit.EditAction does
-not save a live DraftStateMixin instance), so serving the rows serves the approved state.
+Pages: live, not inside a section restricted by a view restriction (password, login,
+groups) and not below an unpublished page (unpublishing a club hides its events, even if
+Wagtail's unpublish left them live). Moderated snippets (DraftStateMixin): live. Wagtail
+keeps the live field values in the model row and stores later drafts only as revisions
+(wagtail.actions.edit.EditAction does not save a live DraftStateMixin instance), so serving
+the rows serves the approved state.
 Club-owned content is additionally hidden while its club is not published.
 """
 
@@ -16,21 +18,27 @@ from wagtail.models import DraftStateMixin, Page, PageViewRestriction
 from cms.snippets.models import ClubContent
 
 
-def private_paths(request) -> tuple[str, ...]:
-    """Tree paths of restricted sections, read once per request."""
-    cached = getattr(request, "_api_private_paths", None)
+def hidden_paths(request) -> tuple[str, ...]:
+    """Tree paths of restricted sections and unpublished branches; one query per request."""
+    cached = getattr(request, "_api_hidden_paths", None)
     if cached is None:
-        cached = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-        request._api_private_paths = cached
+        restricted = PageViewRestriction.objects.order_by().values_list("page__path", flat=True)
+        unpublished_branches = (
+            Page.objects.order_by()
+            .filter(live=False, numchild__gt=0, depth__gt=1)
+            .values_list("path", flat=True)
+        )
+        cached = tuple(restricted.union(unpublished_branches))
+        request._api_hidden_paths = cached
     return cached
 
 
-def path_is_public(path: str, request) -> bool:
-    return not any(path.startswith(prefix) for prefix in private_paths(request))
+def path_is_visible(path: str, request) -> bool:
+    return not any(path.startswith(prefix) for prefix in hidden_paths(request))
 
 
-def _private_q(request, prefix: str = "") -> Q | None:
-    paths = private_paths(request)
+def _hidden_q(request, prefix: str = "") -> Q | None:
+    paths = hidden_paths(request)
     if not paths:
         return None
     return reduce(or_, (Q(**{f"{prefix}path__startswith": path}) for path in paths))
@@ -38,12 +46,12 @@ def _private_q(request, prefix: str = "") -> Q | None:
 
 def published_pages(queryset, request):
     queryset = queryset.filter(live=True)
-    private = _private_q(request)
-    return queryset.exclude(private) if private is not None else queryset
+    hidden = _hidden_q(request)
+    return queryset.exclude(hidden) if hidden is not None else queryset
 
 
 def page_is_published(page, request) -> bool:
-    return page is not None and page.live and path_is_public(page.path, request)
+    return page is not None and page.live and path_is_visible(page.path, request)
 
 
 def published(queryset, request):
@@ -55,9 +63,9 @@ def published(queryset, request):
         queryset = queryset.filter(live=True)
     if issubclass(model, ClubContent):
         queryset = queryset.filter(club__live=True)
-        private = _private_q(request, prefix="club__")
-        if private is not None:
-            queryset = queryset.exclude(private)
+        hidden = _hidden_q(request, prefix="club__")
+        if hidden is not None:
+            queryset = queryset.exclude(hidden)
     return queryset
 
 

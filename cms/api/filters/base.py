@@ -1,13 +1,35 @@
 """Filters every endpoint shares: full-text search, updated_since, taxonomy and club filters."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from cms.api.publication import published
 from cms.pages.models import ClubPage
 from cms.snippets.models import Category, TargetGroup
+
+
+class StrictBooleanField(forms.Field):
+    """true/false (or 1/0); anything else is an error instead of being ignored."""
+
+    def clean(self, value):
+        if value in (None, ""):
+            return None
+        normalised = str(value).strip().lower()
+        if normalised in ("true", "1"):
+            return True
+        if normalised in ("false", "0"):
+            return False
+        raise forms.ValidationError(f"Expected true or false, not {value!r}.")
+
+
+@extend_schema_field(OpenApiTypes.BOOL)
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
 
 
 class ApiFilterSet(django_filters.FilterSet):
@@ -43,7 +65,7 @@ def published_clubs(request):
 
 def category_filter(field_name="categories"):
     return django_filters.ModelMultipleChoiceFilter(
-        field_name=field_name,
+        field_name=f"{field_name}__slug",
         to_field_name="slug",
         queryset=Category.objects.all(),
         help_text="Category slug; repeat the parameter for several (any of them matches).",
@@ -52,7 +74,7 @@ def category_filter(field_name="categories"):
 
 def target_group_filter(field_name="target_groups"):
     return django_filters.ModelMultipleChoiceFilter(
-        field_name=field_name,
+        field_name=f"{field_name}__slug",
         to_field_name="slug",
         queryset=TargetGroup.objects.all(),
         help_text="Target group slug; repeat the parameter for several (any of them matches).",

@@ -8,6 +8,7 @@ from cms.snippets.models import Category, NewsItem, TargetGroup, TrainingOffer, 
 from .base import (
     ApiFilterSet,
     PublishedContentFilterSet,
+    StrictBooleanFilter,
     category_filter,
     club_filter,
     target_group_filter,
@@ -32,7 +33,7 @@ class ClubFilterSet(GeoFilterSetMixin, PublishedContentFilterSet):
     kind = django_filters.MultipleChoiceFilter(
         choices=ClubPage.Kind.choices, help_text="Kind of organisation; repeat for several."
     )
-    seeks_volunteers = django_filters.BooleanFilter()
+    seeks_volunteers = StrictBooleanFilter()
     ordering = ordering_filter(("title", "title"), ("distance_km", "distance"), *PUBLISHED)
 
     class Meta:
@@ -44,13 +45,14 @@ class EventFilterSet(RecurringWindowFilterSetMixin, GeoFilterSetMixin, Published
     category = category_filter()
     target_group = target_group_filter()
     club = club_filter(field_name="organiser")
+    all_day = StrictBooleanFilter()
     ordering = ordering_filter(
         ("start", "start"), ("title", "title"), ("distance_km", "distance"), *PUBLISHED
     )
 
     class Meta:
         model = EventPage
-        fields = ["slug", "all_day"]
+        fields = ["slug"]
 
 
 EventFilterSet.add_window_bounds()
@@ -73,7 +75,7 @@ class StrategyChapterFilterSet(PublishedContentFilterSet):
         field_name="parent_chapter_id",
         help_text="Id of the enclosing chapter: lists the recommendations 4.1–4.4 of chapter 4.",
     )
-    top_level = django_filters.BooleanFilter(
+    top_level = StrictBooleanFilter(
         field_name="parent_chapter_id",
         lookup_expr="isnull",
         help_text="true: only top-level chapters.",

@@ -14,6 +14,8 @@ from rest_framework.exceptions import ValidationError
 
 from cms.pages import recurrence
 
+from .base import StrictBooleanFilter
+
 #: Longest window whose occurrences are listed; also the horizon of an open-ended window.
 MAX_WINDOW = timedelta(days=366)
 
@@ -57,7 +59,7 @@ class WindowBoundFilter(django_filters.Filter):
 class DateWindowFilterSetMixin(django_filters.FilterSet):
     """Keeps items that take place in the window; subclasses define apply_window."""
 
-    upcoming = django_filters.BooleanFilter(
+    upcoming = StrictBooleanFilter(
         method="filter_upcoming",
         help_text="true: only items that take place from now on (same as from=now).",
     )

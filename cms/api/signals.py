@@ -62,11 +62,15 @@ def object_deleted(sender, instance, **kwargs):
 
 
 @receiver(post_save)
-def unmoderated_object_saved(sender, instance, raw=False, **kwargs):
-    """Taxonomy, images, documents: saving is publishing. Drafts never invalidate anything."""
+def object_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Saving taxonomy, images and documents publishes them; so does saving live content in
+    full from code (imports, seeds). Wagtail saves drafts of live content with update_fields
+    only (latest_revision etc.), and those must not invalidate anything."""
     if raw:
         return
     if isinstance(instance, PageViewRestriction | Site):
         invalidate_all()
     elif not isinstance(instance, Page | DraftStateMixin):
         invalidate_model(sender)
+    elif update_fields is None and instance.live:
+        invalidate_model(type(instance))

@@ -104,4 +104,4 @@ class ClientRateThrottle(FixedWindowRateThrottle):
     setting = "API_RATE_LIMIT_CLIENT"
 
     def identity(self, request):
-        return str(request.auth.pk) if isinstance(request.auth, ApiClient) else None
+        return request.auth.key_prefix if isinstance(request.auth, ApiClient) else None

@@ -40,7 +40,8 @@ class ApiClientViewSet(ModelViewSet):
     icon = "key"
     menu_label = "API-Clients"
     add_to_settings_menu = True
-    create_view_class = ApiClientCreateView
+    add_view_class = ApiClientCreateView
+    copy_view_enabled = False
     form_fields = ["name", "contact_email", "is_active"]
     list_display = ["name", "key_prefix", "is_active", "last_used_at", "created_at"]
     list_filter = ["is_active"]

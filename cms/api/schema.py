@@ -28,8 +28,9 @@ def add_problem_responses(result, generator, **kwargs):
         description="RFC 7807 problem details.",
     )
     reference = {"$ref": "#/components/schemas/Problem"}
-    for path_item in result.get("paths", {}).values():
+    for path, path_item in result.get("paths", {}).items():
         for operation in path_item.values():
+            _describe_filters(path, operation)
             responses = operation.setdefault("responses", {})
             for status, description in PROBLEM_STATUSES.items():
                 responses.setdefault(
@@ -41,6 +42,22 @@ def add_problem_responses(result, generator, **kwargs):
                 )
             _document_caching(responses)
     return result
+
+
+def _describe_filters(path: str, operation: dict) -> None:
+    """Filters documented by a class-level schema override lose their help_text; restore it."""
+    from .registry import registry
+
+    endpoint = registry.get(path.removeprefix("/api/v1/"))
+    if endpoint is None or endpoint.filterset_class is None:
+        return
+    filters = endpoint.filterset_class.base_filters
+    for parameter in operation.get("parameters", []):
+        declared = filters.get(parameter["name"])
+        if declared is None or parameter.get("description"):
+            continue
+        help_text = declared.extra.get("help_text") or declared.label
+        parameter["description"] = str(help_text or f"Exact match on {parameter['name']}.")
 
 
 def _problem_property(field) -> dict:

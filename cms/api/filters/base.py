@@ -63,8 +63,13 @@ def published_clubs(request):
     return published(ClubPage.objects.all(), request)
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    """Taxonomy terms by slug (documented as strings in OpenAPI)."""
+
+
 def category_filter(field_name="categories"):
-    return django_filters.ModelMultipleChoiceFilter(
+    return SlugMultipleChoiceFilter(
         field_name=f"{field_name}__slug",
         to_field_name="slug",
         queryset=Category.objects.all(),
@@ -73,7 +78,7 @@ def category_filter(field_name="categories"):
 
 
 def target_group_filter(field_name="target_groups"):
-    return django_filters.ModelMultipleChoiceFilter(
+    return SlugMultipleChoiceFilter(
         field_name=f"{field_name}__slug",
         to_field_name="slug",
         queryset=TargetGroup.objects.all(),

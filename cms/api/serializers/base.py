@@ -1,18 +1,31 @@
 """Base serializers every registered endpoint builds on."""
 
+from django.db import models
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.api.publication import page_is_published
 
-from .fields import ClubReferenceSerializer, TermSerializer, api_detail_url
+from .fields import (
+    ClubReferenceSerializer,
+    OptionalEmailField,
+    OptionalURLField,
+    TermSerializer,
+    api_detail_url,
+)
 
 
 class ContentSerializer(serializers.ModelSerializer):
     """Adds the object's absolute API URL and honours ?fields= (a subset of fields)."""
 
     url = serializers.SerializerMethodField(help_text="Absolute URL of this object in the API.")
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.URLField: OptionalURLField,
+        models.EmailField: OptionalEmailField,
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

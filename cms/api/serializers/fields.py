@@ -155,6 +155,28 @@ def _block_to_api(block, value, request):
     return block.get_api_representation(value, context={"request": request})
 
 
+class OptionalURLField(serializers.URLField):
+    """A URL, or null when none is given (never an empty string that is not a URL)."""
+
+    def __init__(self, **kwargs):
+        kwargs["allow_null"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+
+class OptionalEmailField(serializers.EmailField):
+    """An e-mail address, or null when none is given."""
+
+    def __init__(self, **kwargs):
+        kwargs["allow_null"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+
 class AddressSerializer(serializers.Serializer):
     """Address and WGS84 coordinates (decimal degrees)."""
 
@@ -167,9 +189,9 @@ class AddressSerializer(serializers.Serializer):
 
 class ContactSerializer(serializers.Serializer):
     person = serializers.CharField(source="contact_person")
-    email = serializers.EmailField()
+    email = OptionalEmailField()
     phone = serializers.CharField()
-    website = serializers.URLField()
+    website = OptionalURLField()
 
 
 class TermSerializer(serializers.Serializer):

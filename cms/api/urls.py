@@ -17,10 +17,15 @@ def build_router() -> SimpleRouter:
     return router
 
 
-urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
-    path("", include(build_router().urls)),
-    re_path(r"^.*$", not_found),
-]
+def build_urlpatterns() -> list:
+    """Routes of every endpoint registered so far (plugins register in AppConfig.ready)."""
+    return [
+        path("schema/", SpectacularAPIView.as_view(), name="schema"),
+        path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+        path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+        path("", include(build_router().urls)),
+        re_path(r"^.*$", not_found),
+    ]
+
+
+urlpatterns = build_urlpatterns()

@@ -4,6 +4,8 @@ import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -54,7 +56,18 @@ CHECKS = [
 ]
 
 
-def test_api_conforms_to_its_schema(content):
+@pytest.fixture
+def keep_test_connection():
+    """Like Django's test client: requests through the WSGI app must not close the test
+    transaction's database connection."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_api_conforms_to_its_schema(content, keep_test_connection):
     """Schemathesis generates requests (valid and invalid) for every operation of the schema.
 
     Checked: no 5xx, every status code, content type, body and header is documented.

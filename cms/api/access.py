@@ -5,7 +5,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.utils import timezone
 from rest_framework.authentication import BaseAuthentication
 from rest_framework.exceptions import AuthenticationFailed
@@ -55,6 +56,24 @@ def parse_rate(rate: str) -> tuple[int, int]:
     return int(count), seconds
 
 
+def count_request(key: str, timeout: int) -> int:
+    """Atomically count one request in the window's counter; one round trip on Redis."""
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        full_key = backend.make_and_validate_key(key)
+        pipeline = backend._cache.get_client(full_key, write=True).pipeline()
+        pipeline.set(full_key, 0, nx=True, ex=timeout)
+        pipeline.incr(full_key)
+        return pipeline.execute()[1]
+    if cache.add(key, 1, timeout=timeout):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=timeout)
+        return 1
+
+
 class FixedWindowRateThrottle(BaseThrottle):
     """Counts requests per identity in fixed windows with atomic cache increments.
 
@@ -75,15 +94,7 @@ class FixedWindowRateThrottle(BaseThrottle):
         limit, period = parse_rate(getattr(settings, self.setting))
         now = time.time()
         window = int(now // period)
-        key = f"api:throttle:{self.scope}:{identity}:{window}"
-        if cache.add(key, 1, timeout=period + 1):
-            count = 1
-        else:
-            try:
-                count = cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.add(key, 1, timeout=period + 1)
-                count = 1
+        count = count_request(f"api:throttle:{self.scope}:{identity}:{window}", period + 1)
         self._wait = (window + 1) * period - now
         return count <= limit
 

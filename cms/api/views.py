@@ -26,6 +26,14 @@ class RememberingFilterBackend(DjangoFilterBackend):
         view.filterset = super().get_filterset(request, queryset, view)
         return view.filterset
 
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is None or not set(request.query_params) & set(
+            filterset_class.base_filters
+        ):
+            return queryset  # nothing to filter: skip building and validating the form
+        return super().filter_queryset(request, queryset, view)
+
 
 class ContentViewSet(viewsets.ReadOnlyModelViewSet):
     endpoint = None  # set by build_viewset

@@ -82,6 +82,7 @@ class PublishedClubField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, club):
-        if not page_is_published(club, self.context.get("request")):
+        request = self.context.get("request")
+        if not page_is_published(club, request):
             return None
-        return ClubReferenceSerializer(club, context=self.context).data
+        return ClubReferenceSerializer.represent(club, request)

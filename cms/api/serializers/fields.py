@@ -3,7 +3,6 @@
 import re
 
 from django.urls import NoReverseMatch, reverse
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 from wagtail import blocks
@@ -177,7 +176,26 @@ class OptionalEmailField(serializers.EmailField):
         return value or None
 
 
-class AddressSerializer(serializers.Serializer):
+class FlatSerializer(serializers.Serializer):
+    """Small nested objects repeated in every list item.
+
+    The declared fields document the shape (OpenAPI); represent() builds the dict directly,
+    which avoids DRF's per-field machinery for each item of a list.
+    """
+
+    def to_representation(self, instance):
+        return self.represent(instance, self.context.get("request"))
+
+    @staticmethod
+    def represent(instance, request) -> dict:
+        raise NotImplementedError
+
+
+def _float(value):
+    return None if value is None else float(value)
+
+
+class AddressSerializer(FlatSerializer):
     """Address and WGS84 coordinates (decimal degrees)."""
 
     street = serializers.CharField()
@@ -186,35 +204,63 @@ class AddressSerializer(serializers.Serializer):
     latitude = serializers.FloatField(allow_null=True)
     longitude = serializers.FloatField(allow_null=True)
 
+    @staticmethod
+    def represent(instance, request):
+        return {
+            "street": instance.street,
+            "postal_code": instance.postal_code,
+            "city": instance.city,
+            "latitude": _float(instance.latitude),
+            "longitude": _float(instance.longitude),
+        }
 
-class ContactSerializer(serializers.Serializer):
+
+class ContactSerializer(FlatSerializer):
     person = serializers.CharField(source="contact_person")
     email = OptionalEmailField()
     phone = serializers.CharField()
     website = OptionalURLField()
 
+    @staticmethod
+    def represent(instance, request):
+        return {
+            "person": instance.contact_person,
+            "email": instance.email or None,
+            "phone": instance.phone,
+            "website": instance.website or None,
+        }
 
-class TermSerializer(serializers.Serializer):
+
+class TermSerializer(FlatSerializer):
     """A category or target group, as referenced from content."""
 
     id = serializers.IntegerField()
     slug = serializers.SlugField()
     name = serializers.CharField()
 
+    @staticmethod
+    def represent(term, request):
+        return {"id": term.pk, "slug": term.slug, "name": term.name}
 
-class ClubReferenceSerializer(serializers.Serializer):
+
+class ClubReferenceSerializer(FlatSerializer):
     """The club that owns or organises an item; null if that club is not published."""
 
     id = serializers.IntegerField()
     slug = serializers.SlugField()
     title = serializers.CharField()
-    url = serializers.SerializerMethodField()
+    url = serializers.URLField()
 
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, club):
+    @staticmethod
+    def represent(club, request):
         from cms.pages.models import ClubPage
 
-        return api_detail_url(self.context.get("request"), ClubPage, club.pk)
+        return {
+            "id": club.pk,
+            "slug": club.slug,
+            "title": club.title,
+            "url": api_detail_url(request, ClubPage, club.pk),
+        }
 
 
 class ChoiceSerializer(serializers.Serializer):

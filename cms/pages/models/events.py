@@ -42,7 +42,7 @@ class EventIndexPage(Page):
 class EventPage(AddressFields, Page):
     """An event; under a ClubPage it belongs to that club, which becomes its organiser."""
 
-    start = models.DateTimeField("Beginn")
+    start = models.DateTimeField("Beginn", db_index=True)
     end = models.DateTimeField("Ende", null=True, blank=True)
     all_day = models.BooleanField("Ganztägig", default=False)
     recurrence_rule = models.CharField(

@@ -13,6 +13,7 @@ static baseline. Prints requests per second, latency percentiles and ratios.
 import argparse
 import http.client
 import os
+import socket
 import statistics
 import subprocess
 import sys
@@ -83,9 +84,17 @@ def run(label, port, path, duration, concurrency, headers=None, expect=200) -> R
     return result
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 class Server:
-    def __init__(self, app: str, port: int, workers: int, env: dict):
-        self.port = port
+    """gunicorn on a free loopback port; fails loudly instead of measuring someone else's."""
+
+    def __init__(self, app: str, workers: int, env: dict):
+        self.port = port = free_port()
         self.process = subprocess.Popen(
             [
                 sys.executable, "-m", "gunicorn", app,
@@ -96,6 +105,8 @@ class Server:
             env={**os.environ, **env},
         )  # fmt: skip
         for _ in range(200):
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn for {app} exited with {self.process.returncode}")
             try:
                 request(port, "/", {})
                 return
@@ -113,7 +124,6 @@ def main():
     parser.add_argument("--duration", type=float, default=8.0)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args()
     if "DATABASE_URL" not in os.environ:
         sys.exit("Set DATABASE_URL to the database filled by bench/generate.py.")
@@ -129,10 +139,11 @@ def main():
     scenario = lambda *a, **k: run(*a, duration=args.duration, concurrency=args.concurrency, **k)  # noqa: E731
     results = {}
 
-    server = Server("cms.wsgi:application", args.port, args.workers,
-                    {**env, "API_RESPONSE_CACHE_SECONDS": "0"})  # fmt: skip
+    server = Server(
+        "cms.wsgi:application", args.workers, {**env, "API_RESPONSE_CACHE_SECONDS": "0"}
+    )
     try:
-        port = args.port
+        port = server.port
         results["v2"] = scenario("Wagtail /api/v2/pages/?type=EventPage&fields=*", port, V2_EVENTS)
         for name in ("events", "clubs", "news", "benefit-partners"):
             results[f"{name}-uncached"] = scenario(f"/api/v1/{name}/ uncached", port,
@@ -144,9 +155,9 @@ def main():
     finally:
         server.stop()
 
-    server = Server("cms.wsgi:application", args.port + 1, args.workers, env)
+    server = Server("cms.wsgi:application", args.workers, env)
     try:
-        port = args.port + 1
+        port = server.port
         _, body, headers = request(port, "/api/v1/events/", {})
         etag = headers["ETag"]
         results["events-cached"] = scenario("/api/v1/events/ cached", port, "/api/v1/events/")
@@ -159,11 +170,11 @@ def main():
 
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as sample:
         sample.write(body)
-    server = Server("bench.static_wsgi:application", args.port + 2, args.workers,
+    server = Server("bench.static_wsgi:application", args.workers,
                     {"BENCH_STATIC_FILE": sample.name})  # fmt: skip
     try:
         results["static"] = scenario(f"static file ({len(body)} bytes, same size)",
-                                     args.port + 2, "/")  # fmt: skip
+                                     server.port, "/")  # fmt: skip
     finally:
         server.stop()
         os.unlink(sample.name)

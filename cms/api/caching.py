@@ -24,6 +24,15 @@ def _now_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
+def memoised(key: str, compute):
+    """A value derived from the database, cached under a generation-specific key."""
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=settings.API_RESPONSE_CACHE_SECONDS or None)
+    return value
+
+
 def generations(labels) -> dict[str, int]:
     keys = [GENERATION_PREFIX + label for label in labels]
     found = cache.get_many(keys)
@@ -79,6 +88,7 @@ def cached_response(view, request, build):
     """Serve from the response cache, or build (a DRF Response), store and serve."""
     endpoint = view.endpoint
     current = generations(endpoint.cache_labels())
+    request._api_generations = current  # lets publication.hidden_paths reuse the lookup
     time_bucket = (
         int(time.time() // 60)
         if any(name in request.query_params for name in endpoint.time_sensitive_params)

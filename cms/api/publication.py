@@ -15,20 +15,32 @@ from operator import or_
 from django.db.models import Q
 from wagtail.models import DraftStateMixin, Page, PageViewRestriction
 
+from cms.api.caching import generations, memoised
+from cms.api.registry import STRUCTURE_LABEL
 from cms.snippets.models import ClubContent
 
 
+def _read_hidden_paths() -> tuple[str, ...]:
+    restricted = PageViewRestriction.objects.order_by().values_list("page__path", flat=True)
+    unpublished_branches = (
+        Page.objects.order_by()
+        .filter(live=False, numchild__gt=0, depth__gt=1)
+        .values_list("path", flat=True)
+    )
+    return tuple(restricted.union(unpublished_branches))
+
+
 def hidden_paths(request) -> tuple[str, ...]:
-    """Tree paths of restricted sections and unpublished branches; one query per request."""
+    """Tree paths of restricted sections and unpublished branches.
+
+    Read once per request, and shared through the cache until the tree's structure
+    generation changes (cms.api.signals bumps it on every structural change).
+    """
     cached = getattr(request, "_api_hidden_paths", None)
     if cached is None:
-        restricted = PageViewRestriction.objects.order_by().values_list("page__path", flat=True)
-        unpublished_branches = (
-            Page.objects.order_by()
-            .filter(live=False, numchild__gt=0, depth__gt=1)
-            .values_list("path", flat=True)
-        )
-        cached = tuple(restricted.union(unpublished_branches))
+        known = getattr(request, "_api_generations", None) or {}
+        generation = known.get(STRUCTURE_LABEL) or generations([STRUCTURE_LABEL])[STRUCTURE_LABEL]
+        cached = memoised(f"api:hidden-paths:{generation}", _read_hidden_paths)
         request._api_hidden_paths = cached
     return cached
 

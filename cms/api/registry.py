@@ -19,7 +19,7 @@ Call it from the plugin's AppConfig.ready(); URLs are built when the URLconf is 
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model, QuerySet
@@ -45,7 +45,6 @@ class Endpoint:
     is_enabled: Callable[[object], bool] | None = None
     tag: str = ""
     description: str = ""
-    extra: dict = field(default_factory=dict)
 
     @property
     def basename(self) -> str:
@@ -58,8 +57,14 @@ class Endpoint:
         return build_viewset(self)
 
     def cache_labels(self) -> tuple[str, ...]:
-        """Labels of every model whose publication changes invalidate this endpoint."""
-        return tuple(model_label(model) for model in (self.model, *self.depends_on))
+        """Labels of every model whose publication changes invalidate this endpoint, plus the
+        page tree's structure (privacy, unpublished branches), which every endpoint obeys."""
+        models = (self.model, *self.depends_on)
+        return (*(model_label(model) for model in models), STRUCTURE_LABEL)
+
+
+#: Generation label of the page tree's structure: moves, privacy, (un)published branches.
+STRUCTURE_LABEL = "wagtailcore.page"
 
 
 def model_label(model) -> str:

@@ -62,7 +62,7 @@ def object_deleted(sender, instance, **kwargs):
 
 
 @receiver(post_save)
-def object_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+def object_saved(sender, instance, raw=False, update_fields=None, created=False, **kwargs):
     """Saving taxonomy, images and documents publishes them; so does saving live content in
     full from code (imports, seeds). Wagtail saves drafts of live content with update_fields
     only (latest_revision etc.), and those must not invalidate anything."""
@@ -73,4 +73,7 @@ def object_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     elif not isinstance(instance, Page | DraftStateMixin):
         invalidate_model(sender)
     elif update_fields is None and instance.live:
-        invalidate_model(type(instance))
+        if created and isinstance(instance, Page):
+            invalidate_all()  # a new live page may sit below an unpublished or private page
+        else:
+            invalidate_model(type(instance))

@@ -6,8 +6,13 @@ from rest_framework import serializers
 from cms.snippets.models import Category, NewsItem, TargetGroup, TrainingOffer, VolunteerOpportunity
 
 from .base import ClubContentSerializer, ContentSerializer
-from .fields import AddressSerializer, ChoiceSerializer, ImageSerializer, RichTextHTMLField
-from .fields import TermSerializer as TermReferenceSerializer
+from .fields import (
+    AddressSerializer,
+    ChoiceSerializer,
+    ImageSerializer,
+    RichTextHTMLField,
+    TermSerializer,
+)
 from .pages import choice
 
 
@@ -23,7 +28,7 @@ class NewsItemSerializer(ClubContentSerializer):
 class VolunteerOpportunitySerializer(ClubContentSerializer):
     description = RichTextHTMLField()
     commitment_type = serializers.SerializerMethodField()
-    target_groups = TermReferenceSerializer(many=True)
+    target_groups = TermSerializer(many=True)
     address = AddressSerializer(source="*")
 
     class Meta:
@@ -51,7 +56,7 @@ class VolunteerOpportunitySerializer(ClubContentSerializer):
 
 class TrainingOfferSerializer(ClubContentSerializer):
     description = RichTextHTMLField()
-    target_groups = TermReferenceSerializer(many=True)
+    target_groups = TermSerializer(many=True)
     address = AddressSerializer(source="*")
 
     class Meta:

@@ -151,7 +151,11 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
     "corsheaders.middleware.CorsMiddleware",
 )
-REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Reverse proxies in front of the app; 0 means X-Forwarded-For is ignored for rate limits.
+    "NUM_PROXIES": env_int("API_TRUSTED_PROXIES", 0),
+}
 SPECTACULAR_SETTINGS = {
     "TITLE": "BEN CMS Content API",
     "DESCRIPTION": (

@@ -141,3 +141,11 @@ def test_invalidation_with_redis_shared_cache(client, content):
             keys = raw.keys(f"{prefix}:*")
             if keys:
                 raw.delete(*keys)
+
+
+def test_head_requests_carry_the_same_validators(client, content):
+    get = client.get("/api/v1/events/")
+    head = client.head("/api/v1/events/")
+    assert head.status_code == 200
+    assert head["ETag"] == get["ETag"]
+    assert head.content == b""

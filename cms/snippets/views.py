@@ -3,10 +3,12 @@
 from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.moderation.views import ClubScopedSnippetViewSet
+
 from .models import Category, NewsItem, TargetGroup, TrainingOffer, VolunteerOpportunity
 
 
-class ClubContentViewSet(SnippetViewSet):
+class ClubContentViewSet(ClubScopedSnippetViewSet):
     list_display = ["title", "club", UpdatedAtColumn()]
     list_filter = ["club", "live"]
     search_fields = ["title"]

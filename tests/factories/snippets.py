@@ -37,8 +37,6 @@ class ClubContentFactory(DjangoModelFactory):
     def published(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.save_revision().publish()
-            # publish() saves a copy built from the revision; a later save of this stale
-            # instance would write live=False back.
             obj.refresh_from_db()
 
 

@@ -1,0 +1,128 @@
+"""Admin for club memberships: moderators invite club editors without knowing their password.
+
+Inviting creates the account without a usable password (or reuses the account with that
+email address) and emails a personal link to Wagtail's "set a new password" page.
+"""
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from cms.pages.models import ClubPage
+
+from .models import ClubMembership
+
+
+class ClubMembershipInviteForm(WagtailAdminModelForm):
+    email = forms.EmailField(label="E-Mail-Adresse")
+    first_name = forms.CharField(label="Vorname", max_length=150)
+    last_name = forms.CharField(label="Nachname", max_length=150)
+
+    class Meta:
+        model = ClubMembership
+        fields = ["email", "first_name", "last_name", "club", "role"]
+        widgets = {"club": forms.Select}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["club"].queryset = ClubPage.objects.order_by("title")
+        self.invited_new_user = False
+
+    def clean(self):
+        cleaned_data = super().clean()
+        email, club = cleaned_data.get("email"), cleaned_data.get("club")
+        if (
+            email
+            and club
+            and ClubMembership.objects.filter(user__email__iexact=email, club=club).exists()
+        ):
+            self.add_error("email", "Diese Person gehört bereits zur Redaktion dieses Vereins.")
+        return cleaned_data
+
+    def save(self, commit=True):
+        email = self.cleaned_data["email"].strip().lower()
+        user_model = get_user_model()
+        user = user_model.objects.filter(email__iexact=email).order_by("pk").first()
+        if user is None:
+            user = user_model(
+                username=email,
+                email=email,
+                first_name=self.cleaned_data["first_name"],
+                last_name=self.cleaned_data["last_name"],
+            )
+            user.set_unusable_password()
+            user.save()
+            self.invited_new_user = True
+        self.instance.user = user
+        return super().save(commit=commit)
+
+
+class ClubMembershipRoleForm(WagtailAdminModelForm):
+    class Meta:
+        model = ClubMembership
+        fields = ["role"]
+
+
+def send_invitation(user, club, invited_by) -> None:
+    """Email a one-time link to set the password; the moderator never sees it."""
+    path = reverse(
+        "wagtailadmin_password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    context = {
+        "user": user,
+        "club": club,
+        "invited_by": invited_by,
+        "set_password_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
+        "login_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_login"),
+    }
+    send_mail(
+        render_to_string("moderation/email/invitation_subject.txt", context).strip(),
+        render_to_string("moderation/email/invitation.txt", context),
+        None,
+        [user.email],
+    )
+
+
+class InviteView(generic.CreateView):
+    def save_instance(self):
+        membership = super().save_instance()
+        if self.form.invited_new_user:
+            send_invitation(membership.user, membership.club, self.request.user)
+        return membership
+
+    def get_success_message(self, instance):
+        if self.form.invited_new_user:
+            return f"Einladung an {instance.user.email} verschickt."
+        return f"{instance} hinzugefügt."
+
+
+class ClubMembershipViewSet(ModelViewSet):
+    model = ClubMembership
+    icon = "group"
+    menu_label = "Vereinsredaktionen"
+    menu_order = 250
+    add_to_admin_menu = True
+    add_view_class = InviteView
+    list_display = ["user", "club", "role", "created_at"]
+    list_filter = ["club", "role"]
+    search_fields = ["user__email", "user__first_name", "user__last_name", "club__title"]
+    copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return ClubMembershipRoleForm if for_update else ClubMembershipInviteForm
+
+
+club_membership_viewset = ClubMembershipViewSet("club_memberships")

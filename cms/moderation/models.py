@@ -1,0 +1,91 @@
+"""Who edits which club, and the moderation task that approves their work."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import models, transaction
+from wagtail.models import GroupApprovalTask, Page, TaskState
+
+
+class ClubMembership(models.Model):
+    """A user's editorial membership in one club: the single source of club editing rights."""
+
+    class Role(models.TextChoices):
+        EDITOR = "redakteur", "Redakteur*in"
+        BOARD = "vereinsleitung", "Vereinsleitung"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="club_memberships",
+        verbose_name="Person",
+    )
+    club = models.ForeignKey(
+        "pages.ClubPage",
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name="Verein / Einrichtung",
+    )
+    role = models.CharField("Rolle", max_length=20, choices=Role.choices, default=Role.EDITOR)
+    created_at = models.DateTimeField("Angelegt am", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Vereinsmitgliedschaft"
+        verbose_name_plural = "Vereinsmitgliedschaften"
+        ordering = ["club__title", "user__last_name", "user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "club"], name="unique_membership_per_club")
+        ]
+
+    def __str__(self):
+        return f"{self.user.get_full_name() or self.user.get_username()} – {self.club.title}"
+
+
+class ClubEditorGroup(models.Model):
+    """The auth group that carries a club's page permissions (its ClubPage subtree).
+
+    Wagtail page permissions are group-based, so each club gets one group whose members
+    are kept equal to the club's memberships.
+    """
+
+    club = models.OneToOneField(
+        "pages.ClubPage", on_delete=models.CASCADE, related_name="editor_group"
+    )
+    group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="club_link")
+
+    class Meta:
+        verbose_name = "Redaktionsgruppe eines Vereins"
+        verbose_name_plural = "Redaktionsgruppen der Vereine"
+
+    def __str__(self):
+        return self.group.name
+
+
+class ModerationTask(GroupApprovalTask):
+    """A group approval task that acts on each submission at most once.
+
+    Two moderators pressing "Freigeben" at the same moment would otherwise both publish
+    and both write an approval to the audit log; the row lock serialises them and the
+    second one finds the task already decided.
+    """
+
+    class Meta:
+        verbose_name = "Freigabe durch die Moderation"
+        verbose_name_plural = "Freigaben durch die Moderation"
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        current = TaskState.objects.select_for_update().get(pk=task_state.pk)
+        if current.status != TaskState.STATUS_IN_PROGRESS:
+            return
+        super().on_action(task_state, user, action_name, **kwargs)
+
+
+def club_of(obj):
+    """The ClubPage that owns a moderated object (club content, club profile or club event)."""
+    from cms.pages.models import ClubPage
+
+    if club := getattr(obj, "club", None):
+        return club
+    if isinstance(obj, Page):
+        return ClubPage.objects.ancestor_of(obj, inclusive=True).first()
+    return None

@@ -1,0 +1,34 @@
+from django.core.exceptions import PermissionDenied
+from wagtail import hooks
+from wagtail.permissions import policy_registry
+
+from cms.pages.models import ClubPage
+
+from .dashboard import WaitingSubmissionsPanel, waiting_submissions
+from .memberships import club_membership_viewset
+from .models import ModerationTask
+
+
+@hooks.register("register_admin_viewset")
+def register_club_membership_viewset():
+    return club_membership_viewset
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_submissions_panel(request, panels):
+    user = request.user
+    is_moderator = (
+        user.is_superuser
+        or ModerationTask.objects.filter(active=True, groups__in=user.groups.all()).exists()
+    )
+    if is_moderator:
+        panels.append(WaitingSubmissionsPanel(waiting_submissions(user)))
+
+
+@hooks.register("before_delete_page")
+def protect_club_profiles(request, page):
+    """Club editors may delete their events' drafts, never their club's profile."""
+    if isinstance(page.specific, ClubPage) and not policy_registry.get(page).user_has_permission(
+        request.user, "publish"
+    ):
+        raise PermissionDenied

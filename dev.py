@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""One entry point for newcomers and CI: `python3 dev.py demo` and `python3 dev.py test`.
+
+Needs only Python 3.11 and git: it creates .venv, installs the project into it (again only when
+pyproject.toml changed), then runs the demo or the whole test suite inside it.
+"""
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+PYTHON = VENV / "bin" / "python"
+STAMP = VENV / ".ben-installed"
+EXTRA_PACKAGES = {"test": []}
+DEMO_PORT = os.environ.get("PORT", "8000")
+
+
+def run(*args, env=None):
+    print("+", " ".join(str(a) for a in args), flush=True)
+    subprocess.run([str(a) for a in args], cwd=ROOT, check=True, env=env)
+
+
+def ensure_python():
+    if sys.version_info[:2] != (3, 11):
+        sys.exit(f"BEN CMS needs Python 3.11 (this is {sys.version.split()[0]}): use python3.11.")
+
+
+def install(extra: str):
+    """Create the virtualenv and install the project; skipped when nothing changed."""
+    ensure_python()
+    if not PYTHON.exists():
+        venv.create(VENV, with_pip=True)
+    fingerprint = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    wanted = f"{extra}:{fingerprint}"
+    installed = STAMP.read_text().split() if STAMP.exists() else []
+    if wanted in installed:
+        return
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    target = f".[{extra}]" if extra else "."
+    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", target)
+    for package in EXTRA_PACKAGES.get(extra, []):
+        run(PYTHON, "-m", "pip", "install", "--quiet", "-e", package)
+    STAMP.write_text("\n".join([*installed, wanted]))
+
+
+def manage(*args, env=None):
+    run(PYTHON, "manage.py", *args, env=env)
+
+
+def demo():
+    install("")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev"}
+    manage("migrate", "--noinput", env=env)
+    manage("load_ben_content", env=env)
+    manage("create_demo_accounts", env=env)
+    print(f"\nBEN CMS läuft: http://localhost:{DEMO_PORT}/admin/  (API: /api/v1/)\n", flush=True)
+    manage("runserver", f"127.0.0.1:{DEMO_PORT}", env=env)
+
+
+def test(pytest_args):
+    install("test")
+    run(PYTHON, "-m", "ruff", "check", ".")
+    run(PYTHON, "-m", "ruff", "format", "--check", ".")
+    run(
+        PYTHON,
+        "manage.py",
+        "makemigrations",
+        "--check",
+        "--dry-run",
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"},
+    )
+    run(PYTHON, "-m", "pytest", *pytest_args)
+
+
+def main():
+    command, *rest = sys.argv[1:] or ["help"]
+    if command == "demo":
+        demo()
+    elif command == "test":
+        test(rest)
+    else:
+        sys.exit("Usage: python3 dev.py demo | python3 dev.py test [pytest arguments]")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except subprocess.CalledProcessError as error:
+        sys.exit(error.returncode)
+    except KeyboardInterrupt:
+        sys.exit(130)

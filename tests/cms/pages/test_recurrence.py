@@ -1,0 +1,108 @@
+"""Recurrence rules expand to the dates a person would expect, in Bitburg's local time."""
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from cms.pages.recurrence import expand, parse_rule
+from tests.factories.pages import EventPageFactory
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def berlin(*args):
+    return datetime(*args, tzinfo=BERLIN)
+
+
+def test_first_tuesday_of_every_month():
+    occurrences = expand(
+        berlin(2026, 1, 6, 18, 0),
+        berlin(2026, 1, 6, 20, 0),
+        "FREQ=MONTHLY;BYDAY=1TU",
+        [],
+        berlin(2026, 1, 1),
+        berlin(2026, 6, 30, 23, 59),
+    )
+    assert [o.start.date() for o in occurrences] == [
+        date(2026, 1, 6),
+        date(2026, 2, 3),
+        date(2026, 3, 3),
+        date(2026, 4, 7),
+        date(2026, 5, 5),
+        date(2026, 6, 2),
+    ]
+    assert all(o.start.weekday() == 1 and o.start.day <= 7 for o in occurrences)
+
+
+def test_wall_clock_time_survives_daylight_saving_change():
+    occurrences = expand(
+        berlin(2026, 3, 3, 18, 0),
+        None,
+        "FREQ=MONTHLY;BYDAY=1TU",
+        [],
+        berlin(2026, 3, 1),
+        berlin(2026, 4, 30),
+    )
+    assert [o.start.timetz().replace(tzinfo=None) for o in occurrences] == [time(18), time(18)]
+    assert [o.start.utcoffset().total_seconds() / 3600 for o in occurrences] == [1, 2]
+
+
+def test_every_two_years_with_an_exception():
+    festival = berlin(2024, 6, 15, 11, 0)
+    occurrences = expand(
+        festival,
+        berlin(2024, 6, 15, 18, 0),
+        "FREQ=YEARLY;INTERVAL=2",
+        [date(2028, 6, 15)],
+        berlin(2024, 1, 1),
+        berlin(2032, 12, 31),
+    )
+    assert [o.start.year for o in occurrences] == [2024, 2026, 2030, 2032]
+    assert all(o.end - o.start == berlin(2024, 6, 15, 18) - festival for o in occurrences)
+
+
+def test_occurrence_that_started_before_the_window_but_overlaps_it_is_included():
+    occurrences = expand(
+        berlin(2026, 5, 1, 22, 0),
+        berlin(2026, 5, 2, 2, 0),
+        "FREQ=WEEKLY",
+        [],
+        berlin(2026, 5, 2, 0, 0),
+        berlin(2026, 5, 2, 23, 0),
+    )
+    assert [o.start for o in occurrences] == [berlin(2026, 5, 1, 22, 0)]
+
+
+def test_single_event_without_rule_is_its_own_occurrence_only_inside_the_window():
+    start = berlin(2024, 9, 7, 10)
+    assert len(expand(start, None, "", [], berlin(2024, 9, 1), berlin(2024, 9, 30))) == 1
+    assert expand(start, None, "", [], berlin(2024, 10, 1), berlin(2024, 10, 31)) == []
+
+
+@pytest.mark.parametrize(
+    "rule",
+    ["FREQ=SOMETIMES", "BYDAY=1TU", "FREQ=MINUTELY", "DTSTART:20260101T000000\nFREQ=DAILY"],
+)
+def test_invalid_rules_are_refused_with_a_german_message(rule):
+    with pytest.raises(ValidationError) as error:
+        parse_rule(rule)
+    assert any(word in error.value.messages[0] for word in ("Regel", "Wiederholung", "Erlaubt"))
+
+
+def test_rrule_prefix_is_accepted():
+    assert parse_rule("RRULE:FREQ=MONTHLY;BYDAY=1TU") is not None
+
+
+@pytest.mark.django_db
+def test_event_page_expands_its_exception_dates(site_tree):
+    event = EventPageFactory(
+        parent=site_tree.events,
+        start=berlin(2026, 1, 6, 18),
+        end=berlin(2026, 1, 6, 20),
+        recurrence_rule="FREQ=MONTHLY;BYDAY=1TU",
+    )
+    event.exception_dates.create(date=date(2026, 2, 3))
+    starts = [o.start.date() for o in event.occurrences(berlin(2026, 1, 1), berlin(2026, 3, 31))]
+    assert starts == [date(2026, 1, 6), date(2026, 3, 3)]

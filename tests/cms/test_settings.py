@@ -1,0 +1,83 @@
+"""Configuration comes from the environment; production refuses to start half-configured."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "SECRET_KEY": "x7Jq-production-secret-key-that-is-long-and-random-enough-0123456789",
+    "ALLOWED_HOSTS": "ben.example.org",
+}
+
+
+def run_django(args, settings, **env):
+    """Run manage.py in a clean process so settings are read from this environment only."""
+    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    clean.update(env, DJANGO_SETTINGS_MODULE=settings)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT_ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def print_settings(settings, expression, **env):
+    code = f"from django.conf import settings; print(repr(({expression},)))"
+    return run_django(["shell", "--no-imports", "-c", code], settings, **env)
+
+
+def test_production_deploy_check_is_clean():
+    result = run_django(
+        ["check", "--deploy", "--fail-level", "WARNING"],
+        "cms.settings.production",
+        **PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+    result = run_django(["check"], "cms.settings.production", **env)
+    assert result.returncode != 0
+    assert f"The environment variable {missing} must be set in production." in result.stderr
+
+
+def test_sqlite_is_the_default_and_database_url_switches_to_postgres():
+    default = print_settings("cms.settings.dev", "settings.DATABASES['default']['ENGINE']")
+    assert default.stdout.strip() == "('django.db.backends.sqlite3',)"
+    postgres = print_settings(
+        "cms.settings.dev",
+        "settings.DATABASES['default']['ENGINE'], settings.DATABASES['default']['NAME']",
+        DATABASE_URL="postgres://ben@db.example.org:5432/ben",
+    )
+    assert postgres.stdout.strip() == "('django.db.backends.postgresql', 'ben')"
+
+
+def test_redis_url_switches_the_cache_to_redis():
+    expression = "settings.CACHES['default']['BACKEND']"
+    assert "LocMemCache" in print_settings("cms.settings.dev", expression).stdout
+    redis = print_settings("cms.settings.dev", expression, REDIS_URL="redis://127.0.0.1:6379/1")
+    assert redis.stdout.strip() == "('django.core.cache.backends.redis.RedisCache',)"
+
+
+def test_admin_is_german_by_default_with_english_available():
+    result = print_settings(
+        "cms.settings.dev",
+        "settings.LANGUAGE_CODE, settings.TIME_ZONE, "
+        "dict(settings.WAGTAILADMIN_PERMITTED_LANGUAGES)",
+    )
+    assert result.stdout.strip() == ("('de', 'Europe/Berlin', {'de': 'Deutsch', 'en': 'English'})")
+
+
+def test_malformed_boolean_is_refused_with_a_clear_message():
+    result = run_django(["check"], "cms.settings.dev", DEBUG="vielleicht")
+    assert result.returncode != 0
+    assert "DEBUG must be a boolean" in result.stderr

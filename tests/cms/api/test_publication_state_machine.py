@@ -97,8 +97,10 @@ class PublicationMachine(RuleBasedStateMachine):
         self.workflow = Workflow.objects.create(name="BEN-Freigabe (Test)")
         WorkflowTask.objects.create(workflow=self.workflow, task=task, sort_order=0)
         for model in (NewsItem, VolunteerOpportunity):
-            WorkflowContentType.objects.create(
-                workflow=self.workflow, content_type=ContentType.objects.get_for_model(model)
+            # Replaces the project's own assignment (if set up) inside this example only.
+            WorkflowContentType.objects.update_or_create(
+                content_type=ContentType.objects.get_for_model(model),
+                defaults={"workflow": self.workflow},
             )
         WorkflowPage.objects.create(workflow=self.workflow, page=tree.home)
         self.model: list[Item] = []

@@ -110,3 +110,25 @@ def test_users_without_edit_rights_get_no_token(client, drafted):
         # Wagtail answers a PermissionDenied in the admin with a redirect to the dashboard.
         response = client.get(preview_token_url(obj))
         assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed_clubs"),
+    [("redaktion-a", {"A"}), ("redaktion-b", {"B"}), ("moderation", {"A", "B"})],
+)
+def test_club_editors_get_tokens_only_for_their_own_club(client, role, allowed_clubs):
+    """With the project's club permission policy: editors of club A cannot preview B's drafts."""
+    from tests.cms.moderation.fixtures import build_world
+
+    world = build_world()
+    client.force_login(world.users[role])
+    for key in ("A", "B"):
+        news = world.snippets[NewsItem, key]
+        for obj in (news, world.events[key]):
+            response = client.get(preview_token_url(obj))
+            if key in allowed_clubs:
+                assert response.status_code == 200, (role, key, obj)
+                assert b"preview_token=" in response.content
+            else:
+                assert response.status_code == 302, (role, key, obj)
+                assert b"preview_token=" not in response.content

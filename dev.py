@@ -79,7 +79,7 @@ def test(pytest_args):
         "--dry-run",
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"},
     )
-    run(PYTHON, "-m", "pytest", *pytest_args)
+    run(PYTHON, "-m", "pytest", "-n", "auto", *pytest_args)
 
 
 def main():

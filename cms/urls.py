@@ -6,11 +6,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.api.v2 import router as wagtail_api_router
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Plugin endpoints (/api/v1/<plugin>/) first: the core API answers everything else,
+    # unknown paths included, with problem details.
     path("api/v1/", include("ben_plugins.core.urls")),
+    path("api/v1/", include("cms.api.urls")),
+    path("api/v2/", wagtail_api_router.urls),
 ]
 
 if settings.DEBUG:

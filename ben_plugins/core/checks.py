@@ -20,6 +20,7 @@ RESERVED_API_SEGMENTS = {
     "news",
     "opportunities",
     "preview",
+    "redoc",
     "schema",
     "strategy-chapters",
     "target-groups",

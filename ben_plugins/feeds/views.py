@@ -19,6 +19,8 @@ from rest_framework.views import APIView
 
 from ben_plugins.core.activation import site_for_request
 from ben_plugins.core.problems import problem_response
+from cms.api.access import AnonymousRateThrottle, ApiKeyAuthentication, ClientRateThrottle
+from cms.api.errors import problem_exception_handler
 from cms.pages.models import BenefitPartnerPage, ClubPage, EventPage
 from cms.snippets.models import Category
 
@@ -120,6 +122,17 @@ def category_events_ics(request, slug):
     return calendar_response(request, events, name, f"{slug}.ics")
 
 
+# Each also answers as plain application/json (Accept header or ?format=json).
+GEOJSON_RESPONSES = {
+    (200, "application/geo+json"): OpenApiTypes.OBJECT,
+    (200, "application/json"): OpenApiTypes.OBJECT,
+}
+JSONLD_RESPONSES = {
+    (200, "application/ld+json"): OpenApiTypes.OBJECT,
+    (200, "application/json"): OpenApiTypes.OBJECT,
+}
+
+
 class GeoJSONRenderer(JSONRenderer):
     media_type = "application/geo+json"
     format = "geojson"
@@ -131,10 +144,16 @@ class JSONLDRenderer(JSONRenderer):
 
 
 class FeedView(APIView):
-    """Read-only, anonymous, parameterless; cacheable like the rest of the API."""
+    """Read-only, anonymous, parameterless; rate limits, API keys and problem details of
+    the content API; cacheable like the rest of the API."""
 
+    authentication_classes = [ApiKeyAuthentication]
     permission_classes = [AllowAny]
+    throttle_classes = [AnonymousRateThrottle, ClientRateThrottle]
     schema = AutoSchema()  # drf-spectacular's, whatever DEFAULT_SCHEMA_CLASS says
+
+    def get_exception_handler(self):
+        return problem_exception_handler
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -149,7 +168,7 @@ class FeedView(APIView):
 
 
 @extend_schema(
-    responses={(200, "application/geo+json"): OpenApiTypes.OBJECT},
+    responses=GEOJSON_RESPONSES,
     summary="Vereine als GeoJSON-FeatureCollection (nur mit Koordinaten)",
 )
 class ClubsGeoJSON(FeedView):
@@ -162,7 +181,7 @@ class ClubsGeoJSON(FeedView):
 
 
 @extend_schema(
-    responses={(200, "application/geo+json"): OpenApiTypes.OBJECT},
+    responses=GEOJSON_RESPONSES,
     summary="Vorteilspartner mit gültigem Angebot als GeoJSON-FeatureCollection",
 )
 class PartnersGeoJSON(FeedView):
@@ -186,7 +205,7 @@ class JSONLDView(FeedView):
 
 
 @extend_schema(
-    responses={(200, "application/ld+json"): OpenApiTypes.OBJECT},
+    responses=JSONLD_RESPONSES,
     summary="Veranstaltung als schema.org Event (JSON-LD)",
 )
 class EventJSONLD(JSONLDView):
@@ -195,7 +214,7 @@ class EventJSONLD(JSONLDView):
 
 
 @extend_schema(
-    responses={(200, "application/ld+json"): OpenApiTypes.OBJECT},
+    responses=JSONLD_RESPONSES,
     summary="Verein als schema.org Organization (JSON-LD)",
 )
 class ClubJSONLD(JSONLDView):
@@ -204,7 +223,7 @@ class ClubJSONLD(JSONLDView):
 
 
 @extend_schema(
-    responses={(200, "application/ld+json"): OpenApiTypes.OBJECT},
+    responses=JSONLD_RESPONSES,
     summary="Vorteilspartner als schema.org LocalBusiness mit Angebot (JSON-LD)",
 )
 class PartnerJSONLD(JSONLDView):

@@ -153,6 +153,56 @@ LOGGING = {
     "loggers": {"django_tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")}},
 }
 
+# Content API (cms.api): /api/v1/ (own REST API), /api/v2/ (Wagtail's API), CORS, OpenAPI.
+INSTALLED_APPS += [
+    "cms.api",
+    "wagtail.api.v2",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+    "corsheaders.middleware.CorsMiddleware",
+)
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Reverse proxies in front of the app; 0 means X-Forwarded-For is ignored for rate limits.
+    "NUM_PROXIES": env_int("API_TRUSTED_PROXIES", 0),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "BEN CMS Content API",
+    "DESCRIPTION": (
+        "Live, approved, public content of the Bitburger Engagement Netz: clubs, events, "
+        "benefit partners of the Ehrenamtskarte, the engagement strategy, news, volunteer "
+        "opportunities and trainings. Errors are RFC 7807 problem details."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "PREPROCESSING_HOOKS": ["cms.api.schema.only_content_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.api.schema.add_problem_responses",
+    ],
+}
+CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "authorization", "if-none-match", "if-modified-since", "x-api-key"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "X-RateLimit-Limit"]
+API_RATE_LIMIT_ANONYMOUS = env_str("API_RATE_LIMIT_ANONYMOUS", "120/minute")
+API_RATE_LIMIT_CLIENT = env_str("API_RATE_LIMIT_CLIENT", "1200/minute")
+API_RESPONSE_CACHE_SECONDS = env_int("API_RESPONSE_CACHE_SECONDS", 600)
+API_CDN_MAX_AGE = env_int("API_CDN_MAX_AGE", 60)
+API_BROWSER_MAX_AGE = env_int("API_BROWSER_MAX_AGE", 0)
+API_PREVIEW_TOKEN_MAX_AGE = env_int("API_PREVIEW_TOKEN_MAX_AGE", 3600)
+API_MAX_PAGE_SIZE = env_int("API_MAX_PAGE_SIZE", 100)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
+
 # Plugins: the plugin core, the database task queue (run `manage.py db_worker` when
 # TASKS_BACKEND=database), then every built-in and entry-point plugin not excluded.
 INSTALLED_APPS += [

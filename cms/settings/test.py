@@ -4,6 +4,8 @@ DATABASE_URL and REDIS_URL still come from the environment so the same suite run
 SQLite and on PostgreSQL + Redis.
 """
 
+import os
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR
 
@@ -20,3 +22,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+API_RATE_LIMIT_ANONYMOUS = "100000/minute"
+
+# Parallel test workers (pytest-xdist) share one Redis: give each its own key space so one
+# worker's cache entries and invalidations never leak into another's assertions.
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):  # noqa: F405
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    CACHES["default"]["KEY_PREFIX"] = f"{CACHES['default']['KEY_PREFIX']}-{worker}"  # noqa: F405

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -85,6 +86,15 @@ class BenefitPartnerPage(AddressFields, ContactFields, Page):
         index.FilterField("category"),
         *AddressFields.address_search_fields,
     ]
+    # Wagtail's own API (/api/v2/); the BEN API (/api/v1/) has its own serializers.
+    api_fields = [
+        APIField(name)
+        for name in (
+            "category", "discount_de", "discount_en", "conditions", "valid_from", "valid_until",
+            "description", "street", "postal_code", "city", "latitude", "longitude",
+            "contact_person", "email", "phone", "website",
+        )
+    ]  # fmt: skip
 
     class Meta:
         verbose_name = "Vorteilspartner"

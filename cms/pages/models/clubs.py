@@ -2,6 +2,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -100,6 +101,15 @@ class ClubPage(AddressFields, ContactFields, Page):
         index.FilterField("seeks_volunteers"),
         *AddressFields.address_search_fields,
     ]
+    # Wagtail's own API (/api/v2/); the BEN API (/api/v1/) has its own serializers.
+    api_fields = [
+        APIField(name)
+        for name in (
+            "kind", "categories", "description", "logo", "street", "postal_code", "city",
+            "latitude", "longitude", "contact_person", "email", "phone", "website",
+            "meeting_times", "languages", "accessibility", "founded_year", "seeks_volunteers",
+        )
+    ]  # fmt: skip
 
     class Meta:
         verbose_name = "Verein / Einrichtung"

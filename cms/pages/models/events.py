@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -41,7 +42,7 @@ class EventIndexPage(Page):
 class EventPage(AddressFields, Page):
     """An event; under a ClubPage it belongs to that club, which becomes its organiser."""
 
-    start = models.DateTimeField("Beginn")
+    start = models.DateTimeField("Beginn", db_index=True)
     end = models.DateTimeField("Ende", null=True, blank=True)
     all_day = models.BooleanField("Ganztägig", default=False)
     recurrence_rule = models.CharField(
@@ -103,6 +104,16 @@ class EventPage(AddressFields, Page):
         index.FilterField("start"),
         *AddressFields.address_search_fields,
     ]
+    # Wagtail's own API (/api/v2/); the BEN API (/api/v1/) has its own serializers.
+    api_fields = [
+        APIField(name)
+        for name in (
+            "start", "end", "all_day", "recurrence_rule", "exception_dates", "description",
+            "location_name", "street", "postal_code", "city", "latitude", "longitude",
+            "organiser", "categories", "target_groups", "price", "registration_url",
+            "accessibility",
+        )
+    ]  # fmt: skip
 
     class Meta:
         verbose_name = "Veranstaltung"
@@ -153,6 +164,7 @@ class EventExceptionDate(Orderable):
     date = models.DateField("Entfällt am")
 
     panels = [FieldPanel("date")]
+    api_fields = [APIField("date")]
 
     class Meta(Orderable.Meta):
         verbose_name = "Ausnahmetermin"

@@ -1,0 +1,1 @@
+"""django-filter FilterSets of the content API, one module per concern."""

@@ -1,0 +1,96 @@
+"""Filters every endpoint shares: full-text search, updated_since, taxonomy and club filters."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from cms.api.publication import published
+from cms.pages.models import ClubPage
+from cms.snippets.models import Category, TargetGroup
+
+
+class StrictBooleanField(forms.Field):
+    """true/false (or 1/0); anything else is an error instead of being ignored."""
+
+    def clean(self, value):
+        if value in (None, ""):
+            return None
+        normalised = str(value).strip().lower()
+        if normalised in ("true", "1"):
+            return True
+        if normalised in ("false", "0"):
+            return False
+        raise forms.ValidationError(
+            "Expected true or false, not %(value)r.", params={"value": value}
+        )
+
+
+@extend_schema_field(OpenApiTypes.BOOL)
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
+class ApiFilterSet(django_filters.FilterSet):
+    """Base FilterSet; subclasses declare an `ordering` OrderingFilter with their choices."""
+
+    q = django_filters.CharFilter(
+        method="filter_fulltext",
+        label=_("Full-text query"),
+        help_text=(
+            "Full-text search (Wagtail search). On PostgreSQL German stemming applies, "
+            "so 'Vereine' also finds 'Verein'."
+        ),
+    )
+
+    def filter_fulltext(self, queryset, name, value):
+        model = queryset.model
+        candidates = model.objects.live() if issubclass(model, Page) else model.objects.all()
+        results = get_search_backend().search(value, candidates, operator="and")
+        return queryset.filter(pk__in=[result.pk for result in results])
+
+
+class PublishedContentFilterSet(ApiFilterSet):
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="last_published_at",
+        lookup_expr="gte",
+        help_text="Only items published or changed at or after this ISO 8601 date-time.",
+    )
+
+
+def published_clubs(request):
+    return published(ClubPage.objects.all(), request)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    """Taxonomy terms by slug (documented as strings in OpenAPI)."""
+
+
+def category_filter(field_name="categories"):
+    return SlugMultipleChoiceFilter(
+        field_name=f"{field_name}__slug",
+        to_field_name="slug",
+        queryset=Category.objects.all(),
+        help_text="Category slug; repeat the parameter for several (any of them matches).",
+    )
+
+
+def target_group_filter(field_name="target_groups"):
+    return SlugMultipleChoiceFilter(
+        field_name=f"{field_name}__slug",
+        to_field_name="slug",
+        queryset=TargetGroup.objects.all(),
+        help_text="Target group slug; repeat the parameter for several (any of them matches).",
+    )
+
+
+def club_filter(field_name="club"):
+    return django_filters.ModelMultipleChoiceFilter(
+        field_name=field_name,
+        queryset=published_clubs,
+        help_text="Id of a club (see /api/v1/clubs/); repeat the parameter for several.",
+    )

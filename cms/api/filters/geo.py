@@ -1,0 +1,133 @@
+"""Geographic filters: a bounding box and "near lat,lon within km" (great-circle distance)."""
+
+import django_filters
+from django import forms
+from django.db.models import F, FloatField
+from django.db.models.functions import ASin, Cast, Cos, Power, Radians, Sin, Sqrt
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ValidationError
+
+EARTH_RADIUS_KM = 6371.0088
+MAX_RADIUS_KM = 500
+
+
+def _floats(text: str, count: int, example: str) -> list[float]:
+    parts = [part.strip() for part in text.split(",")]
+    try:
+        values = [float(part) for part in parts]
+    except ValueError:
+        values = []
+    if len(values) != count:
+        # Input goes into params, never into the message: django-filter %-formats it.
+        raise forms.ValidationError(
+            "Expected %(count)s comma-separated numbers, e.g. %(example)s; got %(text)r.",
+            params={"count": count, "example": example, "text": text},
+        )
+    return values
+
+
+def _check_coordinate(latitude: float, longitude: float) -> None:
+    if not -90 <= latitude <= 90:
+        raise forms.ValidationError(f"Latitude {latitude} is outside -90..90.")
+    if not -180 <= longitude <= 180:
+        raise forms.ValidationError(f"Longitude {longitude} is outside -180..180.")
+
+
+class BoundingBoxField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        min_lon, min_lat, max_lon, max_lat = _floats(value, 4, "6.48,49.94,6.56,49.99")
+        _check_coordinate(min_lat, min_lon)
+        _check_coordinate(max_lat, max_lon)
+        if min_lon >= max_lon or min_lat >= max_lat:
+            raise forms.ValidationError(
+                "The bounding box must be min_lon,min_lat,max_lon,max_lat with min < max."
+            )
+        return (min_lon, min_lat, max_lon, max_lat)
+
+
+class PointField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        latitude, longitude = _floats(value, 2, "49.967,6.527")
+        _check_coordinate(latitude, longitude)
+        return (latitude, longitude)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class BoundingBoxFilter(django_filters.Filter):
+    field_class = BoundingBoxField
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        min_lon, min_lat, max_lon, max_lat = value
+        return queryset.filter(
+            longitude__gte=min_lon,
+            longitude__lte=max_lon,
+            latitude__gte=min_lat,
+            latitude__lte=max_lat,
+        )
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class PointFilter(django_filters.Filter):
+    field_class = PointField
+
+
+def with_distance(queryset, latitude: float, longitude: float):
+    """Annotate distance_km (haversine) from the given point; rows without coordinates drop out."""
+    lat = Radians(Cast(F("latitude"), FloatField()))
+    lon = Radians(Cast(F("longitude"), FloatField()))
+    origin_lat, origin_lon = Radians(latitude), Radians(longitude)
+    haversine = Power(Sin((lat - origin_lat) / 2), 2) + Cos(origin_lat) * Cos(lat) * Power(
+        Sin((lon - origin_lon) / 2), 2
+    )
+    return queryset.filter(latitude__isnull=False, longitude__isnull=False).annotate(
+        distance_km=2 * EARTH_RADIUS_KM * ASin(Sqrt(haversine))
+    )
+
+
+class GeoFilterSetMixin(django_filters.FilterSet):
+    """For models with AddressFields (latitude/longitude)."""
+
+    bbox = BoundingBoxFilter(
+        help_text=(
+            "Bounding box min_lon,min_lat,max_lon,max_lat (WGS84), e.g. 6.48,49.94,6.56,49.99."
+        )
+    )
+    near = PointFilter(
+        method="filter_near",
+        help_text=(
+            "Point lat,lon, e.g. 49.967,6.527; keeps items within `within_km` of it and allows "
+            "ordering=distance."
+        ),
+    )
+    within_km = django_filters.NumberFilter(
+        method="filter_within",
+        help_text=f"Radius in km for `near` (default 10, at most {MAX_RADIUS_KM}).",
+    )
+
+    def filter_near(self, queryset, name, value):
+        radius = self.form.cleaned_data.get("within_km") or 10
+        return with_distance(queryset, *value).filter(distance_km__lte=float(radius))
+
+    def filter_within(self, queryset, name, value):
+        return queryset  # applied by filter_near
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        radius = data.get("within_km")
+        if radius is not None and not 0 < radius <= MAX_RADIUS_KM:
+            raise ValidationError({"within_km": [f"Must be between 0 and {MAX_RADIUS_KM} km."]})
+        if radius is not None and not data.get("near"):
+            raise ValidationError({"within_km": ["Only meaningful together with `near`."]})
+        ordering = data.get("ordering") or []
+        if any(term.lstrip("-") == "distance" for term in ordering) and not data.get("near"):
+            raise ValidationError({"ordering": ["Ordering by distance needs `near`."]})
+        return super().filter_queryset(queryset)

@@ -1,0 +1,157 @@
+"""Date windows: from / to / upcoming, with recurring events expanded into occurrences."""
+
+from datetime import datetime, time, timedelta
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ValidationError
+
+from cms.pages import recurrence
+
+from .base import StrictBooleanFilter
+
+#: Longest window whose occurrences are listed; also the horizon of an open-ended window.
+MAX_WINDOW = timedelta(days=366)
+
+
+class DateOrDateTimeField(forms.CharField):
+    """ISO 8601 date (a whole local day) or date-time with offset."""
+
+    def __init__(self, *args, end_of_day=False, **kwargs):
+        self.end_of_day = end_of_day
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        try:
+            moment = parse_datetime(value)
+            day = None if moment else parse_date(value)
+        except ValueError:
+            moment = day = None
+        if moment is None and day is None:
+            raise forms.ValidationError(
+                f"{value!r} is not an ISO 8601 date (2026-05-01) or date-time "
+                "(2026-05-01T18:00:00+02:00)."
+            )
+        if moment is None:
+            moment = datetime.combine(day, time.max if self.end_of_day else time.min)
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        return moment
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class WindowBoundFilter(django_filters.Filter):
+    field_class = DateOrDateTimeField
+
+    def filter(self, queryset, value):
+        return queryset  # the window is applied as a whole by the FilterSet
+
+
+class DateWindowFilterSetMixin(django_filters.FilterSet):
+    """Keeps items that take place in the window; subclasses define apply_window."""
+
+    upcoming = StrictBooleanFilter(
+        method="filter_upcoming",
+        help_text="true: only items that take place from now on (same as from=now).",
+    )
+
+    window_start_field = "start"
+    window_end_field = "end"
+
+    @classmethod
+    def add_window_bounds(cls):
+        """`from` and `to` are Python keywords, so they are added after the class is built."""
+        cls.base_filters["from"] = WindowBoundFilter(
+            help_text="Start of the date window: ISO 8601 date or date-time."
+        )
+        cls.base_filters["to"] = WindowBoundFilter(
+            help_text=(
+                "End of the date window (a date means the whole day). Needs `from` or "
+                "upcoming=true; at most 366 days after the start."
+            ),
+            end_of_day=True,
+        )
+
+    def filter_upcoming(self, queryset, name, value):
+        return queryset
+
+    def window(self):
+        """(start, end) of the requested window or None; end is None for open windows."""
+        data = self.form.cleaned_data
+        start, end = data.get("from"), data.get("to")
+        if data.get("upcoming"):
+            if start is not None:
+                raise ValidationError({"upcoming": ["Use either `upcoming` or `from`."]})
+            start = timezone.now()
+        if start is None:
+            if end is not None:
+                raise ValidationError({"to": ["`to` needs `from` (or upcoming=true)."]})
+            return None
+        if end is not None and end < start:
+            raise ValidationError({"to": ["`to` lies before the start of the window."]})
+        if end is not None and end - start > MAX_WINDOW:
+            raise ValidationError({"to": ["The window may span at most 366 days."]})
+        return start, end
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        window = self.window()
+        self.listed_window = None
+        if window is None:
+            return queryset
+        start, end = window
+        self.listed_window = (start, end or start + MAX_WINDOW)
+        return self.apply_window(queryset, start, end)
+
+    def apply_window(self, queryset, start, end):
+        ends = Coalesce(self.window_end_field, self.window_start_field)
+        queryset = queryset.alias(window_end=ends).filter(window_end__gte=start)
+        if end is not None:
+            queryset = queryset.filter(**{f"{self.window_start_field}__lte": end})
+        return queryset
+
+
+class RecurringWindowFilterSetMixin(DateWindowFilterSetMixin):
+    """For EventPage: recurring events match if one of their occurrences falls in the window."""
+
+    def apply_window(self, queryset, start, end):
+        single = super().apply_window(queryset.filter(recurrence_rule=""), start, end)
+        recurring = queryset.exclude(recurrence_rule="")
+        if end is not None:
+            recurring = recurring.filter(start__lte=end)
+        horizon = end or start + timedelta(days=3660)
+        matching = [
+            pk
+            for pk, event in _recurring_candidates(recurring).items()
+            if recurrence.expand(
+                event["start"],
+                event["end"],
+                event["rule"],
+                event["exceptions"],
+                start,
+                horizon,
+            )
+        ]
+        return queryset.filter(Q(pk__in=single.values("pk")) | Q(pk__in=matching))
+
+
+def _recurring_candidates(queryset) -> dict:
+    """Rule, start, end and exception dates of candidate events in one query."""
+    candidates: dict = {}
+    rows = queryset.values_list("pk", "start", "end", "recurrence_rule", "exception_dates__date")
+    for pk, start, end, rule, exception in rows:
+        event = candidates.setdefault(
+            pk, {"start": start, "end": end, "rule": rule, "exceptions": []}
+        )
+        if exception is not None:
+            event["exceptions"].append(exception)
+    return candidates

@@ -1,0 +1,58 @@
+"""limit/offset pagination that rejects bad values instead of silently correcting them."""
+
+from django.conf import settings
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import LimitOffsetPagination
+
+DEFAULT_PAGE_SIZE = 20
+
+
+class ContentPagination(LimitOffsetPagination):
+    default_limit = DEFAULT_PAGE_SIZE
+
+    @property
+    def max_limit(self):
+        return settings.API_MAX_PAGE_SIZE
+
+    def _integer(self, request, name, minimum):
+        raw = request.query_params.get(name)
+        if raw is None:
+            return None
+        try:
+            value = int(raw)
+        except ValueError:
+            raise ValidationError({name: [f"Must be an integer, not {raw!r}."]}) from None
+        if value < minimum:
+            raise ValidationError({name: [f"Must be at least {minimum}."]})
+        return value
+
+    def get_limit(self, request):
+        limit = self._integer(request, self.limit_query_param, 1)
+        if limit is None:
+            return self.default_limit
+        if limit > self.max_limit:
+            raise ValidationError({"limit": [f"At most {self.max_limit} items per page."]})
+        return limit
+
+    def get_offset(self, request):
+        return self._integer(request, self.offset_query_param, 0) or 0
+
+    def paginate_queryset(self, queryset, request, view=None):
+        page = super().paginate_queryset(queryset, request, view)
+        if self.offset and self.offset >= self.count:
+            raise ValidationError(
+                {"offset": [f"Offset {self.offset} is beyond the last item (count {self.count})."]}
+            )
+        return page
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == "limit":
+                parameter["schema"].update({"minimum": 1, "maximum": self.max_limit})
+                parameter["description"] = (
+                    f"Items per page (default {self.default_limit}, at most {self.max_limit})."
+                )
+            else:
+                parameter["schema"]["minimum"] = 0
+        return parameters

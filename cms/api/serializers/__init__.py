@@ -1,0 +1,1 @@
+"""Serializers of the content API: shared fields, page types, moderated snippets, taxonomy."""

@@ -1,0 +1,156 @@
+"""Serializers of the page types (clubs, events, benefit partners, strategy chapters)."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from cms.pages.models import BenefitPartnerPage, ClubPage, EventPage, StrategyChapterPage
+
+from .base import PageSerializer, PublishedClubField
+from .fields import (
+    AddressSerializer,
+    ChoiceSerializer,
+    ContactSerializer,
+    ImageSerializer,
+    RichTextHTMLField,
+    StreamFieldSerializer,
+    TermSerializer,
+)
+
+
+def choice(instance, field_name: str) -> dict:
+    return {
+        "value": getattr(instance, field_name),
+        "label": str(getattr(instance, f"get_{field_name}_display")()),
+    }
+
+
+class ClubSerializer(PageSerializer):
+    kind = serializers.SerializerMethodField()
+    categories = TermSerializer(many=True)
+    description = RichTextHTMLField()
+    logo = ImageSerializer(allow_null=True)
+    address = AddressSerializer(source="*")
+    contact = ContactSerializer(source="*")
+
+    class Meta:
+        model = ClubPage
+        fields = (
+            *PageSerializer.page_fields,
+            "kind",
+            "categories",
+            "description",
+            "logo",
+            "address",
+            "contact",
+            "meeting_times",
+            "languages",
+            "accessibility",
+            "founded_year",
+            "seeks_volunteers",
+        )
+
+    @extend_schema_field(ChoiceSerializer)
+    def get_kind(self, club):
+        return choice(club, "kind")
+
+
+class OccurrenceSerializer(serializers.Serializer):
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+
+
+class EventSerializer(PageSerializer):
+    description = RichTextHTMLField()
+    exception_dates = serializers.SerializerMethodField(
+        help_text="Days on which a recurring event does not take place (EXDATE)."
+    )
+    occurrences = serializers.SerializerMethodField(
+        help_text=(
+            "Concrete occurrences inside the requested date window (from/to or upcoming), "
+            "recurrences expanded and exception dates removed; null without a window."
+        )
+    )
+    address = AddressSerializer(source="*")
+    organiser = PublishedClubField()
+    categories = TermSerializer(many=True)
+    target_groups = TermSerializer(many=True)
+
+    class Meta:
+        model = EventPage
+        fields = (
+            *PageSerializer.page_fields,
+            "start",
+            "end",
+            "all_day",
+            "recurrence_rule",
+            "exception_dates",
+            "occurrences",
+            "description",
+            "location_name",
+            "address",
+            "organiser",
+            "categories",
+            "target_groups",
+            "price",
+            "registration_url",
+            "accessibility",
+        )
+
+    @extend_schema_field(serializers.ListField(child=serializers.DateField()))
+    def get_exception_dates(self, event):
+        return [exception.date.isoformat() for exception in event.exception_dates.all()]
+
+    @extend_schema_field(OccurrenceSerializer(many=True, allow_null=True))
+    def get_occurrences(self, event):
+        window = self.context.get("window")
+        if window is None:
+            return None
+        return OccurrenceSerializer(event.occurrences(*window), many=True).data
+
+
+class BenefitPartnerSerializer(PageSerializer):
+    category = serializers.SerializerMethodField()
+    description = RichTextHTMLField()
+    address = AddressSerializer(source="*")
+    contact = ContactSerializer(source="*")
+
+    class Meta:
+        model = BenefitPartnerPage
+        fields = (
+            *PageSerializer.page_fields,
+            "category",
+            "discount_de",
+            "discount_en",
+            "conditions",
+            "valid_from",
+            "valid_until",
+            "description",
+            "address",
+            "contact",
+        )
+
+    @extend_schema_field(ChoiceSerializer)
+    def get_category(self, partner):
+        return choice(partner, "category")
+
+
+class StrategyChapterSerializer(PageSerializer):
+    parent_chapter = serializers.SerializerMethodField(
+        help_text="Id of the enclosing chapter (4 for 4.1), null for a top-level chapter."
+    )
+    body = StreamFieldSerializer()
+
+    class Meta:
+        model = StrategyChapterPage
+        fields = (
+            *PageSerializer.page_fields,
+            "chapter_number",
+            "parent_chapter",
+            "lead",
+            "body",
+        )
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_parent_chapter(self, chapter):
+        # Annotated by the endpoint's queryset (see cms.api.endpoints).
+        return getattr(chapter, "parent_chapter_id", None)

@@ -1,0 +1,79 @@
+"""Cache invalidation: which publication events make which endpoints' cached responses stale.
+
+Publishing a leaf page or a snippet invalidates its own model's responses and those of the
+endpoints declaring it in depends_on. Structural changes (moves, unpublishing, deletion of
+pages, privacy restrictions, sites, publishing a page with children whose URLs may change)
+invalidate everything, because they can change visibility or URLs of whole subtrees.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import DraftStateMixin, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+from .caching import bump
+from .registry import model_label, registry
+
+
+def all_labels() -> set[str]:
+    return {label for endpoint in registry for label in endpoint.cache_labels()}
+
+
+def is_tracked(label: str) -> bool:
+    return label in all_labels()
+
+
+def invalidate_model(model) -> None:
+    label = model_label(model)
+    if is_tracked(label):
+        bump([label])
+
+
+def invalidate_all() -> None:
+    bump(all_labels())
+
+
+@receiver(page_published)
+def page_was_published(sender, instance, **kwargs):
+    if instance.numchild:
+        invalidate_all()
+    else:
+        invalidate_model(type(instance))
+
+
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def page_structure_changed(sender, **kwargs):
+    invalidate_all()
+
+
+@receiver(published)
+@receiver(unpublished)
+def snippet_publication_changed(sender, instance, **kwargs):
+    invalidate_model(type(instance))
+
+
+@receiver(post_delete)
+def object_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page | PageViewRestriction | Site):
+        invalidate_all()
+    else:
+        invalidate_model(sender)
+
+
+@receiver(post_save)
+def object_saved(sender, instance, raw=False, update_fields=None, created=False, **kwargs):
+    """Saving taxonomy, images and documents publishes them; so does saving live content in
+    full from code (imports, seeds). Wagtail saves drafts of live content with update_fields
+    only (latest_revision etc.), and those must not invalidate anything."""
+    if raw:
+        return
+    if isinstance(instance, PageViewRestriction | Site):
+        invalidate_all()
+    elif not isinstance(instance, Page | DraftStateMixin):
+        invalidate_model(sender)
+    elif update_fields is None and instance.live:
+        if created and isinstance(instance, Page):
+            invalidate_all()  # a new live page may sit below an unpublished or private page
+        else:
+            invalidate_model(type(instance))

@@ -1,0 +1,49 @@
+"""Fixtures for the content API tests: a small published data set and an API client."""
+
+import pytest
+from django.core.cache import cache
+
+from cms.api.signals import invalidate_all
+from tests.factories.pages import ClubPageFactory, EventPageFactory
+from tests.factories.snippets import CategoryFactory, NewsItemFactory, TargetGroupFactory
+
+
+@pytest.fixture(autouse=True)
+def fresh_api_cache():
+    """Responses cached by an earlier test must not answer for this test's database."""
+    invalidate_all()
+    yield
+    invalidate_all()
+
+
+@pytest.fixture
+def api(client):
+    """The Django test client; JSON helpers live on the response (response.json())."""
+    return client
+
+
+@pytest.fixture
+def content(site_tree):
+    """Two published clubs with events and news, plus one draft of each kind."""
+    culture = CategoryFactory(name="Kultur")
+    seniors = TargetGroupFactory(name="Senioren")
+    club = ClubPageFactory(parent=site_tree.clubs, title="Kulturgemeinschaft Bitburg")
+    other = ClubPageFactory(parent=site_tree.clubs, title="DRK Bitburg")
+    event = EventPageFactory(parent=club, title="Offenes Treffen")
+    event.categories.add(culture)
+    event.target_groups.add(seniors)
+    event.save_revision().publish()
+    draft_event = EventPageFactory(parent=club, title="Geheimer Entwurf", live=False)
+    news = NewsItemFactory(club=club, title="Neue Räume", published=True)
+    draft_news = NewsItemFactory(club=other, title="Noch nicht freigegeben")
+    return {
+        "club": club,
+        "other": other,
+        "event": event,
+        "draft_event": draft_event,
+        "news": news,
+        "draft_news": draft_news,
+        "category": culture,
+        "target_group": seniors,
+        "cache": cache,
+    }

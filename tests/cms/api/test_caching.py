@@ -1,0 +1,151 @@
+"""ETag/Last-Modified/304, the shared response cache and its precise invalidation."""
+
+import os
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+from cms.api.caching import RESPONSE_PREFIX
+from cms.api.signals import invalidate_all
+from cms.snippets.models import NewsItem
+from tests.factories.snippets import CategoryFactory, NewsItemFactory
+
+pytestmark = pytest.mark.django_db
+
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+def test_strong_etag_last_modified_and_cdn_headers(client, content):
+    response = client.get("/api/v1/events/")
+    etag = response["ETag"]
+    assert etag.startswith('"') and not etag.startswith("W/")
+    assert response["Last-Modified"].endswith("GMT")
+    assert "public" in response["Cache-Control"] and "s-maxage=" in response["Cache-Control"]
+    again = client.get("/api/v1/events/")
+    assert again["ETag"] == etag and again.content == response.content
+
+
+def test_if_none_match_and_if_modified_since_give_304(client, content):
+    first = client.get(f"/api/v1/events/{content['event'].pk}/")
+    not_modified = client.get(
+        f"/api/v1/events/{content['event'].pk}/", HTTP_IF_NONE_MATCH=first["ETag"]
+    )
+    assert not_modified.status_code == 304
+    assert not_modified.content == b""
+    assert not_modified["ETag"] == first["ETag"]
+    since = client.get("/api/v1/events/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
+    changed = client.get("/api/v1/events/", HTTP_IF_NONE_MATCH='"something-else"')
+    assert changed.status_code == 200
+
+
+def test_publishing_invalidates_at_once_and_precisely(client, content):
+    event = content["event"]
+    news_etag = client.get("/api/v1/news/")["ETag"]
+    before = client.get("/api/v1/events/")
+    event.title = "Offenes Treffen (neuer Ort)"
+    event.save_revision().publish()
+    after = client.get("/api/v1/events/", HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200
+    assert after.json()["results"][0]["title"] == "Offenes Treffen (neuer Ort)"
+    # Other endpoints keep their cached responses: publishing an event does not touch news.
+    assert client.get("/api/v1/news/", HTTP_IF_NONE_MATCH=news_etag).status_code == 304
+
+
+@pytest.mark.parametrize("change", ["unpublish", "delete", "move", "snippet_unpublish", "term"])
+def test_structural_changes_invalidate(client, site_tree, content, change):
+    event, news = content["event"], content["news"]
+    client.get("/api/v1/events/")
+    client.get("/api/v1/news/")
+    client.get("/api/v1/categories/")
+    if change == "unpublish":
+        event.unpublish()
+        assert client.get("/api/v1/events/").json()["count"] == 0
+    elif change == "delete":
+        event.delete()
+        assert client.get("/api/v1/events/").json()["count"] == 0
+    elif change == "move":
+        event.move(site_tree.events, pos="last-child")
+        moved = client.get(f"/api/v1/events/{event.pk}/").json()
+        assert "/veranstaltungen/" in moved["html_url"]
+    elif change == "snippet_unpublish":
+        news.unpublish()
+        assert client.get("/api/v1/news/").json()["count"] == 0
+    else:
+        CategoryFactory(name="Sport")
+        assert client.get("/api/v1/categories/").json()["count"] == 2
+
+
+def test_draft_edit_in_the_admin_does_not_change_the_api(admin_client, client, content):
+    """A draft of a live snippet is stored as a revision only; the API keeps the live state."""
+    news = content["news"]
+    live = client.get(f"/api/v1/news/{news.pk}/").json()
+    edit_url = reverse(NewsItem.snippet_viewset.get_url_name("edit"), args=[news.pk])
+    form = {
+        "title": "Entwurf: Neue Räume ab Mai",
+        "club": content["club"].pk,
+        "teaser": "Nur ein Entwurf",
+        "body": rich_text("<p>Geheimer Entwurfstext</p>"),
+        "slug": news.slug,
+    }
+    response = admin_client.post(edit_url, nested_form_data(form))
+    assert response.status_code == 302, response.content[:2000]
+    news.refresh_from_db()
+    assert news.latest_revision.content["title"] == "Entwurf: Neue Räume ab Mai"
+    invalidate_all()
+    assert client.get(f"/api/v1/news/{news.pk}/").json() == live
+    assert b"Geheimer" not in client.get("/api/v1/news/?q=Geheimer").content
+
+    published = admin_client.post(edit_url, nested_form_data({**form, "action-publish": "1"}))
+    assert published.status_code == 302
+    assert client.get(f"/api/v1/news/{news.pk}/").json()["title"] == form["title"]
+
+
+def _redis_available() -> bool:
+    try:
+        import redis
+
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
+    except Exception:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _redis_available(), reason="no Redis on this machine")
+def test_invalidation_with_redis_shared_cache(client, content):
+    prefix = f"{os.environ.get('CACHE_KEY_PREFIX', 'api')}-api-tests"
+    redis_cache = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    with override_settings(CACHES=redis_cache):
+        try:
+            invalidate_all()
+            news = NewsItemFactory(club=content["club"], title="Aus Redis", published=True)
+            first = client.get("/api/v1/news/")
+            assert "Aus Redis" in first.content.decode()
+            raw = cache._cache.get_client(write=False)
+            assert raw.keys(f"{prefix}:*{RESPONSE_PREFIX}news*"), "response not stored in Redis"
+            assert client.get("/api/v1/news/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+            news.title = "Aus Redis, geändert"
+            news.save_revision().publish()
+            assert "Aus Redis, geändert" in client.get("/api/v1/news/").content.decode()
+        finally:
+            raw = cache._cache.get_client(write=True)
+            keys = raw.keys(f"{prefix}:*")
+            if keys:
+                raw.delete(*keys)
+
+
+def test_head_requests_carry_the_same_validators(client, content):
+    get = client.get("/api/v1/events/")
+    head = client.head("/api/v1/events/")
+    assert head.status_code == 200
+    assert head["ETag"] == get["ETag"]
+    assert head.content == b""

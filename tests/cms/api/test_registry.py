@@ -1,0 +1,82 @@
+"""A plugin registers an endpoint in a few lines and inherits all API behaviour."""
+
+import sys
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.test import override_settings
+
+from cms.api.registry import registry
+from cms.api.serializers.base import PageSerializer
+from cms.pages.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+PREFIX = "demo-plugin/homes"
+
+
+class HomeSerializer(PageSerializer):
+    class Meta:
+        model = HomePage
+        fields = (*PageSerializer.page_fields, "intro")
+
+
+@pytest.fixture
+def plugin_endpoint(request):
+    switch = {"enabled": True}
+    endpoint = registry.register(
+        PREFIX,
+        model=HomePage,
+        serializer_class=HomeSerializer,
+        ordering=("title",),
+        is_enabled=lambda request: switch["enabled"],
+    )
+    sys.modules.pop("tests.cms.api.plugin_urlconf", None)
+    with override_settings(ROOT_URLCONF="tests.cms.api.plugin_urlconf"):
+        yield switch
+    registry.unregister(endpoint.prefix)
+    sys.modules.pop("tests.cms.api.plugin_urlconf", None)
+
+
+def test_registered_endpoint_inherits_publication_caching_errors_and_docs(
+    client, site_tree, plugin_endpoint
+):
+    home = site_tree.home
+    listing = client.get(f"/api/v1/{PREFIX}/")
+    assert listing.status_code == 200
+    assert [item["id"] for item in listing.json()["results"]] == [home.pk]
+    detail = client.get(f"/api/v1/{PREFIX}/{home.slug}/")
+    assert detail.json()["url"] == f"http://testserver/api/v1/{PREFIX}/{home.pk}/"
+    assert client.get(f"/api/v1/{PREFIX}/", HTTP_IF_NONE_MATCH=listing["ETag"]).status_code == 304
+
+    home.title = "Neuer Titel"
+    home.save_revision()  # a draft: invisible
+    assert client.get(f"/api/v1/{PREFIX}/{home.pk}/").json()["title"] != "Neuer Titel"
+    home.save_revision().publish()
+    assert client.get(f"/api/v1/{PREFIX}/{home.pk}/").json()["title"] == "Neuer Titel"
+    home.unpublish()
+    assert client.get(f"/api/v1/{PREFIX}/").json()["count"] == 0
+
+    bad = client.get(f"/api/v1/{PREFIX}/?colour=blue")
+    assert bad.status_code == 400 and bad["Content-Type"] == "application/problem+json"
+
+    schema = client.get("/api/v1/schema/?format=json").json()
+    assert f"/api/v1/{PREFIX}/" in schema["paths"]
+    detail_parameters = schema["paths"][f"/api/v1/{PREFIX}/{{lookup}}/"]["get"]["parameters"]
+    assert "preview_token" in {parameter["name"] for parameter in detail_parameters}
+
+
+def test_disabled_endpoint_answers_404(client, site_tree, plugin_endpoint):
+    plugin_endpoint["enabled"] = False
+    response = client.get(f"/api/v1/{PREFIX}/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_prefixes_and_models_are_registered_once():
+    with pytest.raises(ImproperlyConfigured):
+        registry.register("events", model=HomePage, serializer_class=HomeSerializer)
+    with pytest.raises(ImproperlyConfigured):
+        registry.register(
+            "another-events", model=registry.get("events").model, serializer_class=HomeSerializer
+        )

@@ -1,32 +1,20 @@
-"""Where a piece of content lives in the content API (/api/v1/<resource>/<id>/).
+"""Where a piece of content lives in the content API (/api/v1/<prefix>/<id>/).
 
 Plugins (webhooks, feeds) point external systems at the API resource of a content item.
-The names match the core API's paths; a plugin adds its own types with
-``register_api_resource``.
+The content API's registry is the one source: a type registered there (core types, and
+plugin types registered with ``cms.api.registry.registry.register``) has a resource.
 """
 
 from django.db.models import Model
 
+from cms.api.registry import registry
+
 from .activation import site_for_object
-
-API_RESOURCES: dict[str, str] = {
-    "pages.ClubPage": "clubs",
-    "pages.EventPage": "events",
-    "pages.BenefitPartnerPage": "benefit-partners",
-    "pages.StrategyChapterPage": "strategy-chapters",
-    "snippets.NewsItem": "news",
-    "snippets.VolunteerOpportunity": "opportunities",
-    "snippets.TrainingOffer": "trainings",
-}
-
-
-def register_api_resource(model: type[Model], path: str) -> None:
-    """Declare that ``model`` is served at /api/v1/<path>/<id>/ (path relative to /api/v1/)."""
-    API_RESOURCES[model._meta.label] = path
 
 
 def resource_type(model: type[Model]) -> str | None:
-    return API_RESOURCES.get(model._meta.label)
+    endpoint = registry.for_model(model)
+    return endpoint.prefix if endpoint else None
 
 
 def api_resource_url(instance: Model, site=None) -> str | None:

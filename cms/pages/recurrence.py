@@ -4,9 +4,10 @@ Rules are expanded in local wall-clock time (Europe/Berlin), so a meeting "every
 Tuesday at 18:00" stays at 18:00 across daylight-saving changes.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
@@ -14,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 ALLOWED_FREQUENCIES = {DAILY, WEEKLY, MONTHLY, YEARLY}
+UTC_UNTIL = re.compile(r"UNTIL=(\d{8}T\d{6})Z")
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,16 @@ def normalise_rule(text: str) -> str:
     return rule.upper()
 
 
+def _until_in_local_time(rule_text: str) -> str:
+    """RFC 5545 writes UNTIL in UTC ("…Z"); the expansion runs in naive local time."""
+
+    def to_local(match):
+        until = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
+        return "UNTIL=" + until.astimezone(local_zone()).strftime("%Y%m%dT%H%M%S")
+
+    return UTC_UNTIL.sub(to_local, rule_text)
+
+
 def parse_rule(text: str, dtstart: datetime | None = None) -> rrule:
     """Parse a rule or raise a ValidationError that an editor can act on (in German)."""
     rule_text = normalise_rule(text)
@@ -42,7 +54,7 @@ def parse_rule(text: str, dtstart: datetime | None = None) -> rrule:
             "Bitte nur die Regel angeben (z. B. FREQ=MONTHLY;BYDAY=1TU), ohne DTSTART."
         )
     try:
-        rule = rrulestr(rule_text, dtstart=dtstart or datetime(2000, 1, 1))
+        rule = rrulestr(_until_in_local_time(rule_text), dtstart=dtstart or datetime(2000, 1, 1))
     except (ValueError, TypeError) as error:
         raise ValidationError(
             "Ungültige Wiederholungsregel (RFC 5545 RRULE), z. B. FREQ=MONTHLY;BYDAY=1TU "

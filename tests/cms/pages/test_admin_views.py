@@ -1,5 +1,7 @@
 """Every page type can be created, edited, previewed and rendered through the admin."""
 
+import re
+
 from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import (
@@ -10,6 +12,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from cms.pages.models import EventPage
+from cms.pages.models.events import RECURRENCE_HELP
 from tests.conftest import build_site_tree
 from tests.factories.pages import (
     BenefitPartnerPageFactory,
@@ -111,6 +114,16 @@ class PageAdminViewsTest(WagtailPageTestCase):
         self.assertContains(response, "Ungültige Wiederholungsregel")
         self.calendar_event.refresh_from_db()
         self.assertEqual(self.calendar_event.recurrence_rule, "")
+
+    def test_every_example_of_the_recurrence_help_text_is_accepted(self):
+        url = reverse("wagtailadmin_pages:edit", args=[self.calendar_event.pk])
+        for rule in re.findall(r"FREQ=[A-Z0-9=;]+", RECURRENCE_HELP):
+            with self.subTest(rule=rule):
+                data = self.edit_form_data(self.calendar_event)
+                data.update(recurrence_rule=rule, **{"action-publish": "action-publish"})
+                self.assertEqual(self.client.post(url, data).status_code, 302)
+                self.calendar_event.refresh_from_db()
+                self.assertEqual(self.calendar_event.recurrence_rule, rule)
 
     def test_event_ending_before_it_starts_is_refused(self):
         url = reverse("wagtailadmin_pages:edit", args=[self.calendar_event.pk])

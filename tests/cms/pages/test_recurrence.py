@@ -91,6 +91,18 @@ def test_invalid_rules_are_refused_with_a_german_message(rule):
     assert any(word in error.value.messages[0] for word in ("Regel", "Wiederholung", "Erlaubt"))
 
 
+def test_until_in_utc_as_rfc_5545_writes_it_ends_the_series():
+    occurrences = expand(
+        berlin(2026, 12, 1, 18),
+        None,
+        "FREQ=WEEKLY;UNTIL=20261222T170000Z",
+        [],
+        berlin(2026, 12, 1),
+        berlin(2027, 1, 31),
+    )
+    assert [o.start.day for o in occurrences] == [1, 8, 15, 22]
+
+
 def test_rrule_prefix_is_accepted():
     assert parse_rule("RRULE:FREQ=MONTHLY;BYDAY=1TU") is not None
 

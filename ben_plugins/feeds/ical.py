@@ -12,7 +12,8 @@ PRODID = "-//Bitburger Engagement Netz//BEN CMS//DE"
 UID_DOMAIN = "ben-cms"
 
 
-def build_calendar(events, name: str) -> bytes:
+def build_calendar(events, name: str, organiser_of) -> bytes:
+    """``organiser_of(event)``: the organiser to name, None where it is not published."""
     zone = ZoneInfo(settings.TIME_ZONE)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
@@ -23,12 +24,12 @@ def build_calendar(events, name: str) -> bytes:
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     for event in events:
-        calendar.add_component(build_event(event, zone))
+        calendar.add_component(build_event(event, zone, organiser_of(event)))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 
 
-def build_event(event, zone: ZoneInfo) -> icalendar.Event:
+def build_event(event, zone: ZoneInfo, organiser) -> icalendar.Event:
     component = icalendar.Event()
     component.add("uid", f"{event.translation_key}@{UID_DOMAIN}")
     # Deterministic, so an unchanged calendar keeps its ETag.
@@ -52,7 +53,7 @@ def build_event(event, zone: ZoneInfo) -> icalendar.Event:
         exceptions = [exception.date for exception in event.exception_dates.all()]
         if exceptions:
             component.add("exdate", [_on_day(day, start, event.all_day) for day in exceptions])
-    description = _description(event)
+    description = _description(event, organiser)
     if description:
         component.add("description", description)
     location = ", ".join(
@@ -67,10 +68,10 @@ def build_event(event, zone: ZoneInfo) -> icalendar.Event:
     categories = [category.name for category in event.categories.all()]
     if categories:
         component.add("categories", categories)
-    if event.organiser and event.organiser.email:
-        organiser = icalendar.vCalAddress(f"mailto:{event.organiser.email}")
-        organiser.params["cn"] = event.organiser.title
-        component.add("organizer", organiser)
+    if organiser and organiser.email:
+        address = icalendar.vCalAddress(f"mailto:{organiser.email}")
+        address.params["cn"] = organiser.title
+        component.add("organizer", address)
     url = event.registration_url or event.full_url
     if url:
         component.add("url", url)
@@ -96,12 +97,12 @@ def _on_day(day: date, start: datetime, all_day: bool):
     return day if all_day else datetime.combine(day, start.timetz())
 
 
-def _description(event) -> str:
+def _description(event, organiser) -> str:
     parts = [strip_tags(event.description).strip()]
     if event.price:
         parts.append(f"Preis: {event.price}")
     if event.registration_url:
         parts.append(f"Anmeldung: {event.registration_url}")
-    if event.organiser:
-        parts.append(f"Veranstalter: {event.organiser.title}")
+    if organiser:
+        parts.append(f"Veranstalter: {organiser.title}")
     return normalize_newlines("\n\n".join(part for part in parts if part))

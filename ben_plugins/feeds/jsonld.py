@@ -21,7 +21,8 @@ WEEKDAYS = {
 }
 
 
-def event_jsonld(event, site) -> dict:
+def event_jsonld(event, site, organiser) -> dict:
+    """``organiser``: the event's organiser if it is published, else None."""
     zone = recurrence.local_zone()
     data = {
         "@context": CONTEXT,
@@ -38,8 +39,8 @@ def event_jsonld(event, site) -> dict:
     }
     if event.end:
         data["endDate"] = _when(event.end.astimezone(zone), event.all_day)
-    if event.organiser:
-        data["organizer"] = _organization_reference(event.organiser, site)
+    if organiser:
+        data["organizer"] = _organization_reference(organiser, site)
     if event.recurrence_rule:
         data["eventSchedule"] = _schedule(event, zone)
     if event.price:

@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom 1.0 feeds of the live news of all clubs."""
+"""RSS 2.0 and Atom 1.0 feeds of the published news of all clubs."""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
@@ -6,8 +6,9 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from ben_plugins.core.activation import site_for_request
-from ben_plugins.core.problems import problem_response
 from ben_plugins.core.resources import api_resource_url
+from cms.api.errors import unknown_parameters_response
+from cms.api.publication import published
 from cms.snippets.models import NewsItem
 
 from .views import unknown_parameters, with_etag
@@ -23,18 +24,18 @@ class NewsRssFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         if unknown := unknown_parameters(request):
-            return problem_response(
-                400, "Ungültige Anfrage", f"Unbekannte Parameter: {', '.join(unknown)}."
-            )
+            return unknown_parameters_response(unknown)
         return with_etag(request, super().__call__(request, *args, **kwargs))
 
     def get_object(self, request, *args, **kwargs):
-        return site_for_request(request)
+        return request
 
-    def items(self, site):
-        """The latest live news of clubs on the request's site, each knowing that site."""
+    def items(self, request):
+        """The latest published news of clubs on the request's site, each knowing that site."""
+        site = site_for_request(request)
+        news = NewsItem.objects.filter(club__path__startswith=site.root_page.path)
         items = list(
-            NewsItem.objects.filter(live=True, club__path__startswith=site.root_page.path)
+            published(news, request)
             .select_related("club")
             .prefetch_related("categories")
             .order_by("-first_published_at", "-pk")[:FEED_SIZE]

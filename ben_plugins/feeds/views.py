@@ -1,4 +1,5 @@
-"""Feed endpoints. Everything served here is live and public; drafts never appear."""
+"""Feed endpoints. They serve what the content API serves: its publication rule
+(cms.api.publication), its ETags and cache headers (cms.api.caching), its problem details."""
 
 import hashlib
 
@@ -6,8 +7,7 @@ from django.core.cache import cache
 from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.timezone import localdate
+from django.utils.cache import get_conditional_response
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
@@ -18,40 +18,45 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ben_plugins.core.activation import site_for_request
-from ben_plugins.core.problems import problem_response
 from cms.api.access import AnonymousRateThrottle, ApiKeyAuthentication, ClientRateThrottle
-from cms.api.errors import problem_exception_handler
+from cms.api.caching import generations, public_cache_control, strong_etag
+from cms.api.errors import problem_exception_handler, unknown_parameters_response
+from cms.api.publication import page_is_published, published
+from cms.api.registry import STRUCTURE_LABEL, model_label
 from cms.pages.models import BenefitPartnerPage, ClubPage, EventPage
 from cms.snippets.models import Category
 
 from . import geojson, ical, jsonld
 
-FEED_MAX_AGE = 300
+#: Whose publication changes a calendar: its events, their organisers and categories.
+CALENDAR_LABELS = (*map(model_label, (EventPage, ClubPage, Category)), STRUCTURE_LABEL)
+#: Server-side lifetime of a built calendar; publication changes replace it at once.
+CALENDAR_CACHE_SECONDS = 3600
 
 
-def live_events(site):
+def live_events(request):
     return (
-        EventPage.objects.live()
-        .public()
-        .in_site(site)
+        published(EventPage.objects.in_site(site_for_request(request)), request)
         .select_related("organiser")
         .prefetch_related("exception_dates", "categories")
         .order_by("start", "pk")
     )
 
 
-def live_clubs(site):
-    return (
-        ClubPage.objects.live()
-        .public()
-        .in_site(site)
-        .prefetch_related("categories")
-        .order_by("title")
-    )
+def live_clubs(request):
+    clubs = published(ClubPage.objects.in_site(site_for_request(request)), request)
+    return clubs.prefetch_related("categories").order_by("title")
 
 
-def live_partners(site):
-    return BenefitPartnerPage.objects.live().public().in_site(site).order_by("title")
+def live_partners(request):
+    """Published partners, which leaves out expired offers (see cms.api.publication)."""
+    partners = BenefitPartnerPage.objects.in_site(site_for_request(request))
+    return published(partners, request).order_by("title")
+
+
+def public_organiser(event, request):
+    """The organiser, unless that club is not published (then it is not named anywhere)."""
+    return event.organiser if page_is_published(event.organiser, request) else None
 
 
 def unknown_parameters(request) -> list[str]:
@@ -60,22 +65,18 @@ def unknown_parameters(request) -> list[str]:
 
 
 def with_etag(request, response):
-    """Strong ETag over the body and CDN-friendly caching; 304 if the client is current."""
-    etag = f'"{hashlib.sha256(response.content).hexdigest()}"'
+    """The content API's strong ETag and cache headers; 304 if the client is current."""
+    etag = strong_etag(response.content)
     response = get_conditional_response(request, etag=etag, response=response) or response
     response["ETag"] = etag
-    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
+    response["Cache-Control"] = public_cache_control()
     return response
 
 
 def calendar_response(request, events, name: str, filename: str):
     """All feeds show the content of the site the request is for."""
     if unknown := unknown_parameters(request):
-        return problem_response(
-            400,
-            "Ungültige Anfrage",
-            f"Unbekannte Parameter: {', '.join(unknown)}. Kalender-Feeds haben keine Parameter.",
-        )
+        return unknown_parameters_response(unknown)
     response = HttpResponse(
         cached_calendar(request, events, name), content_type="text/calendar; charset=utf-8"
     )
@@ -84,40 +85,42 @@ def calendar_response(request, events, name: str, filename: str):
 
 
 def cached_calendar(request, events, name: str) -> bytes:
-    """The calendar, rebuilt only when its events change (or after FEED_MAX_AGE).
+    """The calendar, rebuilt only when something it shows changes.
 
-    Serialising RFC 5545 costs about a millisecond per event; one aggregate query tells
-    whether anything was published, unpublished or deleted since the last build. Changes
-    that do not republish an event (a renamed category or organiser) show within
-    FEED_MAX_AGE seconds.
+    Serialising RFC 5545 costs about a millisecond per event. The content API's generations
+    change with every publication change of events, clubs (organisers), categories and the
+    page tree; the aggregate catches changes made without signals (bulk updates).
     """
     state = events.order_by().aggregate(count=Count("pk"), latest=Max("last_published_at"))
-    fingerprint = f"{request.get_host()}|{request.path}|{name}|{state['count']}|{state['latest']}"
+    current = sorted(generations(CALENDAR_LABELS).items())
+    fingerprint = (
+        f"{request.get_host()}|{request.path}|{name}|{state['count']}|{state['latest']}|{current}"
+    )
     key = f"ben_feeds:ics:{hashlib.sha256(fingerprint.encode()).hexdigest()}"
     content = cache.get(key)
     if content is None:
-        content = ical.build_calendar(events, name)
-        cache.set(key, content, FEED_MAX_AGE)
+        content = ical.build_calendar(
+            events, name, organiser_of=lambda event: public_organiser(event, request)
+        )
+        cache.set(key, content, CALENDAR_CACHE_SECONDS)
     return content
 
 
 def all_events_ics(request):
-    events = live_events(site_for_request(request))
     return calendar_response(
-        request, events, "Bitburger Engagement Netz – Veranstaltungen", "ben.ics"
+        request, live_events(request), "Bitburger Engagement Netz – Veranstaltungen", "ben.ics"
     )
 
 
 def club_events_ics(request, slug):
-    site = site_for_request(request)
-    club = get_object_or_404(live_clubs(site), slug=slug)
-    events = live_events(site).filter(organiser=club)
+    club = get_object_or_404(live_clubs(request), slug=slug)
+    events = live_events(request).filter(organiser=club)
     return calendar_response(request, events, f"{club.title} – Veranstaltungen", f"{slug}.ics")
 
 
 def category_events_ics(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    events = live_events(site_for_request(request)).filter(categories=category).distinct()
+    events = live_events(request).filter(categories=category).distinct()
     name = f"Bitburger Engagement Netz – {category.name}"
     return calendar_response(request, events, name, f"{slug}.ics")
 
@@ -176,7 +179,7 @@ class ClubsGeoJSON(FeedView):
 
     def get(self, request):
         site = site_for_request(request)
-        clubs = geojson.feature_collection(live_clubs(site), geojson.club_properties, site)
+        clubs = geojson.feature_collection(live_clubs(request), geojson.club_properties, site)
         return Response(clubs)
 
 
@@ -189,19 +192,20 @@ class PartnersGeoJSON(FeedView):
 
     def get(self, request):
         site = site_for_request(request)
-        current = live_partners(site).exclude(valid_until__lt=localdate())
-        return Response(geojson.feature_collection(current, geojson.partner_properties, site))
+        partners = live_partners(request)
+        return Response(geojson.feature_collection(partners, geojson.partner_properties, site))
 
 
 class JSONLDView(FeedView):
     renderer_classes = [JSONLDRenderer, JSONRenderer]
     objects = None
-    serialize = None
 
     def get(self, request, pk):
-        site = site_for_request(request)
-        obj = get_object_or_404(type(self).objects(site), pk=pk)
-        return Response(type(self).serialize(obj, site))
+        obj = get_object_or_404(type(self).objects(request), pk=pk)
+        return Response(self.serialize(obj, request))
+
+    def serialize(self, obj, request) -> dict:
+        raise NotImplementedError
 
 
 @extend_schema(
@@ -210,7 +214,10 @@ class JSONLDView(FeedView):
 )
 class EventJSONLD(JSONLDView):
     objects = staticmethod(live_events)
-    serialize = staticmethod(jsonld.event_jsonld)
+
+    def serialize(self, event, request):
+        organiser = public_organiser(event, request)
+        return jsonld.event_jsonld(event, site_for_request(request), organiser)
 
 
 @extend_schema(
@@ -219,7 +226,9 @@ class EventJSONLD(JSONLDView):
 )
 class ClubJSONLD(JSONLDView):
     objects = staticmethod(live_clubs)
-    serialize = staticmethod(jsonld.organization_jsonld)
+
+    def serialize(self, club, request):
+        return jsonld.organization_jsonld(club, site_for_request(request))
 
 
 @extend_schema(
@@ -228,4 +237,6 @@ class ClubJSONLD(JSONLDView):
 )
 class PartnerJSONLD(JSONLDView):
     objects = staticmethod(live_partners)
-    serialize = staticmethod(jsonld.local_business_jsonld)
+
+    def serialize(self, partner, request):
+        return jsonld.local_business_jsonld(partner, site_for_request(request))

@@ -8,22 +8,28 @@ import requests
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page
 
 from ben_plugins.core.resources import api_resource_url, resource_type
+from cms.api.publication import is_published, surroundings_are_published
 
-from .models import WebhookDelivery, WebhookSubscription
+from .models import WebhookDelivery, WebhookEvent, WebhookSubscription
 from .security import refusal_reason, sign
 
 USER_AGENT = "BEN-CMS-Webhooks/1.0"
 
 
 def payload_for(instance, action: str, site) -> dict | None:
-    """The documented payload, or None for content the public API does not serve."""
+    """The documented payload, or None for content the public API does not serve: what is
+    published must be visible by the API's publication rule; what is unpublished or deleted
+    must have lived where the public could have seen it."""
     kind = resource_type(type(instance))
     if kind is None:
         return None
-    if isinstance(instance, Page) and instance.get_view_restrictions().exists():
+    if action == WebhookEvent.PUBLISHED:
+        visible = is_published(instance)
+    else:
+        visible = surroundings_are_published(instance)
+    if not visible:
         return None
     return {
         "type": kind,

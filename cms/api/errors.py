@@ -59,10 +59,26 @@ def problem_exception_handler(exc, context):
     )
 
 
+def problem_response(status: int, detail: str, *, code: str = "", errors=None) -> JsonResponse:
+    """Problem details from plain Django views (outside DRF's exception handler)."""
+    body = problem(status, detail, code=code, errors=errors)
+    return JsonResponse(
+        body,
+        status=status,
+        content_type=PROBLEM_CONTENT_TYPE,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def unknown_parameters_response(names) -> JsonResponse:
+    """The 400 a DRF view answers for a ValidationError per unknown query parameter."""
+    errors = {name: ["Unbekannter Parameter."] for name in names}
+    return problem_response(400, _validation_summary(errors), code="invalid", errors=errors)
+
+
 def not_found(request, *args, **kwargs):
     """Unknown paths below /api/v1/ answer in the same format."""
-    body = problem(404, f"There is no API resource at {request.path}.", code="not_found")
-    return JsonResponse(body, status=404, content_type=PROBLEM_CONTENT_TYPE)
+    return problem_response(404, f"There is no API resource at {request.path}.", code="not_found")
 
 
 class ProblemSerializer(serializers.Serializer):

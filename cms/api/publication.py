@@ -6,17 +6,23 @@ Wagtail's unpublish left them live). Moderated snippets (DraftStateMixin): live.
 keeps the live field values in the model row and stores later drafts only as revisions
 (wagtail.actions.edit.EditAction does not save a live DraftStateMixin instance), so serving
 the rows serves the approved state.
-Club-owned content is additionally hidden while its club is not published.
+Club-owned content is additionally hidden while its club is not published. Benefit partners
+whose offer has expired (valid_until in the past) are not published: a card holder must not
+be sent to a discount that no longer exists.
+
+Every public path uses this module: /api/v1/, /api/v2/, the feeds and webhook payloads.
 """
 
 from functools import reduce
 from operator import or_
 
 from django.db.models import Q
+from django.utils.timezone import localdate
 from wagtail.models import DraftStateMixin, Page, PageViewRestriction
 
 from cms.api.caching import generations, memoised
 from cms.api.registry import STRUCTURE_LABEL
+from cms.pages.models import BenefitPartnerPage
 from cms.snippets.models import ClubContent
 
 
@@ -34,8 +40,12 @@ def hidden_paths(request) -> tuple[str, ...]:
     """Tree paths of restricted sections and unpublished branches.
 
     Read once per request, and shared through the cache until the tree's structure
-    generation changes (cms.api.signals bumps it on every structural change).
+    generation changes (cms.api.signals bumps it on every structural change). Without a
+    request (signal handlers such as webhooks) read fresh: the generation may not be bumped
+    yet while other receivers of the same signal run.
     """
+    if request is None:
+        return _read_hidden_paths()
     cached = getattr(request, "_api_hidden_paths", None)
     if cached is None:
         known = getattr(request, "_api_generations", None) or {}
@@ -56,14 +66,41 @@ def _hidden_q(request, prefix: str = "") -> Q | None:
     return reduce(or_, (Q(**{f"{prefix}path__startswith": path}) for path in paths))
 
 
+def _without_expired_partners(queryset):
+    """Also for querysets of Page (Wagtail's v2 API), which may hold partners."""
+    if not issubclass(BenefitPartnerPage, queryset.model):
+        return queryset
+    expired = Q(valid_until__lt=localdate())
+    if queryset.model is BenefitPartnerPage:
+        return queryset.exclude(expired)
+    return queryset.exclude(pk__in=BenefitPartnerPage.objects.filter(expired).values("pk"))
+
+
 def published_pages(queryset, request):
-    queryset = queryset.filter(live=True)
+    queryset = _without_expired_partners(queryset.filter(live=True))
     hidden = _hidden_q(request)
     return queryset.exclude(hidden) if hidden is not None else queryset
 
 
 def page_is_published(page, request) -> bool:
+    """For references to pages (an event's organiser): the rule applied to one page."""
     return page is not None and page.live and path_is_visible(page.path, request)
+
+
+def is_published(instance, request=None) -> bool:
+    """Whether the public may see this one object (webhook payloads ask per object)."""
+    return published(type(instance)._default_manager.filter(pk=instance.pk), request).exists()
+
+
+def surroundings_are_published(instance) -> bool:
+    """Whether the place an object lives in is public, whatever the object's own state: an
+    unpublished or deleted object may be announced only where its publication could be seen."""
+    if isinstance(instance, Page):
+        own_restriction = PageViewRestriction.objects.filter(page__path=instance.path).exists()
+        return not own_restriction and path_is_visible(instance.path[: -Page.steplen], None)
+    if isinstance(instance, ClubContent):
+        return page_is_published(instance.club, None)
+    return True
 
 
 def published(queryset, request):

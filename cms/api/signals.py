@@ -33,12 +33,20 @@ def invalidate_all() -> None:
     bump(all_labels())
 
 
-@receiver(page_published)
-def page_was_published(sender, instance, **kwargs):
-    if instance.numchild:
+def invalidate_page(page) -> None:
+    """A page with children changes its subtree's URLs; a page below an unpublished page
+    turns that page into a hidden branch (cms.api.publication caches hidden branches per
+    structure generation, and a leaf that was unpublished was not one)."""
+    below_unpublished = Page.objects.ancestor_of(page).filter(live=False, depth__gt=1).exists()
+    if page.numchild or below_unpublished:
         invalidate_all()
     else:
-        invalidate_model(type(instance))
+        invalidate_model(type(page))
+
+
+@receiver(page_published)
+def page_was_published(sender, instance, **kwargs):
+    invalidate_page(instance)
 
 
 @receiver(page_unpublished)
@@ -75,5 +83,7 @@ def object_saved(sender, instance, raw=False, update_fields=None, created=False,
     elif update_fields is None and instance.live:
         if created and isinstance(instance, Page):
             invalidate_all()  # a new live page may sit below an unpublished or private page
+        elif isinstance(instance, Page):
+            invalidate_page(instance)
         else:
             invalidate_model(type(instance))

@@ -182,3 +182,25 @@ def test_deploy_check_asks_for_a_deferring_task_backend():
     assert warning.id == "webhooks.W001"
     with override_settings(TASKS=DATABASE_TASKS):
         assert check_task_backend() == []
+
+
+@pytest.mark.django_db
+def test_content_of_an_unpublished_club_is_not_announced(
+    local_receiver, subscription, club, site_tree, django_capture_on_commit_callbacks
+):
+    club.save_revision().publish()
+    WebhookDelivery.objects.all().delete()
+    visible = EventPageFactory(parent=club, title="Sichtbar", live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        visible.save_revision().publish()
+    assert [d.payload["id"] for d in WebhookDelivery.objects.all()] == [visible.pk]
+    club.unpublish()
+    WebhookDelivery.objects.all().delete()
+    received = len(local_receiver.requests)
+    hidden = EventPageFactory(parent=club, title="Verborgen", live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        hidden.save_revision().publish()
+        news = NewsItemFactory(club=club, published=True)
+        news.unpublish()
+    assert not WebhookDelivery.objects.exists()
+    assert len(local_receiver.requests) == received

@@ -6,6 +6,7 @@ whatever the user's permissions. These rules decide which objects they may name.
 
 from django.db.models import Q
 from django.http import Http404
+from wagtail.admin.views.chooser import ChosenMultipleView
 from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -33,6 +34,17 @@ def chooser_pages(pages, request):
     if parent_id and not visible_pages(request.user, Page.objects.filter(pk=parent_id)).exists():
         raise Http404
     return visible_pages(request.user, pages)
+
+
+class ChosenMultiplePagesView(ChosenMultipleView):
+    """Wagtail's view describes every page id it is given; this one only visible pages."""
+
+    def get(self, request):
+        ids = [pk for pk in request.GET.getlist("id") if pk.isdigit()]
+        visible = visible_pages(request.user, Page.objects.filter(pk__in=ids))
+        request.GET = request.GET.copy()
+        request.GET.setlist("id", [str(pk) for pk in visible.values_list("pk", flat=True)])
+        return super().get(request)
 
 
 class HideUnviewableItems:

@@ -103,3 +103,15 @@ class ForeignDraftsTest(TestCase):
         """Live foreign pages are public anyway: they stay listed as "no permission"."""
         html = self.get("redaktion-a", _bulk_url(Page, "delete", self.world.events["B"]))
         self.assertIn("Fest von Verein B", html)
+
+    def test_chosen_multiple_pages_does_not_name_foreign_drafts(self):
+        url = reverse("wagtailadmin_choose_page_chosen_multiple")
+        ids = [self.foreign_club_draft.pk, self.own_event_draft.pk, self.world.events["B"].pk]
+        self.client.force_login(self.world.users["redaktion-a"])
+        result = self.client.get(url, {"id": ids}).json()["result"]
+        visible = {self.world.events["B"].pk, self.own_event_draft.pk}
+        self.assertEqual({page["id"] for page in result}, visible)
+        self.client.force_login(self.world.users["moderation"])
+        self.assertEqual(len(self.client.get(url, {"id": ids}).json()["result"]), 3)
+        self.client.logout()
+        self.assertEqual(self.client.get(url, {"id": ids}).status_code, 302)

@@ -50,6 +50,7 @@ class ClubMembershipInviteForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         self.fields["club"].queryset = ClubPage.objects.order_by("title")
         self.invited_new_user = False
+        self.account = None  # the existing account to invite, found by clean()
 
     def clean(self):
         cleaned_data = super().clean()
@@ -66,7 +67,7 @@ class ClubMembershipInviteForm(WagtailAdminModelForm):
             self.add_error("email", AMBIGUOUS_EMAIL_ERROR)
         elif accounts and not accounts[0].is_active:
             self.add_error("email", INACTIVE_ACCOUNT_ERROR)
-        elif accounts and club and ClubMembership.objects.filter(user=accounts[0], club=club):
+        elif accounts and club and accounts[0].club_memberships.filter(club=club).exists():
             self.add_error("email", "Diese Person gehört bereits zur Redaktion dieses Vereins.")
         elif not accounts and user_model.objects.filter(username__iexact=email).exists():
             self.add_error("email", USERNAME_TAKEN_ERROR)

@@ -10,6 +10,7 @@ from cms.api.v2 import router as wagtail_api_router
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    path("admin/", include("cms.moderation.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Plugin endpoints (/api/v1/<plugin>/) first: the core API answers everything else,

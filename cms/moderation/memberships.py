@@ -21,9 +21,23 @@ from cms.pages.models import ClubPage
 
 from .models import ClubMembership
 
+USERNAME_TAKEN_ERROR = (
+    "Diese E-Mail-Adresse ist bereits der Benutzername eines anderen Kontos. "
+    "Bitte laden Sie die Person mit der E-Mail-Adresse dieses Kontos ein."
+)
+AMBIGUOUS_EMAIL_ERROR = (
+    "Mehrere Konten verwenden diese E-Mail-Adresse. Bitte bereinigen Sie die Konten "
+    "unter „Benutzer“, bevor Sie die Person einladen."
+)
+INACTIVE_ACCOUNT_ERROR = (
+    "Das Konto mit dieser E-Mail-Adresse ist deaktiviert. Bitte aktivieren Sie es "
+    "unter „Benutzer“, bevor Sie die Person einladen."
+)
+
 
 class ClubMembershipInviteForm(WagtailAdminModelForm):
-    email = forms.EmailField(label="E-Mail-Adresse")
+    # New accounts use the address as username, which holds at most 150 characters.
+    email = forms.EmailField(label="E-Mail-Adresse", max_length=150)
     first_name = forms.CharField(label="Vorname", max_length=150)
     last_name = forms.CharField(label="Nachname", max_length=150)
 
@@ -36,24 +50,34 @@ class ClubMembershipInviteForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         self.fields["club"].queryset = ClubPage.objects.order_by("title")
         self.invited_new_user = False
+        self.account = None  # the existing account to invite, found by clean()
 
     def clean(self):
         cleaned_data = super().clean()
         email, club = cleaned_data.get("email"), cleaned_data.get("club")
-        if (
-            email
-            and club
-            and ClubMembership.objects.filter(user__email__iexact=email, club=club).exists()
-        ):
-            self.add_error("email", "Diese Person gehört bereits zur Redaktion dieses Vereins.")
+        if email:
+            self.clean_account(email.strip().lower(), club)
         return cleaned_data
 
-    def save(self, commit=True):
-        email = self.cleaned_data["email"].strip().lower()
+    def clean_account(self, email, club):
+        """Find the account to invite, or say in German why there is no single one."""
         user_model = get_user_model()
-        user = user_model.objects.filter(email__iexact=email).order_by("pk").first()
+        accounts = list(user_model.objects.filter(email__iexact=email)[:2])
+        if len(accounts) > 1:
+            self.add_error("email", AMBIGUOUS_EMAIL_ERROR)
+        elif accounts and not accounts[0].is_active:
+            self.add_error("email", INACTIVE_ACCOUNT_ERROR)
+        elif accounts and club and accounts[0].club_memberships.filter(club=club).exists():
+            self.add_error("email", "Diese Person gehört bereits zur Redaktion dieses Vereins.")
+        elif not accounts and user_model.objects.filter(username__iexact=email).exists():
+            self.add_error("email", USERNAME_TAKEN_ERROR)
+        self.account = accounts[0] if accounts else None
+
+    def save(self, commit=True):
+        user = self.account
         if user is None:
-            user = user_model(
+            email = self.cleaned_data["email"].strip().lower()
+            user = get_user_model()(
                 username=email,
                 email=email,
                 first_name=self.cleaned_data["first_name"],

@@ -7,6 +7,7 @@ from cms.pages.models import ClubPage
 from .dashboard import WaitingSubmissionsPanel, waiting_submissions
 from .memberships import club_membership_viewset
 from .models import ModerationTask
+from .visibility import chooser_pages, scoped_bulk_actions
 
 
 @hooks.register("register_admin_viewset")
@@ -32,3 +33,10 @@ def protect_club_profiles(request, page):
         request.user, "publish"
     ):
         raise PermissionDenied
+
+
+hooks.register("construct_page_chooser_queryset", chooser_pages)
+
+# Registered after Wagtail's own (order 1), so these replace them in the bulk action registry.
+for bulk_action in scoped_bulk_actions():
+    hooks.register("register_bulk_action", bulk_action, order=1)

@@ -1,5 +1,6 @@
-"""Two clubs with a profile, an event and one live item of every ClubContent type each,
-and one user per role; shared by the matrix, workflow and dashboard tests."""
+"""Two clubs with a profile, an event and one item of every ClubContent type each, live and
+as a never-published draft, and one user per role; shared by the matrix, workflow and
+dashboard tests."""
 
 from dataclasses import dataclass, field
 
@@ -56,6 +57,8 @@ class ModerationWorld:
     clubs: dict = field(default_factory=dict)
     events: dict = field(default_factory=dict)
     snippets: dict = field(default_factory=dict)  # (model, club key) -> instance
+    draft_events: dict = field(default_factory=dict)
+    draft_snippets: dict = field(default_factory=dict)  # (model, club key) -> instance
     users: dict = field(default_factory=dict)
 
 
@@ -67,10 +70,16 @@ def build_world() -> ModerationWorld:
         event = EventPageFactory(parent=club, title=f"Fest von Verein {key}")
         event.save_revision().publish()
         world.clubs[key], world.events[key] = club, event
+        world.draft_events[key] = EventPageFactory(
+            parent=club, title=f"Entwurf einer Veranstaltung von Verein {key}", live=False
+        )
+        world.draft_events[key].save_revision()
         for model in club_content_models():
-            world.snippets[model, key] = factory_for(model)(
-                club=club, title=f"{model._meta.verbose_name} von Verein {key}", published=True
-            )
+            name = f"{model._meta.verbose_name} von Verein {key}"
+            world.snippets[model, key] = factory_for(model)(club=club, title=name, published=True)
+            draft = factory_for(model)(club=club, title=f"Entwurf: {name}")
+            draft.save_revision()
+            world.draft_snippets[model, key] = draft
     for role in ROLES:
         if role.anonymous:
             continue

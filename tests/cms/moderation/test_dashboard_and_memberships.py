@@ -13,9 +13,15 @@ from django.utils import timezone
 from wagtail.models import TaskState
 
 from cms.moderation.dashboard import waiting_submissions
+from cms.moderation.memberships import (
+    AMBIGUOUS_EMAIL_ERROR,
+    INACTIVE_ACCOUNT_ERROR,
+    USERNAME_TAKEN_ERROR,
+)
 from cms.moderation.models import ClubMembership
 from cms.moderation.policies import club_content_models
 from cms.moderation.setup import CLUB_EDITORS
+from tests.factories.users import UserFactory
 
 from .fixtures import build_world
 
@@ -141,3 +147,30 @@ class MembershipAdminTest(TestCase):
         self.assertNotEqual(self.client.get(reverse("club_memberships:index")).status_code, 200)
         self.invite(self.client, email="eingeschleust@example.org")
         self.assertFalse(get_user_model().objects.filter(email="eingeschleust@example.org"))
+
+    def assert_invitation_refused(self, email, message):
+        self.client.force_login(self.world.users["moderation"])
+        memberships = ClubMembership.objects.count()
+        response = self.invite(self.client, email=email)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(message, " ".join(response.context["form"].errors["email"]))
+        self.assertEqual(ClubMembership.objects.count(), memberships)
+        self.assertEqual(mail.outbox, [])
+
+    def test_email_used_as_another_accounts_username_is_a_german_form_error(self):
+        for username in ("doppelt@example.org", "Doppelt@Example.org"):
+            with self.subTest(username):
+                UserFactory(username=username, email="jemand.anderes@example.org")
+                self.assert_invitation_refused("doppelt@example.org", USERNAME_TAKEN_ERROR)
+
+    def test_email_shared_by_several_accounts_is_a_german_form_error(self):
+        UserFactory(username="erstes-konto", email="geteilt@example.org")
+        UserFactory(username="zweites-konto", email="Geteilt@example.org")
+        self.assert_invitation_refused("geteilt@example.org", AMBIGUOUS_EMAIL_ERROR)
+
+    def test_deactivated_account_is_a_german_form_error(self):
+        UserFactory(username="stillgelegt", email="stillgelegt@example.org", is_active=False)
+        self.assert_invitation_refused("stillgelegt@example.org", INACTIVE_ACCOUNT_ERROR)
+
+    def test_email_longer_than_a_username_is_a_german_form_error(self):
+        self.assert_invitation_refused("a" * 140 + "@example.org", "höchstens 150 Zeichen")

@@ -1,4 +1,5 @@
-"""Permission matrix: every role × object kind × admin action, through the admin HTTP views.
+"""Permission matrix: every role × object kind × live/draft × admin action, through the
+admin HTTP views.
 
 No cell has a hand-written expectation: ``expected()`` derives each one from the rule
 table below, and the object kinds include every ClubContent model automatically, so a
@@ -34,13 +35,15 @@ ACTIONS = (
 )
 
 # The rule table. Moderators and administrators may do everything (except what no one may
-# do to a kind). Club editors may do this to objects of their own clubs, and nothing to
-# others'. They never publish, unpublish or approve: all of it goes through moderation.
-# Deleting is not in the list because every matrix object is live and club editors may
-# delete only drafts (see test_policy.py).
+# do to a kind, or to a draft). Club editors may do this to objects of their own clubs, and
+# nothing to others'. They never publish, unpublish or approve: all of it goes through
+# moderation. They may delete their clubs' drafts, never what is live.
 CLUB_EDITOR_ACTIONS = frozenset(
     {"list", "view", "create", "edit", "submit", "lock", "revisions", "history"}
 )
+CLUB_EDITOR_DRAFT_ACTIONS = CLUB_EDITOR_ACTIONS | {"delete"}
+# What is not live cannot be unpublished.
+NOBODY_MAY_ON_DRAFTS = frozenset({"unpublish"})
 
 
 @dataclass(frozen=True)
@@ -66,12 +69,15 @@ OBJECT_KINDS = (
 )
 
 
-def expected(role, kind, club_key, action) -> bool:
+def expected(role, kind, club_key, live, action) -> bool:
     if action in kind.nobody_may or role.anonymous:
+        return False
+    if not live and action in NOBODY_MAY_ON_DRAFTS:
         return False
     if role.moderates:
         return True
-    return club_key in role.clubs and action in CLUB_EDITOR_ACTIONS - kind.editors_may_not
+    editor_actions = CLUB_EDITOR_ACTIONS if live else CLUB_EDITOR_DRAFT_ACTIONS
+    return club_key in role.clubs and action in editor_actions - kind.editors_may_not
 
 
 CHANGED_TITLE = "Geänderter Titel"
@@ -168,13 +174,16 @@ class AdminActions:
 
     @staticmethod
     def publish(client, obj):
+        """A never-published object's row takes every edit, so it must also be live now."""
         _edit_post(client, obj, **{"action-publish": "Veröffentlichen"})
-        return _fresh(obj).title == CHANGED_TITLE
+        published = _fresh(obj)
+        return published.live and published.title == CHANGED_TITLE
 
     @staticmethod
     def unpublish(client, obj):
+        was_live = _fresh(obj).live
         client.post(_url(obj, "unpublish"))
-        return not _fresh(obj).live
+        return was_live and not _fresh(obj).live
 
     @staticmethod
     def lock(client, obj):
@@ -205,13 +214,19 @@ class PermissionMatrixTest(TestCase):
             self.clients[role] = client
 
     def objects(self):
-        """(kind, club key, object) for every object kind in both clubs."""
+        """(kind, club key, object) for every object kind in both clubs, live and draft.
+
+        Club profiles have no draft: moderators create them (see OBJECT_KINDS).
+        """
         kinds = {kind.name: kind for kind in OBJECT_KINDS}
+        world = self.world
         for key in ("A", "B"):
-            yield kinds["Vereinsseite"], key, self.world.clubs[key]
-            yield kinds["Veranstaltung"], key, self.world.events[key]
+            yield kinds["Vereinsseite"], key, world.clubs[key]
+            yield kinds["Veranstaltung"], key, world.events[key]
+            yield kinds["Veranstaltung"], key, world.draft_events[key]
             for model in club_content_models():
-                yield kinds[model._meta.label], key, self.world.snippets[model, key]
+                yield kinds[model._meta.label], key, world.snippets[model, key]
+                yield kinds[model._meta.label], key, world.draft_snippets[model, key]
 
     def check_action(self, action):
         perform = getattr(AdminActions, action)
@@ -221,9 +236,12 @@ class PermissionMatrixTest(TestCase):
                 with transaction.atomic():
                     actual = perform(self.clients[role], obj)
                     transaction.set_rollback(True)
-                if actual != expected(role, kind, key, action):
+                if actual != expected(role, kind, key, obj.live, action):
                     verb = "could" if actual else "could not"
-                    mismatches.append(f"{role.name} {verb} {action} {kind.name} of club {key}")
+                    state = "live" if obj.live else "draft"
+                    mismatches.append(
+                        f"{role.name} {verb} {action} {state} {kind.name} of club {key}"
+                    )
         self.assertEqual(mismatches, [], "\n" + "\n".join(mismatches))
 
     def test_list(self):

@@ -1,22 +1,28 @@
 """Who is calling: API keys of registered clients, and rate limits per IP or per key."""
 
+import hmac
 import time
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache, caches
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache import cache
 from django.utils import timezone
 from rest_framework.authentication import BaseAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.throttling import BaseThrottle
 
-from .models import ApiClient
+from .caching import GENERATION_PREFIX, fetch, generations
+from .models import ApiClient, hash_key
 
 API_KEY_HEADER = "X-API-Key"
 AUTHORIZATION_SCHEME = "Api-Key"
 LAST_USED_PRECISION = timedelta(minutes=1)
+#: Generation of all API clients; cms.api.signals bumps it whenever one is saved or deleted.
+CLIENTS_LABEL = "api.apiclient"
+#: Where a request remembers a rate-limit count the fast path took, so it is not counted twice.
+COUNTED_ATTRIBUTE = "_api_rate_counted"
 
 
 def key_from_request(request) -> str | None:
@@ -37,16 +43,48 @@ class ApiKeyAuthentication(BaseAuthentication):
         if key is None:
             return None
         prefix = ApiClient.prefix_of(key)
+        # Read before the row: a change saved meanwhile bumps it, voiding the verification.
+        generation = generations([CLIENTS_LABEL])[CLIENTS_LABEL] if prefix else None
         client = ApiClient.objects.active().filter(key_prefix=prefix).first() if prefix else None
         if client is None or not client.matches(key):
             raise AuthenticationFailed("Unknown or revoked API key.")
         now = timezone.now()
         if client.last_used_at is None or now - client.last_used_at > LAST_USED_PRECISION:
             ApiClient.objects.filter(pk=client.pk).update(last_used_at=now)
+            client.last_used_at = now
+        remember_verified_key(client, generation, now)
         return AnonymousUser(), client
 
     def authenticate_header(self, request):
         return AUTHORIZATION_SCHEME
+
+
+def _verified_key_cache_key(prefix: str) -> str:
+    return f"api:verified-key:{prefix}"
+
+
+def remember_verified_key(client, generation: int, now) -> None:
+    """Lets the fast path accept this key without the database until last_used_at is due
+    again (so it stays exact to LAST_USED_PRECISION) or any client changes (revocation)."""
+    remaining = LAST_USED_PRECISION - (now - client.last_used_at)
+    cache.set(
+        _verified_key_cache_key(client.key_prefix),
+        (client.key_hash, generation),
+        timeout=max(1, int(remaining.total_seconds())),
+    )
+
+
+def verification_cache_keys(prefix: str) -> tuple[str, str]:
+    return _verified_key_cache_key(prefix), GENERATION_PREFIX + CLIENTS_LABEL
+
+
+def is_verified_key(key: str, values: dict) -> bool:
+    """Whether ``values`` (fetched for verification_cache_keys) vouch for this key now."""
+    record_key, generation_key = verification_cache_keys(ApiClient.prefix_of(key))
+    record, generation = values.get(record_key), values.get(generation_key)
+    if record is None or generation is None or record[1] != generation:
+        return False
+    return hmac.compare_digest(record[0], hash_key(key))
 
 
 def parse_rate(rate: str) -> tuple[int, int]:
@@ -58,20 +96,27 @@ def parse_rate(rate: str) -> tuple[int, int]:
 
 def count_request(key: str, timeout: int) -> int:
     """Atomically count one request in the window's counter; one round trip on Redis."""
-    backend = caches["default"]
-    if isinstance(backend, RedisCache):
-        full_key = backend.make_and_validate_key(key)
-        pipeline = backend._cache.get_client(full_key, write=True).pipeline()
-        pipeline.set(full_key, 0, nx=True, ex=timeout)
-        pipeline.incr(full_key)
-        return pipeline.execute()[1]
-    if cache.add(key, 1, timeout=timeout):
-        return 1
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=timeout)
-        return 1
+    return fetch((), (key, timeout))[1]
+
+
+@dataclass(frozen=True)
+class RateWindow:
+    """The current fixed window of one identity's rate limit."""
+
+    scope: str
+    identity: str
+    limit: int
+    key: str
+    timeout: int
+    wait: float
+
+    @property
+    def counter(self) -> tuple[str, int]:
+        return self.key, self.timeout
+
+
+def remember_count(request, window: RateWindow, count: int) -> None:
+    setattr(request, COUNTED_ATTRIBUTE, (window, count))
 
 
 class FixedWindowRateThrottle(BaseThrottle):
@@ -87,16 +132,29 @@ class FixedWindowRateThrottle(BaseThrottle):
     def identity(self, request) -> str | None:
         raise NotImplementedError
 
+    def window(self, identity: str) -> RateWindow:
+        limit, period = parse_rate(getattr(settings, self.setting))
+        now = time.time()
+        number = int(now // period)
+        return RateWindow(
+            scope=self.scope,
+            identity=identity,
+            limit=limit,
+            key=f"api:throttle:{self.scope}:{identity}:{number}",
+            timeout=period + 1,
+            wait=(number + 1) * period - now,
+        )
+
     def allow_request(self, request, view):
         identity = self.identity(request)
         if identity is None:
             return True
-        limit, period = parse_rate(getattr(settings, self.setting))
-        now = time.time()
-        window = int(now // period)
-        count = count_request(f"api:throttle:{self.scope}:{identity}:{window}", period + 1)
-        self._wait = (window + 1) * period - now
-        return count <= limit
+        window, count = getattr(request, COUNTED_ATTRIBUTE, (None, None))
+        if window is None or (window.scope, window.identity) != (self.scope, identity):
+            window = self.window(identity)
+            count = count_request(*window.counter)
+        self._wait = window.wait
+        return count <= window.limit
 
     def wait(self):
         return max(1, round(self._wait))

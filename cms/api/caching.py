@@ -1,17 +1,22 @@
 """HTTP caching of API responses: strong ETags, Last-Modified, 304, a shared response cache.
 
 Every model label has a generation (the time in milliseconds of its last publication change)
-in the Django cache. A response's cache key contains the generations of all models the
-endpoint depends on, so bumping a generation (cms.api.signals) makes exactly the affected
-responses unreachable at once, in every worker sharing the cache (Redis).
+in the Django cache. A cached response stores the generations of all models the endpoint
+depends on; it is served only while they are all still current, so bumping a generation
+(cms.api.signals) makes exactly the affected responses stale at once, in every worker sharing
+the cache (Redis). Generations, the response and a rate-limit counter are read in one round
+trip (fetch), which also lets cms.api.fastpath answer repeat reads before DRF.
 """
 
 import hashlib
 import time
 from email.utils import formatdate
+from functools import lru_cache
+from typing import NamedTuple
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from rest_framework.renderers import JSONRenderer
@@ -22,6 +27,43 @@ RESPONSE_PREFIX = "api:response:"
 
 def _now_ms() -> int:
     return time.time_ns() // 1_000_000
+
+
+@lru_cache(maxsize=8)
+def _redis_client(cache_client):
+    """Django builds a new redis.Redis (costly) on every call; one per backend suffices."""
+    return cache_client.get_client(write=True)
+
+
+def _count_without_redis(key: str, timeout: int) -> int:
+    if cache.add(key, 1, timeout=timeout):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=timeout)
+        return 1
+
+
+def fetch(keys, counter: tuple[str, int] | None = None) -> tuple[dict, int | None]:
+    """The cached values of ``keys`` and, with ``counter=(key, timeout)``, the count after
+    atomically counting one more request in that rate-limit window: one round trip on Redis."""
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache):
+        count = _count_without_redis(*counter) if counter else None
+        return (cache.get_many(keys) if keys else {}), count
+    pipeline = _redis_client(backend._cache).pipeline()
+    if counter:
+        counter_key = backend.make_and_validate_key(counter[0])
+        pipeline.set(counter_key, 0, nx=True, ex=counter[1])
+        pipeline.incr(counter_key)
+    if keys:
+        pipeline.mget([backend.make_and_validate_key(key) for key in keys])
+    results = pipeline.execute()
+    loads = backend._cache._serializer.loads
+    raw_values = results[-1] if keys else ()
+    values = {key: loads(raw) for key, raw in zip(keys, raw_values, strict=True) if raw is not None}
+    return values, (results[1] if counter else None)
 
 
 def memoised(key: str, compute):
@@ -63,9 +105,15 @@ def public_cache_control() -> str:
     return f"public, max-age={settings.API_BROWSER_MAX_AGE}, s-maxage={settings.API_CDN_MAX_AGE}"
 
 
-def _response_key(request, endpoint, generation_values, time_bucket) -> str:
-    query = sorted(request.query_params.lists())
-    raw = repr((request.build_absolute_uri(request.path), query, generation_values, time_bucket))
+def response_key(request, endpoint) -> str:
+    """Absolute URL and query; parameters whose meaning moves with the clock add the minute."""
+    time_bucket = (
+        int(time.time() // 60)
+        if any(name in request.GET for name in endpoint.time_sensitive_params)
+        else None
+    )
+    query = sorted(request.GET.lists())
+    raw = repr((request.build_absolute_uri(request.path), query, time_bucket))
     return f"{RESPONSE_PREFIX}{endpoint.basename}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
@@ -84,24 +132,72 @@ def conditional_json(request, body: bytes, etag: str, last_modified: float | Non
     )
 
 
+class CachedResponse(NamedTuple):
+    """A rendered response and the generations of the models it was built from."""
+
+    body: bytes
+    etag: str
+    last_modified: int
+    generations: dict[str, int]
+    allow: str  # DRF's Allow header, so a response served without DRF carries it too
+
+    def serve(self, request) -> HttpResponse:
+        response = conditional_json(
+            request, self.body, self.etag, self.last_modified, private=False
+        )
+        response["Allow"] = self.allow
+        return response
+
+
+class Lookup(NamedTuple):
+    key: str
+    generations: dict[str, int] | None  # None while one of them was never set
+    entry: CachedResponse | None
+    values: dict  # everything fetched, by key
+    count: int | None
+
+    @property
+    def fresh(self) -> CachedResponse | None:
+        """The cached response if it was built from the current generations."""
+        if self.entry is None or self.entry.generations != self.generations:
+            return None
+        return self.entry
+
+
+def lookup(request, endpoint, *, extra_keys=(), counter=None) -> Lookup:
+    """The cached response for this request and the generations it must match (one fetch)."""
+    key = response_key(request, endpoint)
+    labels = endpoint.cache_labels()
+    generation_keys = [GENERATION_PREFIX + label for label in labels]
+    values, count = fetch([*generation_keys, key, *extra_keys], counter)
+    current = {
+        label: values[name]
+        for label, name in zip(labels, generation_keys, strict=True)
+        if name in values
+    }
+    return Lookup(
+        key, current if len(current) == len(labels) else None, values.get(key), values, count
+    )
+
+
 def cached_response(view, request, build):
     """Serve from the response cache, or build (a DRF Response), store and serve."""
     endpoint = view.endpoint
-    current = generations(endpoint.cache_labels())
+    found = lookup(request, endpoint)
+    current = found.generations or generations(endpoint.cache_labels())
     request._api_generations = current  # lets publication.hidden_paths reuse the lookup
-    time_bucket = (
-        int(time.time() // 60)
-        if any(name in request.query_params for name in endpoint.time_sensitive_params)
-        else None
-    )
-    key = _response_key(request, endpoint, sorted(current.items()), time_bucket)
-    entry = cache.get(key)
+    entry = found.fresh
     if entry is None:
         body = render_json(view, build())
-        entry = (body, strong_etag(body), max(current.values()) // 1000)
-        cache.set(key, entry, timeout=settings.API_RESPONSE_CACHE_SECONDS)
-    body, etag, last_modified = entry
-    return conditional_json(request, body, etag, last_modified, private=False)
+        entry = CachedResponse(
+            body,
+            strong_etag(body),
+            max(current.values()) // 1000,
+            current,
+            ", ".join(view.allowed_methods),
+        )
+        cache.set(found.key, entry, timeout=settings.API_RESPONSE_CACHE_SECONDS)
+    return entry.serve(request)
 
 
 def uncached_private_response(view, request, response):

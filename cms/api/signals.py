@@ -6,12 +6,15 @@ pages, privacy restrictions, sites, publishing a page with children whose URLs m
 invalidate everything, because they can change visibility or URLs of whole subtrees.
 """
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import DraftStateMixin, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
+from .access import CLIENTS_LABEL
 from .caching import bump
+from .models import ApiClient
 from .registry import model_label, registry
 
 
@@ -87,3 +90,13 @@ def object_saved(sender, instance, raw=False, update_fields=None, created=False,
             invalidate_page(instance)
         else:
             invalidate_model(type(instance))
+
+
+@receiver(post_save, sender=ApiClient)
+@receiver(post_delete, sender=ApiClient)
+def api_client_changed(sender, **kwargs):
+    """Keys verified from the cache (cms.api.fastpath) are checked against the database again,
+    so a revocation applies to the next request. Bumped again after commit, so a request that
+    read the old row before the commit cannot leave a verification that looks current."""
+    bump([CLIENTS_LABEL])
+    transaction.on_commit(lambda: bump([CLIENTS_LABEL]))

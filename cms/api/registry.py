@@ -102,8 +102,5 @@ class ApiRegistry:
                 return endpoint
         return None
 
-    def endpoints_affected_by(self, label: str) -> list[Endpoint]:
-        return [endpoint for endpoint in self if label in endpoint.cache_labels()]
-
 
 registry = ApiRegistry()

@@ -45,6 +45,14 @@ class ApiClient(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        """Revocation is final: a leaked key must never start working again."""
+        if not self.is_active and self.revoked_at is None:
+            self.revoked_at = timezone.now()
+        if self.revoked_at is not None:
+            self.is_active = False
+        super().save(*args, **kwargs)
+
     def clean(self):
         if self.revoked_at is not None and self.is_active:
             raise ValidationError(
@@ -53,14 +61,6 @@ class ApiClient(models.Model):
                     "API-Client anlegen, um einen neuen Schlüssel auszustellen."
                 }
             )
-
-    def save(self, *args, **kwargs):
-        """Revocation is final: a leaked key must never start working again."""
-        if not self.is_active and self.revoked_at is None:
-            self.revoked_at = timezone.now()
-        if self.revoked_at is not None:
-            self.is_active = False
-        super().save(*args, **kwargs)
 
     def issue_key(self) -> str:
         """Give the client a new key; returns the plain key, which is not stored anywhere."""

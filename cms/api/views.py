@@ -16,6 +16,7 @@ from .filters.base import ASCII_DIGITS, parse_natural_number
 from .pagination import ContentPagination
 from .preview import preview_object
 from .publication import is_previewable, published
+from .registry import registry
 
 FIELDS_PARAM = "fields"
 PREVIEW_PARAM = "preview_token"
@@ -57,7 +58,7 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if self.endpoint.is_enabled is not None and not self.endpoint.is_enabled(request):
+        if not registry.is_available(self.endpoint, request):
             raise NotFound()
         self.check_query_parameters(request)
 

@@ -6,9 +6,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import re_path
 from django.utils.html import format_html
 from django.views.generic import TemplateView
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import EditView
 
 from .delivery import redeliver
 from .models import WebhookDelivery, WebhookEvent, WebhookSubscription
@@ -17,10 +19,60 @@ REDELIVER_PERMISSION = "webhooks.change_webhooksubscription"
 REDELIVERABLE = {WebhookDelivery.Status.FAILED, WebhookDelivery.Status.REFUSED}
 
 
+class SubscriptionEditView(EditView):
+    """Edits everything but the secret, which is never shown again after creation."""
+
+    def get_edit_handler(self):
+        return ObjectList(WebhookSubscription.edit_panels).bind_to_model(WebhookSubscription)
+
+
+class SubscriptionButtonHelper(ButtonHelper):
+    def get_buttons_for_obj(self, obj, *args, **kwargs):
+        buttons = super().get_buttons_for_obj(obj, *args, **kwargs)
+        if self.permission_helper.user_can_edit_obj(self.request.user, obj):
+            buttons.append(
+                {
+                    "url": self.url_helper.get_action_url("regenerate_secret", obj.pk),
+                    "label": "Neues Geheimnis",
+                    "classname": "button button-small button-secondary",
+                    "title": "Ein neues Geheimnis erzeugen und einmalig anzeigen",
+                }
+            )
+        return buttons
+
+
+class RegenerateSecretView(WagtailAdminTemplateMixin, TemplateView):
+    """Confirm (GET), then replace the secret and show the new one exactly once (POST)."""
+
+    template_name = "webhooks/admin/regenerate_secret.html"
+    page_title = "Neues Geheimnis erzeugen"
+    header_icon = "key"
+    model_admin = None
+
+    def dispatch(self, request, instance_pk):
+        self.subscription = get_object_or_404(WebhookSubscription, pk=instance_pk)
+        helper = self.model_admin.permission_helper
+        if not helper.user_can_edit_obj(request.user, self.subscription):
+            raise PermissionDenied
+        return super().dispatch(request)
+
+    def get_context_data(self, **kwargs):
+        index_url = self.model_admin.url_helper.index_url
+        return super().get_context_data(
+            subscription=self.subscription, index_url=index_url, **kwargs
+        )
+
+    def post(self, request):
+        secret = self.subscription.regenerate_secret()
+        return self.render_to_response(self.get_context_data(secret=secret))
+
+
 class SubscriptionAdmin(ModelAdmin):
     model = WebhookSubscription
     menu_label = "Abonnements"
     menu_icon = "link-external"
+    edit_view_class = SubscriptionEditView
+    button_helper_class = SubscriptionButtonHelper
     list_display = ("name", "url", "event_list", "site", "active")
     list_filter = ("active",)
     search_fields = ("name", "url")
@@ -30,6 +82,17 @@ class SubscriptionAdmin(ModelAdmin):
         return ", ".join(labels.get(event, event) for event in obj.events)
 
     event_list.short_description = "Ereignisse"
+
+    def get_admin_urls_for_registration(self):
+        view = RegenerateSecretView.as_view(model_admin=self)
+        return (
+            *super().get_admin_urls_for_registration(),
+            re_path(
+                self.url_helper.get_action_url_pattern("regenerate_secret"),
+                view,
+                name=self.url_helper.get_action_url_name("regenerate_secret"),
+            ),
+        )
 
 
 class ReadOnlyPermissionHelper(PermissionHelper):

@@ -19,6 +19,25 @@ REDELIVER_PERMISSION = "webhooks.change_webhooksubscription"
 REDELIVERABLE = {WebhookDelivery.Status.FAILED, WebhookDelivery.Status.REFUSED}
 
 
+def action_button(button_helper, action: str, obj, label: str, title: str) -> dict:
+    """A list-row button for one of the extra per-object views registered with action_url."""
+    return {
+        "url": button_helper.url_helper.get_action_url(action, obj.pk),
+        "label": label,
+        "classname": "button button-small button-secondary",
+        "title": title,
+    }
+
+
+def action_url(model_admin, action: str, view_class):
+    helper = model_admin.url_helper
+    return re_path(
+        helper.get_action_url_pattern(action),
+        view_class.as_view(model_admin=model_admin),
+        name=helper.get_action_url_name(action),
+    )
+
+
 class SubscriptionEditView(EditView):
     """Edits everything but the secret, which is never shown again after creation."""
 
@@ -31,12 +50,13 @@ class SubscriptionButtonHelper(ButtonHelper):
         buttons = super().get_buttons_for_obj(obj, *args, **kwargs)
         if self.permission_helper.user_can_edit_obj(self.request.user, obj):
             buttons.append(
-                {
-                    "url": self.url_helper.get_action_url("regenerate_secret", obj.pk),
-                    "label": "Neues Geheimnis",
-                    "classname": "button button-small button-secondary",
-                    "title": "Ein neues Geheimnis erzeugen und einmalig anzeigen",
-                }
+                action_button(
+                    self,
+                    "regenerate_secret",
+                    obj,
+                    "Neues Geheimnis",
+                    "Ein neues Geheimnis erzeugen und einmalig anzeigen",
+                )
             )
         return buttons
 
@@ -84,14 +104,9 @@ class SubscriptionAdmin(ModelAdmin):
     event_list.short_description = "Ereignisse"
 
     def get_admin_urls_for_registration(self):
-        view = RegenerateSecretView.as_view(model_admin=self)
         return (
             *super().get_admin_urls_for_registration(),
-            re_path(
-                self.url_helper.get_action_url_pattern("regenerate_secret"),
-                view,
-                name=self.url_helper.get_action_url_name("regenerate_secret"),
-            ),
+            action_url(self, "regenerate_secret", RegenerateSecretView),
         )
 
 
@@ -110,12 +125,9 @@ class DeliveryButtonHelper(ButtonHelper):
         buttons = super().get_buttons_for_obj(obj, *args, **kwargs)
         if obj.status in REDELIVERABLE and self.request.user.has_perm(REDELIVER_PERMISSION):
             buttons.append(
-                {
-                    "url": self.url_helper.get_action_url("redeliver", obj.pk),
-                    "label": "Erneut senden",
-                    "classname": "button button-small button-secondary",
-                    "title": "Diese Zustellung erneut senden",
-                }
+                action_button(
+                    self, "redeliver", obj, "Erneut senden", "Diese Zustellung erneut senden"
+                )
             )
         return buttons
 
@@ -182,14 +194,9 @@ class DeliveryAdmin(ModelAdmin):
     )
 
     def get_admin_urls_for_registration(self):
-        view = RedeliverView.as_view(model_admin=self)
         return (
             *super().get_admin_urls_for_registration(),
-            re_path(
-                self.url_helper.get_action_url_pattern("redeliver"),
-                view,
-                name=self.url_helper.get_action_url_name("redeliver"),
-            ),
+            action_url(self, "redeliver", RedeliverView),
         )
 
     def content(self, obj):

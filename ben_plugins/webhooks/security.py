@@ -89,7 +89,7 @@ class PublicAddressConnectionMixin:
     def _new_conn(self):
         if settings.WEBHOOKS_ALLOW_PRIVATE_TARGETS:
             return super()._new_conn()
-        error = None
+        error = NewConnectionError(self, f"No address for {self.host}.")
         for address in public_addresses(self._dns_host, self.port):
             try:
                 return connection.create_connection(

@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from wagtail.models import Page, Site
 
 from .models import PluginActivation
-from .registry import get_plugin
+from .registry import get_plugin, plugin_for_model
 
 _REQUEST_MEMO = "_ben_plugin_overrides"
 
@@ -47,3 +47,9 @@ def site_for_object(instance) -> Site | None:
     page = instance if isinstance(instance, Page) else getattr(instance, "club", None)
     site = page.get_site() if isinstance(page, Page) else None
     return site or Site.objects.filter(is_default_site=True).first()
+
+
+def endpoint_follows_plugin_activation(endpoint, request: HttpRequest) -> bool:
+    """A content API endpoint of a plugin's model is off wherever the plugin is off."""
+    plugin = plugin_for_model(endpoint.model)
+    return plugin is None or is_enabled_for_request(plugin.label, request)

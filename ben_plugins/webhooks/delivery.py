@@ -13,7 +13,7 @@ from ben_plugins.core.resources import api_resource_url, resource_type
 from cms.api.publication import is_published, surroundings_are_published
 
 from .models import WebhookDelivery, WebhookEvent, WebhookSubscription
-from .security import refusal_reason, sign
+from .security import RefusedTarget, refusal_reason, sign, webhook_session
 
 USER_AGENT = "BEN-CMS-Webhooks/1.0"
 
@@ -74,6 +74,13 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(seconds=settings.WEBHOOKS_RETRY_BASE_SECONDS * 2 ** (attempts - 1))
 
 
+def _refused(delivery: WebhookDelivery, entry: dict, reason: str) -> WebhookDelivery:
+    delivery.status = WebhookDelivery.Status.REFUSED
+    delivery.last_error = entry["error"] = reason
+    delivery.attempt_log = [*delivery.attempt_log, entry]
+    return delivery
+
+
 def attempt(delivery: WebhookDelivery) -> WebhookDelivery:
     """POST the payload once and record the outcome on the delivery (not saved)."""
     subscription = delivery.subscription
@@ -82,10 +89,7 @@ def attempt(delivery: WebhookDelivery) -> WebhookDelivery:
     delivery.last_attempt_at = started
     entry = {"at": started.isoformat()}
     if reason := refusal_reason(subscription.url):
-        delivery.status = WebhookDelivery.Status.REFUSED
-        delivery.last_error = entry["error"] = reason
-        delivery.attempt_log = [*delivery.attempt_log, entry]
-        return delivery
+        return _refused(delivery, entry, reason)
     body = json.dumps(delivery.payload, separators=(",", ":"), ensure_ascii=False).encode()
     timestamp = str(int(time.time()))
     headers = {
@@ -98,13 +102,16 @@ def attempt(delivery: WebhookDelivery) -> WebhookDelivery:
     }
     clock = time.monotonic()
     try:
-        response = requests.post(
-            subscription.url,
-            data=body,
-            headers=headers,
-            timeout=settings.WEBHOOKS_TIMEOUT_SECONDS,
-            allow_redirects=False,
-        )
+        with webhook_session() as session:
+            response = session.post(
+                subscription.url,
+                data=body,
+                headers=headers,
+                timeout=settings.WEBHOOKS_TIMEOUT_SECONDS,
+                allow_redirects=False,
+            )
+    except RefusedTarget as refusal:  # the name resolved differently when connecting
+        return _refused(delivery, entry, str(refusal))
     except requests.RequestException as error:
         delivery.response_code = None
         delivery.last_error = entry["error"] = f"{type(error).__name__}: {error}"[:1000]

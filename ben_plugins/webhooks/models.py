@@ -52,6 +52,13 @@ class WebhookSubscription(models.Model):
         FieldPanel("events"),
         MultiFieldPanel([FieldPanel("secret"), FieldPanel("site"), FieldPanel("active")]),
     ]
+    #: The secret is shown on creation only; afterwards it can only be regenerated.
+    edit_panels = [
+        FieldPanel("name"),
+        FieldPanel("url"),
+        FieldPanel("events"),
+        MultiFieldPanel([FieldPanel("site"), FieldPanel("active")]),
+    ]
 
     class Meta:
         verbose_name = "Webhook-Abonnement"
@@ -67,6 +74,11 @@ class WebhookSubscription(models.Model):
             raise ValidationError({"url": reason})
         if len(self.secret or "") < 16:
             raise ValidationError({"secret": "Das Geheimnis muss mindestens 16 Zeichen haben."})
+
+    def regenerate_secret(self) -> str:
+        self.secret = generate_secret()
+        self.save(update_fields=["secret"])
+        return self.secret
 
     def wants(self, event: str, site) -> bool:
         return self.active and event in self.events and self.site_id in (None, site and site.pk)

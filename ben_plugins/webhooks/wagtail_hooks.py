@@ -6,9 +6,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import re_path
 from django.utils.html import format_html
 from django.views.generic import TemplateView
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import EditView
 
 from .delivery import redeliver
 from .models import WebhookDelivery, WebhookEvent, WebhookSubscription
@@ -17,10 +19,80 @@ REDELIVER_PERMISSION = "webhooks.change_webhooksubscription"
 REDELIVERABLE = {WebhookDelivery.Status.FAILED, WebhookDelivery.Status.REFUSED}
 
 
+def action_button(button_helper, action: str, obj, label: str, title: str) -> dict:
+    """A list-row button for one of the extra per-object views registered with action_url."""
+    return {
+        "url": button_helper.url_helper.get_action_url(action, obj.pk),
+        "label": label,
+        "classname": "button button-small button-secondary",
+        "title": title,
+    }
+
+
+def action_url(model_admin, action: str, view_class):
+    helper = model_admin.url_helper
+    return re_path(
+        helper.get_action_url_pattern(action),
+        view_class.as_view(model_admin=model_admin),
+        name=helper.get_action_url_name(action),
+    )
+
+
+class SubscriptionEditView(EditView):
+    """Edits everything but the secret, which is never shown again after creation."""
+
+    def get_edit_handler(self):
+        return ObjectList(WebhookSubscription.edit_panels).bind_to_model(WebhookSubscription)
+
+
+class SubscriptionButtonHelper(ButtonHelper):
+    def get_buttons_for_obj(self, obj, *args, **kwargs):
+        buttons = super().get_buttons_for_obj(obj, *args, **kwargs)
+        if self.permission_helper.user_can_edit_obj(self.request.user, obj):
+            buttons.append(
+                action_button(
+                    self,
+                    "regenerate_secret",
+                    obj,
+                    "Neues Geheimnis",
+                    "Ein neues Geheimnis erzeugen und einmalig anzeigen",
+                )
+            )
+        return buttons
+
+
+class RegenerateSecretView(WagtailAdminTemplateMixin, TemplateView):
+    """Confirm (GET), then replace the secret and show the new one exactly once (POST)."""
+
+    template_name = "webhooks/admin/regenerate_secret.html"
+    page_title = "Neues Geheimnis erzeugen"
+    header_icon = "key"
+    model_admin = None
+
+    def dispatch(self, request, instance_pk):
+        self.subscription = get_object_or_404(WebhookSubscription, pk=instance_pk)
+        helper = self.model_admin.permission_helper
+        if not helper.user_can_edit_obj(request.user, self.subscription):
+            raise PermissionDenied
+        return super().dispatch(request)
+
+    def get_context_data(self, **kwargs):
+        index_url = self.model_admin.url_helper.index_url
+        return super().get_context_data(
+            subscription=self.subscription, index_url=index_url, **kwargs
+        )
+
+    def post(self, request):
+        secret = self.subscription.regenerate_secret()
+        return self.render_to_response(self.get_context_data(secret=secret))
+
+
 class SubscriptionAdmin(ModelAdmin):
     model = WebhookSubscription
     menu_label = "Abonnements"
     menu_icon = "link-external"
+    edit_view_class = SubscriptionEditView
+    button_helper_class = SubscriptionButtonHelper
     list_display = ("name", "url", "event_list", "site", "active")
     list_filter = ("active",)
     search_fields = ("name", "url")
@@ -30,6 +102,12 @@ class SubscriptionAdmin(ModelAdmin):
         return ", ".join(labels.get(event, event) for event in obj.events)
 
     event_list.short_description = "Ereignisse"
+
+    def get_admin_urls_for_registration(self):
+        return (
+            *super().get_admin_urls_for_registration(),
+            action_url(self, "regenerate_secret", RegenerateSecretView),
+        )
 
 
 class ReadOnlyPermissionHelper(PermissionHelper):
@@ -47,12 +125,9 @@ class DeliveryButtonHelper(ButtonHelper):
         buttons = super().get_buttons_for_obj(obj, *args, **kwargs)
         if obj.status in REDELIVERABLE and self.request.user.has_perm(REDELIVER_PERMISSION):
             buttons.append(
-                {
-                    "url": self.url_helper.get_action_url("redeliver", obj.pk),
-                    "label": "Erneut senden",
-                    "classname": "button button-small button-secondary",
-                    "title": "Diese Zustellung erneut senden",
-                }
+                action_button(
+                    self, "redeliver", obj, "Erneut senden", "Diese Zustellung erneut senden"
+                )
             )
         return buttons
 
@@ -119,14 +194,9 @@ class DeliveryAdmin(ModelAdmin):
     )
 
     def get_admin_urls_for_registration(self):
-        view = RedeliverView.as_view(model_admin=self)
         return (
             *super().get_admin_urls_for_registration(),
-            re_path(
-                self.url_helper.get_action_url_pattern("redeliver"),
-                view,
-                name=self.url_helper.get_action_url_name("redeliver"),
-            ),
+            action_url(self, "redeliver", RedeliverView),
         )
 
     def content(self, obj):

@@ -8,4 +8,5 @@ class ApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import endpoints, schema, signals  # noqa: F401  (endpoints, OpenAPI, receivers)
+        # checks, endpoints, OpenAPI extensions and signal receivers register themselves
+        from . import checks, endpoints, schema, signals  # noqa: F401

@@ -4,6 +4,7 @@ import hashlib
 import hmac
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -17,7 +18,7 @@ def hash_key(key: str) -> str:
 
 class ApiClientQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(is_active=True)
+        return self.filter(is_active=True, revoked_at__isnull=True)
 
 
 class ApiClient(models.Model):
@@ -45,11 +46,21 @@ class ApiClient(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        """Revocation is final: a leaked key must never start working again."""
         if not self.is_active and self.revoked_at is None:
             self.revoked_at = timezone.now()
-        elif self.is_active:
-            self.revoked_at = None
+        if self.revoked_at is not None:
+            self.is_active = False
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.revoked_at is not None and self.is_active:
+            raise ValidationError(
+                {
+                    "is_active": "Ein widerrufener Schlüssel bleibt ungültig. Bitte einen neuen "
+                    "API-Client anlegen, um einen neuen Schlüssel auszustellen."
+                }
+            )
 
     def issue_key(self) -> str:
         """Give the client a new key; returns the plain key, which is not stored anywhere."""

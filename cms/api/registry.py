@@ -74,6 +74,20 @@ def model_label(model) -> str:
 class ApiRegistry:
     def __init__(self):
         self._endpoints: dict[str, Endpoint] = {}
+        self._availability_checks: list[Callable[[Endpoint, object], bool]] = []
+
+    def add_availability_check(self, check: Callable[[Endpoint, object], bool]) -> None:
+        """check(endpoint, request) -> False answers 404 for every endpoint it covers.
+
+        Lets the plugin core switch off the endpoints of a plugin that is off for the site
+        without each plugin having to remember to pass `is_enabled`.
+        """
+        self._availability_checks.append(check)
+
+    def is_available(self, endpoint: Endpoint, request) -> bool:
+        if endpoint.is_enabled is not None and not endpoint.is_enabled(request):
+            return False
+        return all(check(endpoint, request) for check in self._availability_checks)
 
     def register(self, prefix: str, *, model, serializer_class, **options) -> Endpoint:
         prefix = prefix.strip("/")
@@ -101,9 +115,6 @@ class ApiRegistry:
             if endpoint.model is model:
                 return endpoint
         return None
-
-    def endpoints_affected_by(self, label: str) -> list[Endpoint]:
-        return [endpoint for endpoint in self if label in endpoint.cache_labels()]
 
 
 registry = ApiRegistry()

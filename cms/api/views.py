@@ -1,5 +1,6 @@
 """The generic read-only viewset every registered endpoint is built from."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -11,9 +12,11 @@ from rest_framework.renderers import JSONRenderer
 from .access import AnonymousRateThrottle, ApiKeyAuthentication, ClientRateThrottle
 from .caching import cached_response, uncached_private_response
 from .errors import problem_exception_handler
+from .filters.base import ASCII_DIGITS, parse_natural_number
 from .pagination import ContentPagination
 from .preview import preview_object
 from .publication import is_previewable, published
+from .registry import registry
 
 FIELDS_PARAM = "fields"
 PREVIEW_PARAM = "preview_token"
@@ -55,7 +58,7 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if self.endpoint.is_enabled is not None and not self.endpoint.is_enabled(request):
+        if not registry.is_available(self.endpoint, request):
             raise NotFound()
         self.check_query_parameters(request)
 
@@ -122,8 +125,12 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
         if token is not None:
             return preview_object(self.base_queryset(), lookup, token)
         queryset = self.get_queryset()
-        if lookup.isdigit():
-            matches = list(queryset.filter(pk=int(lookup)))
+        if ASCII_DIGITS.fullmatch(lookup):
+            try:
+                pk = parse_natural_number(lookup)
+            except DjangoValidationError as error:
+                raise ValidationError({"lookup": error.messages}) from error
+            matches = list(queryset.filter(pk=pk))
         else:
             matches = list(queryset.filter(slug=lookup)[:2])
         if not matches:

@@ -15,6 +15,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 ALLOWED_FREQUENCIES = {DAILY, WEEKLY, MONTHLY, YEARLY}
+#: Parts that repeat an event several times a day; one occurrence per day is the finest step.
+SUB_DAILY_PARTS = {"BYHOUR", "BYMINUTE", "BYSECOND"}
+#: Upper bound of occurrences one event yields per expansion (a daily event in the longest
+#: window has 367), so a rule saved before validation tightened cannot flood a request.
+MAX_OCCURRENCES = 400
 UTC_UNTIL = re.compile(r"UNTIL=(\d{8}T\d{6})Z")
 
 
@@ -48,6 +53,17 @@ def _until_in_local_time(rule_text: str) -> str:
 
 def parse_rule(text: str, dtstart: datetime | None = None) -> rrule:
     """Parse a rule or raise a ValidationError that an editor can act on (in German)."""
+    rule = _build_rule(text, dtstart)
+    parts = {part.partition("=")[0].strip() for part in normalise_rule(text).split(";")}
+    if parts & SUB_DAILY_PARTS:
+        raise ValidationError(
+            "Stunden, Minuten und Sekunden (BYHOUR, BYMINUTE, BYSECOND) sind in der Regel "
+            "nicht erlaubt; die Uhrzeit kommt aus dem Beginn der Veranstaltung."
+        )
+    return rule
+
+
+def _build_rule(text: str, dtstart: datetime | None) -> rrule:
     rule_text = normalise_rule(text)
     if "DTSTART" in rule_text or "\n" in rule_text:
         raise ValidationError(
@@ -75,7 +91,7 @@ def expand(
     window_start: datetime,
     window_end: datetime,
 ) -> list[Occurrence]:
-    """All occurrences that overlap [window_start, window_end].
+    """Occurrences that overlap [window_start, window_end], at most MAX_OCCURRENCES.
 
     Without a rule the event itself is the only occurrence. Exception dates remove every
     occurrence that starts on that local calendar day.
@@ -88,12 +104,14 @@ def expand(
         return []
 
     local_start = start.astimezone(zone).replace(tzinfo=None)
-    rule = parse_rule(rule_text, dtstart=local_start)
+    rule = _build_rule(rule_text, dtstart=local_start)
     search_from = (window_start - duration).astimezone(zone).replace(tzinfo=None)
     search_to = window_end.astimezone(zone).replace(tzinfo=None)
     excluded = set(exception_dates)
     occurrences = []
-    for local in rule.between(search_from, search_to, inc=True):
+    for local in rule.xafter(search_from, inc=True):
+        if local > search_to or len(occurrences) == MAX_OCCURRENCES:
+            break
         if local.date() in excluded:
             continue
         occurrence_start = local.replace(tzinfo=zone)

@@ -11,8 +11,6 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "SECRET_KEY": "x7Jq-production-secret-key-that-is-long-and-random-enough-0123456789",
     "ALLOWED_HOSTS": "ben.example.org",
-    # Background work (webhooks, search index) in the database queue, run by `db_worker`.
-    "TASKS_BACKEND": "database",
 }
 
 
@@ -42,6 +40,30 @@ def test_production_deploy_check_is_clean():
         **PRODUCTION_ENV,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_queues_background_tasks_in_the_database_by_default():
+    result = print_settings(
+        "cms.settings.production", "settings.TASKS['default']['BACKEND']", **PRODUCTION_ENV
+    )
+    assert result.stdout.strip() == "('django_tasks_db.backend.DatabaseBackend',)", result.stderr
+    immediate = print_settings(
+        "cms.settings.production",
+        "settings.TASKS['default']['BACKEND']",
+        **PRODUCTION_ENV,
+        TASKS_BACKEND="immediate",
+    )
+    assert "ImmediateBackend" in immediate.stdout
+
+
+def test_production_trusts_x_forwarded_proto_only_when_told_a_proxy_sets_it():
+    expression = "getattr(settings, 'SECURE_PROXY_SSL_HEADER', None)"
+    direct = print_settings("cms.settings.production", expression, **PRODUCTION_ENV)
+    assert direct.stdout.strip() == "(None,)", direct.stderr
+    proxied = print_settings(
+        "cms.settings.production", expression, **PRODUCTION_ENV, TRUST_X_FORWARDED_PROTO="true"
+    )
+    assert proxied.stdout.strip() == "(('HTTP_X_FORWARDED_PROTO', 'https'),)"
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])

@@ -1,5 +1,7 @@
 """Filters every endpoint shares: full-text search, updated_since, taxonomy and club filters."""
 
+import re
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +31,80 @@ class StrictBooleanField(forms.Field):
         )
 
 
+#: Ids and counts are stored as signed 64-bit integers; larger numbers make the driver fail.
+MAX_DATABASE_INTEGER = 2**63 - 1
+ASCII_DIGITS = re.compile(r"[0-9]+")
+
+
+def parse_natural_number(value) -> int:
+    """ASCII digits within the database's integer range, else a ValidationError."""
+    text = str(value).strip()
+    if not ASCII_DIGITS.fullmatch(text):
+        raise forms.ValidationError(
+            "Expected a whole number written with the digits 0-9, not %(value)r.",
+            code="invalid_pk_value",
+            params={"value": value},
+        )
+    number = int(text)
+    if number > MAX_DATABASE_INTEGER:
+        raise forms.ValidationError(
+            "%(value)s is too large; numbers and ids go up to %(max)d.",
+            code="invalid_pk_value",
+            params={"value": text, "max": MAX_DATABASE_INTEGER},
+        )
+    return number
+
+
+#: Dates outside these years cannot be shifted by a window or a recurrence without overflow.
+SUPPORTED_YEARS = range(1900, 3000)
+
+
+def check_supported_year(moment) -> None:
+    if moment.year not in SUPPORTED_YEARS:
+        raise forms.ValidationError(
+            "Dates must lie between the years %(first)d and %(last)d.",
+            code="out_of_range",
+            params={"first": SUPPORTED_YEARS[0], "last": SUPPORTED_YEARS[-1]},
+        )
+
+
+class SupportedIsoDateTimeField(django_filters.fields.IsoDateTimeField):
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is not None:
+            check_supported_year(moment)
+        return moment
+
+
+class SupportedIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = SupportedIsoDateTimeField
+
+
+class NaturalNumberField(forms.Field):
+    def clean(self, value):
+        if value in (None, ""):
+            return None
+        return parse_natural_number(value)
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class NaturalNumberFilter(django_filters.Filter):
+    """An id or count; out-of-range and non-ASCII numbers are a 400, not a database error."""
+
+    field_class = NaturalNumberField
+
+
+class IdMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for each in value:
+            parse_natural_number(each)
+        return super()._check_values(value)
+
+
+class IdMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = IdMultipleChoiceField
+
+
 @extend_schema_field(OpenApiTypes.BOOL)
 class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
@@ -54,7 +130,7 @@ class ApiFilterSet(django_filters.FilterSet):
 
 
 class PublishedContentFilterSet(ApiFilterSet):
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = SupportedIsoDateTimeFilter(
         field_name="last_published_at",
         lookup_expr="gte",
         help_text="Only items published or changed at or after this ISO 8601 date-time.",
@@ -89,7 +165,7 @@ def target_group_filter(field_name="target_groups"):
 
 
 def club_filter(field_name="club"):
-    return django_filters.ModelMultipleChoiceFilter(
+    return IdMultipleChoiceFilter(
         field_name=field_name,
         queryset=published_clubs,
         help_text="Id of a club (see /api/v1/clubs/); repeat the parameter for several.",

@@ -7,6 +7,7 @@ from cms.snippets.models import Category, NewsItem, TargetGroup, TrainingOffer, 
 
 from .base import (
     ApiFilterSet,
+    NaturalNumberFilter,
     PublishedContentFilterSet,
     StrictBooleanFilter,
     category_filter,
@@ -71,7 +72,7 @@ class BenefitPartnerFilterSet(GeoFilterSetMixin, PublishedContentFilterSet):
 
 
 class StrategyChapterFilterSet(PublishedContentFilterSet):
-    parent_chapter = django_filters.NumberFilter(
+    parent_chapter = NaturalNumberFilter(
         field_name="parent_chapter_id",
         help_text="Id of the enclosing chapter: lists the recommendations 4.1–4.4 of chapter 4.",
     )

@@ -90,3 +90,55 @@ def test_a_failed_delivery_can_be_sent_again_from_the_log(
         == 302
     )
     assert subscription.deliveries.count() == 2, "a delivered one is not sent again"
+
+
+@pytest.mark.django_db
+def test_secret_is_never_shown_again_after_creation(admin_client, subscription):
+    edit_url = f"/admin/webhooks/webhooksubscription/edit/{subscription.pk}/"
+    edit_page = admin_client.get(edit_url)
+    assert edit_page.status_code == 200
+    assert SECRET not in edit_page.text
+    assert 'name="secret"' not in edit_page.text
+    listing = admin_client.get("/admin/webhooks/webhooksubscription/")
+    assert SECRET not in listing.text
+
+    # Editing the rest keeps the secret, even if a forged form sends one.
+    response = admin_client.post(
+        edit_url,
+        {
+            "name": "Stadtportal neu",
+            "url": subscription.url,
+            "events": ["published"],
+            "secret": "von-aussen-untergeschoben-1234567890",
+            "active": "on",
+        },
+    )
+    assert response.status_code == 302
+    subscription.refresh_from_db()
+    assert subscription.name == "Stadtportal neu" and subscription.secret == SECRET
+
+
+@pytest.mark.django_db
+def test_regenerating_shows_the_new_secret_once(admin_client, subscription):
+    url = f"/admin/webhooks/webhooksubscription/regenerate_secret/{subscription.pk}/"
+    confirm = admin_client.get(url)
+    assert confirm.status_code == 200 and SECRET not in confirm.text
+    assert subscription.secret == SECRET  # a GET changes nothing
+
+    shown = admin_client.post(url)
+    assert shown.status_code == 200
+    subscription.refresh_from_db()
+    assert subscription.secret != SECRET and len(subscription.secret) >= 32
+    assert subscription.secret in shown.text
+    edit_page = admin_client.get(f"/admin/webhooks/webhooksubscription/edit/{subscription.pk}/")
+    assert subscription.secret not in edit_page.text
+
+
+@pytest.mark.django_db
+def test_editors_cannot_regenerate_a_secret(client, subscription):
+    client.force_login(UserFactory())
+    url = f"/admin/webhooks/webhooksubscription/regenerate_secret/{subscription.pk}/"
+    response = client.post(url)
+    assert response.status_code in (302, 403)
+    subscription.refresh_from_db()
+    assert subscription.secret == SECRET

@@ -1,9 +1,12 @@
 """Webhooks never reach internal targets unless the setting explicitly allows it."""
 
+import socket
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 
+from ben_plugins.webhooks import security
 from ben_plugins.webhooks.models import WebhookDelivery, WebhookSubscription
 from ben_plugins.webhooks.security import refusal_reason
 from tests.factories.snippets import NewsItemFactory
@@ -88,3 +91,60 @@ def test_a_target_turned_internal_is_refused_at_delivery_time(
     assert delivery.attempts == 1
     assert "interne Adresse 127.0.0.1" in delivery.last_error
     assert local_receiver.requests == []
+
+
+class FakeResolver:
+    """Answers for ``name`` from ``answers`` in turn (the last one repeats); others resolve."""
+
+    def __init__(self, name, *answers):
+        self.name, self.answers, self.calls = name, list(answers), 0
+        self.real = socket.getaddrinfo
+
+    def __call__(self, host, port, *args, **kwargs):
+        if host != self.name:
+            return self.real(host, port, *args, **kwargs)
+        address = self.answers[min(self.calls, len(self.answers) - 1)]
+        self.calls += 1
+        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, port))]
+
+
+def _subscribe(receiver, host):
+    url = receiver.url.replace("127.0.0.1", host)
+    return WebhookSubscription.objects.create(
+        name="Umgebogen", url=url, events=["published"], secret=SECRET
+    )
+
+
+@pytest.mark.django_db
+def test_dns_rebinding_between_check_and_connect_is_refused(
+    local_receiver, club, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Public when checked, loopback when connecting: the connection is never made."""
+    resolver = FakeResolver("rebind.example", "93.184.216.34", "127.0.0.1")
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    _subscribe(local_receiver, "rebind.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        NewsItemFactory(club=club, published=True)
+    delivery = WebhookDelivery.objects.get()
+    assert resolver.calls == 2
+    assert delivery.status == WebhookDelivery.Status.REFUSED
+    assert "interne Adresse 127.0.0.1" in delivery.last_error
+    assert local_receiver.requests == []
+
+
+@pytest.mark.django_db
+def test_connection_goes_to_the_checked_address_with_the_hostname_kept(
+    local_receiver, club, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The socket reaches the address that passed the check; Host still names the host."""
+    resolver = FakeResolver("hooks.example", "127.0.0.1")
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    monkeypatch.setattr(security, "is_public", lambda address: str(address) == "127.0.0.1")
+    subscription = _subscribe(local_receiver, "hooks.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        NewsItemFactory(club=club, published=True)
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.status == WebhookDelivery.Status.SUCCEEDED, delivery.last_error
+    (received,) = local_receiver.requests
+    port = subscription.url.split(":")[2].split("/")[0]
+    assert received.headers["Host"] == f"hooks.example:{port}"

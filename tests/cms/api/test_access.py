@@ -76,6 +76,27 @@ def test_api_key_lifecycle(admin_client, client, content):
     assert revoked["Content-Type"] == "application/problem+json"
 
 
+def test_revocation_is_final(admin_client, client, content):
+    api_client, key = _create_client_in_admin(admin_client)
+    edit_url = reverse("api_clients:edit", args=[api_client.pk])
+    fields = {"name": "Stadt-Website", "contact_email": "web@bitburg.example"}
+    assert admin_client.post(edit_url, fields).status_code == 302
+
+    reactivate = admin_client.post(edit_url, {**fields, "is_active": "on"})
+    assert reactivate.status_code == 200
+    assert "Ein widerrufener Schlüssel bleibt ungültig" in reactivate.content.decode()
+    api_client.refresh_from_db()
+    assert not api_client.is_active and api_client.revoked_at is not None
+    assert client.get("/api/v1/events/", HTTP_X_API_KEY=key).status_code == 401
+
+    # Not even code that skips the form brings the key back.
+    api_client.is_active = True
+    api_client.save()
+    api_client.refresh_from_db()
+    assert not api_client.is_active
+    assert client.get("/api/v1/events/", HTTP_X_API_KEY=key).status_code == 401
+
+
 def test_non_admins_cannot_manage_clients(client, content):
     from tests.factories.users import UserFactory
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import ValidationError
 
-from cms.pages.recurrence import expand, parse_rule
+from cms.pages.recurrence import MAX_OCCURRENCES, expand, parse_rule
 from tests.factories.pages import EventPageFactory
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -118,3 +118,42 @@ def test_event_page_expands_its_exception_dates(site_tree):
     event.exception_dates.create(date=date(2026, 2, 3))
     starts = [o.start.date() for o in event.occurrences(berlin(2026, 1, 1), berlin(2026, 3, 31))]
     assert starts == [date(2026, 1, 6), date(2026, 3, 3)]
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=DAILY;BYHOUR=8,12,18",
+        "FREQ=DAILY;BYMINUTE=0,30",
+        "FREQ=WEEKLY;BYSECOND=5",
+        "RRULE:freq=daily;byhour=8",
+    ],
+)
+def test_several_times_a_day_is_refused_with_a_german_message(rule):
+    with pytest.raises(ValidationError) as error:
+        parse_rule(rule)
+    assert "BYHOUR, BYMINUTE, BYSECOND" in error.value.messages[0]
+    assert "nicht erlaubt" in error.value.messages[0]
+
+
+@pytest.mark.django_db
+def test_event_form_refuses_a_sub_daily_rule(site_tree):
+    event = EventPageFactory(parent=site_tree.events)
+    event.recurrence_rule = "FREQ=DAILY;BYHOUR=8"
+    with pytest.raises(ValidationError) as error:
+        event.full_clean()
+    assert "BYHOUR" in " ".join(error.value.message_dict["recurrence_rule"])
+
+
+def test_a_stored_rule_that_floods_is_capped_per_event():
+    flood = (
+        "FREQ=DAILY;BYHOUR="
+        + ",".join(map(str, range(24)))
+        + ";BYMINUTE="
+        + ",".join(map(str, range(60)))
+    )
+    occurrences = expand(
+        berlin(2026, 1, 1), None, flood, [], berlin(2026, 1, 1), berlin(2026, 12, 31)
+    )
+    assert len(occurrences) == MAX_OCCURRENCES
+    assert occurrences[0].start == berlin(2026, 1, 1)

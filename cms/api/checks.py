@@ -1,0 +1,23 @@
+"""System checks: a malformed rate limit is reported at start-up, not on every request."""
+
+import re
+
+from django.conf import settings
+from django.core.checks import Error, register
+
+RATE_SETTINGS = ("API_RATE_LIMIT_ANONYMOUS", "API_RATE_LIMIT_CLIENT")
+RATE = re.compile(r"[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)s?")
+
+
+@register()
+def check_rate_limits(app_configs, **kwargs):
+    return [
+        Error(
+            f"{name}={getattr(settings, name)!r} ist keine gültige Ratenbegrenzung.",
+            hint="Format: Anzahl/Zeitraum mit Zeitraum second, minute, hour oder day, "
+            "z. B. 120/minute.",
+            id="api.E001",
+        )
+        for name in RATE_SETTINGS
+        if not RATE.fullmatch(str(getattr(settings, name, "")).strip())
+    ]

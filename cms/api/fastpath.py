@@ -5,7 +5,8 @@ one round trip to the cache (Redis: rate-limit counter, generations and response
 with no SQL query, no URL dispatch to DRF and no view. It applies the same rules as the view:
 the same rate-limit counters (cms.api.access), the same cache key, entry and headers
 (cms.api.caching). Anything else falls through to the normal path, which then decides as
-always: preview tokens, endpoints with a runtime switch, keys not verified recently by the
+always: preview tokens, endpoints the registry does not make available for this request
+(a plugin switched off for the site, a runtime switch), keys not verified recently by the
 normal path (unknown, revoked, changed), cache misses, stale entries and exceeded limits
 (the 429 problem response comes from the view; the request is not counted twice).
 
@@ -25,6 +26,7 @@ from .access import (
 )
 from .caching import fetch, lookup
 from .models import ApiClient
+from .registry import registry
 from .views import PREVIEW_PARAM, ContentViewSet
 
 API_ROOT = "/api/v1/"
@@ -42,7 +44,7 @@ def endpoint_for(request):
     ):
         return None
     endpoint = view_class.endpoint
-    return endpoint if endpoint.is_enabled is None else None
+    return endpoint if registry.is_available(endpoint, request) else None
 
 
 class CachedResponseMiddleware:

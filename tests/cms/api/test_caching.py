@@ -11,11 +11,10 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 from cms.api.caching import RESPONSE_PREFIX
 from cms.api.signals import invalidate_all
 from cms.snippets.models import NewsItem
+from tests.cms.api.redis_support import REDIS_URL, redis_available
 from tests.factories.snippets import CategoryFactory, NewsItemFactory
 
 pytestmark = pytest.mark.django_db
-
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
 def test_strong_etag_last_modified_and_cdn_headers(client, content):
@@ -104,17 +103,7 @@ def test_draft_edit_in_the_admin_does_not_change_the_api(admin_client, client, c
     assert client.get(f"/api/v1/news/{news.pk}/").json()["title"] == form["title"]
 
 
-def _redis_available() -> bool:
-    try:
-        import redis
-
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
-    except Exception:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _redis_available(), reason="no Redis on this machine")
+@pytest.mark.skipif(not redis_available(), reason="no Redis on this machine")
 def test_invalidation_with_redis_shared_cache(client, content):
     prefix = f"{os.environ.get('CACHE_KEY_PREFIX', 'api')}-api-tests"
     redis_cache = {

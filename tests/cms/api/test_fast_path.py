@@ -11,22 +11,12 @@ from cms.api.models import ApiClient
 from cms.api.preview import make_token
 from cms.api.signals import invalidate_all
 from cms.api.views import ContentViewSet
+from tests.cms.api.redis_support import REDIS_URL, redis_available
 
 pytestmark = pytest.mark.django_db
 
 FAST_PATH = "cms.api.fastpath.CachedResponseMiddleware"
 ORIGIN = "https://www.bitburg.example"
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
-
-
-def _redis_available() -> bool:
-    try:
-        import redis
-
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
-    except Exception:
-        return False
-    return True
 
 
 @pytest.fixture(params=["locmem", "redis"])
@@ -34,7 +24,7 @@ def shared_cache(request):
     """Each test runs against the local-memory cache and against Redis (own key prefix)."""
     if request.param == "locmem":
         backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    elif _redis_available():
+    elif redis_available():
         worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
         prefix = f"{os.environ.get('CACHE_KEY_PREFIX', 'api')}-fastpath-{worker}"
         backend = {

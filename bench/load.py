@@ -4,10 +4,13 @@ Usage (after bench/generate.py filled the database):
     DATABASE_URL=sqlite:////tmp/ben_bench.sqlite3 [REDIS_URL=redis://127.0.0.1:6379/0] \\
         python bench/load.py [--duration 8] [--concurrency 4] [--workers 2]
 
-Starts gunicorn (production settings, --workers sync workers) three times: with the response
+Starts gunicorn (production settings, --workers sync workers) four times: with the response
 cache switched off (API_RESPONSE_CACHE_SECONDS=0) for the uncached numbers and Wagtail's v2
-listing, with the cache on for cached and 304 numbers, and a file-serving WSGI app as the
-static baseline. Prints requests per second, latency percentiles and ratios.
+listing, with the cache on for cached and 304 numbers (the production entry point with the
+fast path, then Django alone for comparison), and a file-serving WSGI app as the static
+baseline. Prints requests per second, latency percentiles, server CPU time per request
+(gunicorn workers plus Redis, read from /proc and Redis INFO; this does not depend on how
+fast the load generator is) and ratios.
 """
 
 import argparse
@@ -33,6 +36,11 @@ class Result:
     latencies: list = field(default_factory=list)
     errors: int = 0
     seconds: float = 0.0
+    server_cpu_seconds: float = 0.0
+
+    @property
+    def cpu_per_request_ms(self) -> float:
+        return self.server_cpu_seconds / len(self.latencies) * 1000 if self.latencies else 0.0
 
     @property
     def rps(self) -> float:
@@ -52,7 +60,17 @@ def request(port: int, path: str, headers: dict) -> tuple[int, bytes, dict]:
     return response.status, body, dict(response.getheaders())
 
 
-def run(label, port, path, duration, concurrency, headers=None, expect=200) -> Result:
+def redis_cpu_seconds() -> float:
+    if not os.environ.get("REDIS_URL"):
+        return 0.0
+    import redis
+
+    info = redis.Redis.from_url(os.environ["REDIS_URL"]).info("cpu")
+    return info["used_cpu_user"] + info["used_cpu_sys"]
+
+
+def run(label, server, path, duration, concurrency, headers=None, expect=200) -> Result:
+    port = server.port
     headers = headers or {}
     result = Result(label)
     lock = threading.Lock()
@@ -74,6 +92,7 @@ def run(label, port, path, duration, concurrency, headers=None, expect=200) -> R
 
     for _ in range(2):  # warm up: imports, connections, caches
         request(port, path, headers)
+    cpu_before = server.cpu_seconds() + redis_cpu_seconds()
     started = time.monotonic()
     threads = [threading.Thread(target=worker) for _ in range(concurrency)]
     for thread in threads:
@@ -81,6 +100,7 @@ def run(label, port, path, duration, concurrency, headers=None, expect=200) -> R
     for thread in threads:
         thread.join()
     result.seconds = time.monotonic() - started
+    result.server_cpu_seconds = server.cpu_seconds() + redis_cpu_seconds() - cpu_before
     return result
 
 
@@ -114,6 +134,19 @@ class Server:
                 time.sleep(0.1)
         raise RuntimeError(f"gunicorn on port {port} did not start")
 
+    def cpu_seconds(self) -> float:
+        """User and system time of the gunicorn master and its workers so far."""
+        total = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # a process that just ended
+            pid, parent = int(stat.parent.name), int(fields[1])
+            if self.process.pid in (pid, parent):
+                total += int(fields[11]) + int(fields[12])
+        return total / os.sysconf("SC_CLK_TCK")
+
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=20)
@@ -143,58 +176,70 @@ def main():
         "cms.wsgi:application", args.workers, {**env, "API_RESPONSE_CACHE_SECONDS": "0"}
     )
     try:
-        port = server.port
-        results["v2"] = scenario("Wagtail /api/v2/pages/?type=EventPage&fields=*", port, V2_EVENTS)
+        results["v2"] = scenario("Wagtail /api/v2/pages/?type=EventPage&fields=*", server,
+                                 V2_EVENTS)  # fmt: skip
         for name in ("events", "clubs", "news", "benefit-partners"):
-            results[f"{name}-uncached"] = scenario(f"/api/v1/{name}/ uncached", port,
+            results[f"{name}-uncached"] = scenario(f"/api/v1/{name}/ uncached", server,
                                                    f"/api/v1/{name}/")  # fmt: skip
         results["window-uncached"] = scenario(
-            "/api/v1/events/?from&to (1 month) uncached", port,
+            "/api/v1/events/?from&to (1 month) uncached", server,
             "/api/v1/events/?from=2026-06-01&to=2026-06-30",
         )  # fmt: skip
     finally:
         server.stop()
 
-    server = Server("cms.wsgi:application", args.workers, env)
-    try:
-        port = server.port
-        _, body, headers = request(port, "/api/v1/events/", {})
-        etag = headers["ETag"]
-        results["events-cached"] = scenario("/api/v1/events/ cached", port, "/api/v1/events/")
-        results["news-cached"] = scenario("/api/v1/news/ cached", port, "/api/v1/news/")
-        results["events-304"] = scenario("/api/v1/events/ If-None-Match -> 304", port,
-                                         "/api/v1/events/", headers={"If-None-Match": etag},
-                                         expect=304)  # fmt: skip
-    finally:
-        server.stop()
+    # The production entry point (fast path in front), then Django alone for comparison.
+    for app, suffix in (("application", ""), ("django_application", ", Django without fast path")):
+        server = Server(f"cms.wsgi:{app}", args.workers, env)
+        try:
+            _, body, headers = request(server.port, "/api/v1/events/", {})
+            etag = headers["ETag"]
+            results[f"events-cached{suffix}"] = scenario(
+                f"/api/v1/events/ cached{suffix}", server, "/api/v1/events/"
+            )
+            results[f"events-304{suffix}"] = scenario(
+                f"/api/v1/events/ If-None-Match -> 304{suffix}", server, "/api/v1/events/",
+                headers={"If-None-Match": etag}, expect=304,
+            )  # fmt: skip
+            if not suffix:
+                results["news-cached"] = scenario("/api/v1/news/ cached", server,
+                                                  "/api/v1/news/")  # fmt: skip
+        finally:
+            server.stop()
 
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as sample:
         sample.write(body)
     server = Server("bench.static_wsgi:application", args.workers,
                     {"BENCH_STATIC_FILE": sample.name})  # fmt: skip
     try:
-        results["static"] = scenario(f"static file ({len(body)} bytes, same size)",
-                                     server.port, "/")  # fmt: skip
+        results["static"] = scenario(f"static file ({len(body)} bytes, same size)", server, "/")
     finally:
         server.stop()
         os.unlink(sample.name)
 
     print(f"\ngunicorn {args.workers} sync workers, {args.concurrency} client threads, "
           f"{args.duration:.0f}s per scenario, {os.cpu_count()} CPUs, "
-          f"cache: {'Redis' if os.environ.get('REDIS_URL') else 'local memory'}\n")  # fmt: skip
-    print(f"{'scenario':58} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'errors':>6}")
+          f"cache: {'Redis' if os.environ.get('REDIS_URL') else 'local memory'}; "
+          f"cpu ms = server CPU time per request (gunicorn workers + Redis)\n")  # fmt: skip
+    print(f"{'scenario':62} {'req/s':>8} {'p50 ms':>7} {'p90 ms':>7} {'p99 ms':>7} "
+          f"{'cpu ms':>7} {'errors':>6}")  # fmt: skip
     for result in results.values():
         print(
-            f"{result.label:58} {result.rps:8.1f} {result.percentile(0.5):8.1f} "
-            f"{result.percentile(0.9):8.1f} {result.percentile(0.99):8.1f} {result.errors:6d}"
+            f"{result.label:62} {result.rps:8.1f} {result.percentile(0.5):7.1f} "
+            f"{result.percentile(0.9):7.1f} {result.percentile(0.99):7.1f} "
+            f"{result.cpu_per_request_ms:7.2f} {result.errors:6d}"
         )
     v2 = results["v2"].rps
     print("\nratios")
     for key in ("events-uncached", "window-uncached", "events-cached", "events-304"):
-        print(f"  {results[key].label} / v2 listing: {results[key].rps / v2:.1f}x")
-    static = results["static"].rps
+        print(f"  {results[key].label} / v2 listing: {results[key].rps / v2:.1f}x req/s")
+    static = results["static"]
     for key in ("events-cached", "events-304"):
-        print(f"  {results[key].label} / static file: {results[key].rps / static:.2f}")
+        result = results[key]
+        print(
+            f"  {result.label} / static file: {result.rps / static.rps:.2f} req/s, "
+            f"{result.cpu_per_request_ms / static.cpu_per_request_ms:.1f}x server CPU per request"
+        )
     median = statistics.median(results["events-uncached"].latencies) * 1000
     print(f"  median uncached event list latency: {median:.1f} ms")
 

@@ -4,4 +4,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from cms.api.fastpath import FastPathApplication  # noqa: E402 - needs Django set up
+
+application = FastPathApplication(django_application)

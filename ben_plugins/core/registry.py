@@ -21,16 +21,19 @@ class Plugin:
         return self.meta.name
 
 
+def _plugin_of(config: AppConfig) -> Plugin | None:
+    meta = getattr(config, "plugin_meta", None)
+    return Plugin(config, meta) if isinstance(meta, BenPluginMeta) else None
+
+
 def all_plugins() -> list[Plugin]:
-    return [
-        Plugin(config, config.plugin_meta)
-        for config in apps.get_app_configs()
-        if isinstance(getattr(config, "plugin_meta", None), BenPluginMeta)
-    ]
+    return [plugin for config in apps.get_app_configs() if (plugin := _plugin_of(config))]
 
 
 def get_plugin(label: str) -> Plugin | None:
-    return next((plugin for plugin in all_plugins() if plugin.label == label), None)
+    """Asked on every API request (cms.api.fastpath too): one lookup, not a scan of all apps."""
+    config = apps.app_configs.get(label)
+    return _plugin_of(config) if config else None
 
 
 def plugin_for_module(module: str | None) -> Plugin | None:

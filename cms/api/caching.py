@@ -52,13 +52,15 @@ def fetch(keys, counter: tuple[str, int] | None = None) -> tuple[dict, int | Non
     if not isinstance(backend, RedisCache):
         count = _count_without_redis(*counter) if counter else None
         return (cache.get_many(keys) if keys else {}), count
-    pipeline = _redis_client(backend._cache).pipeline()
+    # No MULTI/EXEC: a window's counter is only counted during its window, which ends a second
+    # before the counter expires, so nothing can expire between SET NX and INCR.
+    pipeline = _redis_client(backend._cache).pipeline(transaction=False)
     if counter:
-        counter_key = backend.make_and_validate_key(counter[0])
+        counter_key = backend.make_key(counter[0])
         pipeline.set(counter_key, 0, nx=True, ex=counter[1])
         pipeline.incr(counter_key)
     if keys:
-        pipeline.mget([backend.make_and_validate_key(key) for key in keys])
+        pipeline.mget([backend.make_key(key) for key in keys])
     results = pipeline.execute()
     loads = backend._cache._serializer.loads
     raw_values = results[-1] if keys else ()

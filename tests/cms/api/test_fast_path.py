@@ -1,12 +1,19 @@
-"""The fast path (cms.api.fastpath): cached responses without DRF, under the same rules."""
+"""The fast path (cms.api.fastpath): cached responses before Django, under the same rules.
+
+Requests go through the production WSGI entry point with WebTest, as a server would send them.
+"""
 
 import os
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.test import Client, override_settings
+from django.core.handlers.wsgi import WSGIHandler
+from django.test import override_settings
+from webtest import TestApp
 
+import cms.wsgi
+from cms.api.fastpath import SKIPPED_FOR_HITS, FastPathApplication
 from cms.api.models import ApiClient
 from cms.api.preview import make_token
 from cms.api.signals import invalidate_all
@@ -15,7 +22,6 @@ from tests.cms.api.redis_support import REDIS_URL, redis_available
 
 pytestmark = pytest.mark.django_db
 
-FAST_PATH = "cms.api.fastpath.CachedResponseMiddleware"
 ORIGIN = "https://www.bitburg.example"
 
 
@@ -46,6 +52,24 @@ def shared_cache(request):
             cache.clear()
 
 
+def wsgi_app(*, fast_path=True) -> TestApp:
+    """Django's WSGI handler loads the middleware when built: build it inside overrides."""
+    django_application = WSGIHandler()
+    return TestApp(FastPathApplication(django_application) if fast_path else django_application)
+
+
+@pytest.fixture
+def app(shared_cache):
+    return wsgi_app()
+
+
+def get(app: TestApp, url: str, *, address: str = "198.51.100.7", method="get", **headers):
+    """A request as a server sends it; errors are returned, not raised."""
+    return getattr(app, method)(
+        url, headers=headers, extra_environ={"REMOTE_ADDR": address}, status="*"
+    )
+
+
 @pytest.fixture
 def view_runs(monkeypatch):
     """Paths the DRF view was dispatched for; a fast-path answer never appears here."""
@@ -58,11 +82,6 @@ def view_runs(monkeypatch):
 
     monkeypatch.setattr(ContentViewSet, "dispatch", counting_dispatch)
     return runs
-
-
-def without_fast_path():
-    """A Client's handler loads the middleware at its first request: make it inside this."""
-    return override_settings(MIDDLEWARE=[name for name in settings.MIDDLEWARE if name != FAST_PATH])
 
 
 def issue_client(name="Stadt-App") -> tuple[ApiClient, str]:
@@ -81,124 +100,167 @@ URLS = [
 ]
 
 
-def test_fast_path_is_the_last_middleware():
-    assert settings.MIDDLEWARE[-1] == FAST_PATH
+def test_the_production_entry_point_has_the_fast_path_in_front():
+    assert isinstance(cms.wsgi.application, FastPathApplication)
+    assert cms.wsgi.application.application is cms.wsgi.django_application
+    assert settings.WSGI_APPLICATION == "cms.wsgi.application"
 
 
 @override_settings(CORS_ALLOWED_ORIGINS=[ORIGIN])
 @pytest.mark.parametrize("template", URLS)
 def test_same_bytes_and_headers_as_the_normal_path(shared_cache, content, view_runs, template):
     url = template.format(**content)
-    request_headers = {"HTTP_ORIGIN": ORIGIN, "HTTP_ACCEPT_LANGUAGE": "en"}
-    with without_fast_path():
-        slow_client = Client()
-        slow_client.get(url, **request_headers)
-        slow = slow_client.get(url, **request_headers)  # a cache hit on the normal path
-        slow_304 = slow_client.get(url, HTTP_IF_NONE_MATCH=slow["ETag"], **request_headers)
-    assert len(view_runs) == 3
-    fast = Client().get(url, **request_headers)
-    fast_304 = Client().get(url, HTTP_IF_NONE_MATCH=slow["ETag"], **request_headers)
-    assert len(view_runs) == 3, "answered by the view, not the fast path"
-    assert fast.status_code == 200 and fast_304.status_code == 304
-    assert fast.content == slow.content
-    assert list(fast.items()) == list(slow.items())
-    assert list(fast_304.items()) == list(slow_304.items())
-    assert fast["Access-Control-Allow-Origin"] == ORIGIN
-    assert fast["Content-Language"] == "en"
+    headers = {"Origin": ORIGIN, "Accept-Language": "en"}
+    slow_app = wsgi_app(fast_path=False)
+    get(slow_app, url, **headers)
+    slow = get(slow_app, url, **headers)  # a cache hit on the normal path
+    slow_304 = get(slow_app, url, **headers, **{"If-None-Match": slow.headers["ETag"]})
+    slow_head = get(slow_app, url, method="head", **headers)
+    assert len(view_runs) == 4
+
+    fast_app = wsgi_app()
+    fast = get(fast_app, url, **headers)
+    fast_304 = get(fast_app, url, **headers, **{"If-None-Match": slow.headers["ETag"]})
+    fast_head = get(fast_app, url, method="head", **headers)
+    assert len(view_runs) == 4, "answered by the view, not the fast path"
+    assert (fast.status_int, fast_304.status_int, fast_head.status_int) == (200, 304, 200)
+    assert fast.body == slow.body
+    assert fast.headerlist == slow.headerlist
+    assert fast_304.headerlist == slow_304.headerlist
+    assert fast_head.headerlist == slow_head.headerlist
+    assert fast.headers["Access-Control-Allow-Origin"] == ORIGIN
+    assert fast.headers["Content-Language"] == "en"
+    assert fast.headers["X-Content-Type-Options"] == "nosniff"
 
 
-def test_304_and_head_without_sql(
-    shared_cache, client, content, view_runs, django_assert_num_queries
-):
+class StampMiddleware:
+    """A deployment's own middleware: a hit must pass it like the view's response does."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response["X-Stamp"] = request.path
+        return response
+
+
+def test_hits_pass_every_middleware_but_the_inert_ones(shared_cache, content, view_runs):
+    with override_settings(MIDDLEWARE=[*settings.MIDDLEWARE, f"{__name__}.StampMiddleware"]):
+        app = wsgi_app()
+        get(app, "/api/v1/events/")
+        hit = get(app, "/api/v1/events/")
+    assert len(view_runs) == 1
+    assert hit.headers["X-Stamp"] == "/api/v1/events/"
+    assert "Set-Cookie" not in hit.headers and "Cookie" not in hit.headers.get("Vary", "")
+    assert set(settings.MIDDLEWARE) > SKIPPED_FOR_HITS
+
+
+def test_https_redirect_applies_to_hits(app, content, view_runs):
+    get(app, "/api/v1/events/")
+    with override_settings(SECURE_SSL_REDIRECT=True):
+        redirected = get(wsgi_app(), "/api/v1/events/")
+    assert redirected.status_int == 301
+    assert redirected.headers["Location"].startswith("https://")
+
+
+def test_requests_it_cannot_judge_go_to_django(app, content, view_runs):
+    get(app, "/api/v1/events/")
+    bad_host = get(app, "/api/v1/events/", Host="evil.example")
+    assert bad_host.status_int == 400
+    not_an_endpoint = get(app, "/api/v1/unknown/")
+    assert not_an_endpoint.status_int == 404
+    assert not_an_endpoint.headers["Content-Type"] == "application/problem+json"
+    assert get(app, "/api/v1/events/", method="post").status_int == 405
+    assert len(view_runs) == 2  # the miss and the POST
+
+
+def test_304_and_head_without_sql(app, content, view_runs, django_assert_num_queries):
     url = f"/api/v1/events/{content['event'].pk}/"
-    first = client.get(url)
+    first = get(app, url)
     with django_assert_num_queries(0):
-        by_etag = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
-        by_date = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
-        other_etag = client.get(url, HTTP_IF_NONE_MATCH='"something-else"')
-        head = client.head(url)
-    assert (by_etag.status_code, by_date.status_code) == (304, 304)
-    assert by_etag.content == b"" and by_etag["ETag"] == first["ETag"]
-    assert other_etag.status_code == 200 and other_etag.content == first.content
-    assert head.status_code == 200 and head["ETag"] == first["ETag"]
+        by_etag = get(app, url, **{"If-None-Match": first.headers["ETag"]})
+        by_date = get(app, url, **{"If-Modified-Since": first.headers["Last-Modified"]})
+        other_etag = get(app, url, **{"If-None-Match": '"something-else"'})
+        head = get(app, url, method="head")
+    assert (by_etag.status_int, by_date.status_int) == (304, 304)
+    assert by_etag.body == b"" and by_etag.headers["ETag"] == first.headers["ETag"]
+    assert other_etag.status_int == 200 and other_etag.body == first.body
+    assert head.status_int == 200 and head.headers["ETag"] == first.headers["ETag"]
     assert view_runs == [url]
 
 
 @override_settings(API_RATE_LIMIT_ANONYMOUS="3/hour")
-def test_anonymous_rate_limit_applies_to_cached_hits(shared_cache, client, content, view_runs):
-    address = {"REMOTE_ADDR": "203.0.113.30"}
-    statuses = [client.get("/api/v1/events/", **address).status_code for _ in range(4)]
+def test_anonymous_rate_limit_applies_to_cached_hits(app, content, view_runs):
+    address = "203.0.113.30"
+    statuses = [get(app, "/api/v1/events/", address=address).status_int for _ in range(4)]
     # The first request (a miss) passed the fast path and the view but is counted once.
     assert statuses == [200, 200, 200, 429]
-    limited = client.get("/api/v1/events/", **address)
-    assert limited.status_code == 429
-    assert limited["Content-Type"] == "application/problem+json"
-    assert limited.json()["status"] == 429
-    assert 1 <= int(limited["Retry-After"]) <= 3600
-    assert client.get("/api/v1/events/", REMOTE_ADDR="203.0.113.31").status_code == 200
+    limited = get(app, "/api/v1/events/", address=address)
+    assert limited.status_int == 429
+    assert limited.headers["Content-Type"] == "application/problem+json"
+    assert limited.json["status"] == 429
+    assert 1 <= int(limited.headers["Retry-After"]) <= 3600
+    assert get(app, "/api/v1/events/", address="203.0.113.31").status_int == 200
     assert len(view_runs) == 3  # the miss and the two 429 problem responses
 
 
 @override_settings(API_RATE_LIMIT_ANONYMOUS="1/hour", API_RATE_LIMIT_CLIENT="4/hour")
 def test_client_rate_limit_applies_to_cached_hits(
-    shared_cache, client, content, view_runs, django_assert_num_queries
+    app, content, view_runs, django_assert_num_queries
 ):
     api_client, key = issue_client()
-    address = {"REMOTE_ADDR": "203.0.113.40"}
-    assert client.get("/api/v1/events/", HTTP_X_API_KEY=key, **address).status_code == 200
+    address = "203.0.113.40"
+    assert get(app, "/api/v1/events/", address=address, **{"X-API-Key": key}).status_int == 200
     with django_assert_num_queries(0):
         statuses = [
-            client.get("/api/v1/events/", HTTP_X_API_KEY=key, **address).status_code,
-            client.get(
-                "/api/v1/events/", HTTP_AUTHORIZATION=f"Api-Key {key}", **address
-            ).status_code,
-            client.get("/api/v1/events/", HTTP_X_API_KEY=key, **address).status_code,
+            get(app, "/api/v1/events/", address=address, **{"X-API-Key": key}).status_int,
+            get(app, "/api/v1/events/", address=address, Authorization=f"Api-Key {key}").status_int,
+            get(app, "/api/v1/events/", address=address, **{"X-API-Key": key}).status_int,
         ]
     assert statuses == [200, 200, 200]  # above the anonymous limit, within the client's
-    limited = client.get("/api/v1/events/", HTTP_X_API_KEY=key, **address)
-    assert limited.status_code == 429
-    assert limited["Content-Type"] == "application/problem+json"
-    assert int(limited["Retry-After"]) >= 1
+    limited = get(app, "/api/v1/events/", address=address, **{"X-API-Key": key})
+    assert limited.status_int == 429
+    assert limited.headers["Content-Type"] == "application/problem+json"
+    assert int(limited.headers["Retry-After"]) >= 1
     assert len(view_runs) == 2  # the first, key-verifying request and the 429
     api_client.refresh_from_db()
     assert api_client.last_used_at is not None
 
 
 def test_revoked_or_forged_keys_are_refused_although_the_response_is_cached(
-    shared_cache, client, content, view_runs
+    app, content, view_runs
 ):
     api_client, key = issue_client()
-    assert client.get("/api/v1/events/", HTTP_X_API_KEY=key).status_code == 200
-    assert client.get("/api/v1/events/", HTTP_X_API_KEY=key).status_code == 200
+    assert get(app, "/api/v1/events/", **{"X-API-Key": key}).status_int == 200
+    assert get(app, "/api/v1/events/", **{"X-API-Key": key}).status_int == 200
     assert len(view_runs) == 1  # the second came from the fast path
 
     forged = key[:-4] + ("AAAA" if not key.endswith("AAAA") else "BBBB")
-    refused = client.get("/api/v1/events/", HTTP_X_API_KEY=forged)
-    assert refused.status_code == 401 and refused["WWW-Authenticate"] == "Api-Key"
-    assert client.get("/api/v1/events/", HTTP_X_API_KEY="ben_nonsense").status_code == 401
+    refused = get(app, "/api/v1/events/", **{"X-API-Key": forged})
+    assert refused.status_int == 401 and refused.headers["WWW-Authenticate"] == "Api-Key"
+    assert get(app, "/api/v1/events/", **{"X-API-Key": "ben_nonsense"}).status_int == 401
 
     api_client.is_active = False
     api_client.save()
-    revoked = client.get("/api/v1/events/", HTTP_X_API_KEY=key)
-    assert revoked.status_code == 401
-    assert revoked["Content-Type"] == "application/problem+json"
-    assert revoked.json()["status"] == 401
+    revoked = get(app, "/api/v1/events/", **{"X-API-Key": key})
+    assert revoked.status_int == 401
+    assert revoked.headers["Content-Type"] == "application/problem+json"
+    assert revoked.json["status"] == 401
 
 
-def test_preview_tokens_and_drafts_never_come_from_the_cache(
-    shared_cache, client, content, view_runs
-):
+def test_preview_tokens_and_drafts_never_come_from_the_cache(app, content, view_runs):
     event = content["event"]
     url = f"/api/v1/events/{event.pk}/"
-    live = client.get(url).json()
+    live = get(app, url).json
     event.title = "Offenes Treffen – Entwurf"
     revision = event.save_revision()
     token = make_token(event, revision)
     for _ in range(2):
-        preview = client.get(f"{url}?preview_token={token}")
-        assert preview.json()["title"] == "Offenes Treffen – Entwurf"
-        assert preview["Cache-Control"] == "private, no-store"
-    assert client.get(url).json() == live  # the live state, from the fast path
+        preview = get(app, f"{url}?preview_token={token}")
+        assert preview.json["title"] == "Offenes Treffen – Entwurf"
+        assert preview.headers["Cache-Control"] == "private, no-store"
+    assert get(app, url).json == live  # the live state, from the fast path
     assert view_runs == [url, url, url]
 
     draft_urls = [
@@ -206,25 +268,23 @@ def test_preview_tokens_and_drafts_never_come_from_the_cache(
         f"/api/v1/news/{content['draft_news'].pk}/",
     ]
     for draft_url in draft_urls * 2:
-        assert client.get(draft_url).status_code == 404
-    assert "Geheimer Entwurf" not in client.get("/api/v1/events/").content.decode()
+        assert get(app, draft_url).status_int == 404
+    assert "Geheimer Entwurf" not in get(app, "/api/v1/events/").text
 
 
-def test_publishing_is_visible_at_once(
-    shared_cache, client, content, view_runs, django_assert_num_queries
-):
+def test_publishing_is_visible_at_once(app, content, view_runs, django_assert_num_queries):
     event = content["event"]
-    before = client.get("/api/v1/events/")
+    before = get(app, "/api/v1/events/")
     event.title = "Offenes Treffen (neuer Ort)"
     event.save_revision().publish()
-    after = client.get("/api/v1/events/", HTTP_IF_NONE_MATCH=before["ETag"])
-    assert after.status_code == 200
-    assert after.json()["results"][0]["title"] == "Offenes Treffen (neuer Ort)"
+    after = get(app, "/api/v1/events/", **{"If-None-Match": before.headers["ETag"]})
+    assert after.status_int == 200
+    assert after.json["results"][0]["title"] == "Offenes Treffen (neuer Ort)"
     with django_assert_num_queries(0):
-        again = client.get("/api/v1/events/")
-    assert again.content == after.content
+        again = get(app, "/api/v1/events/")
+    assert again.body == after.body
     assert len(view_runs) == 2
 
     event.unpublish()
-    assert client.get("/api/v1/events/").json()["count"] == 0
-    assert client.get(f"/api/v1/events/{event.pk}/").status_code == 404
+    assert get(app, "/api/v1/events/").json["count"] == 0
+    assert get(app, f"/api/v1/events/{event.pk}/").status_int == 404

@@ -9,6 +9,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import tomllib
 import venv
 from pathlib import Path
 
@@ -53,13 +54,28 @@ def install(extra: str):
     STAMP.write_text("\n".join([*installed, wanted]))
 
 
+def test_only_plugins() -> list[str]:
+    """Entry-point plugins installed for the tests only: the demo leaves them out, even when
+    `dev.py test` installed them into the same .venv."""
+    names = []
+    for package in EXTRA_PACKAGES["test"]:
+        project = tomllib.loads((ROOT / package / "pyproject.toml").read_text())["project"]
+        names += project.get("entry-points", {}).get("ben_cms.plugins", {})
+    return names
+
+
 def manage(*args, env=None):
     run(PYTHON, "manage.py", *args, env=env)
 
 
 def demo():
     install("")
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev"}
+    disabled = [os.environ.get("BEN_PLUGINS_DISABLED", ""), *test_only_plugins()]
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "BEN_PLUGINS_DISABLED": ",".join(name for name in disabled if name),
+    }
     manage("migrate", "--noinput", env=env)
     manage("load_ben_content", env=env)
     manage("create_demo_accounts", env=env)

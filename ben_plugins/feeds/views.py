@@ -4,6 +4,7 @@
 import hashlib
 
 from django.core.cache import cache
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -21,6 +22,7 @@ from ben_plugins.core.activation import site_for_request
 from cms.api.access import AnonymousRateThrottle, ApiKeyAuthentication, ClientRateThrottle
 from cms.api.caching import generations, public_cache_control, strong_etag
 from cms.api.errors import problem_exception_handler, unknown_parameters_response
+from cms.api.filters.base import parse_natural_number
 from cms.api.publication import page_is_published, published
 from cms.api.registry import STRUCTURE_LABEL, model_label
 from cms.pages.models import BenefitPartnerPage, ClubPage, EventPage
@@ -201,6 +203,10 @@ class JSONLDView(FeedView):
     objects = None
 
     def get(self, request, pk):
+        try:
+            pk = parse_natural_number(pk)
+        except DjangoValidationError as error:  # beyond the database's range, as in /api/v1/
+            raise ValidationError({"pk": error.messages}) from error
         obj = get_object_or_404(type(self).objects(request), pk=pk)
         return Response(self.serialize(obj, request))
 

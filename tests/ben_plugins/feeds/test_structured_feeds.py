@@ -108,3 +108,12 @@ def test_json_feeds_are_documented_in_the_openapi_schema():
         "/api/v1/feeds/benefit-partners.geojson",
         "/api/v1/feeds/jsonld/events/{id}/",
     } <= paths
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["events", "clubs", "benefit-partners"])
+def test_json_ld_of_ids_beyond_the_database_range_is_a_problem(client, calendar, kind):
+    response = client.get(f"/api/v1/feeds/jsonld/{kind}/{'9' * 30}/")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert "too large" in response.json()["errors"]["pk"][0]

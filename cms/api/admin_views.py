@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -14,6 +14,7 @@ from wagtail.admin.views.generic.models import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
+from .filters.base import parse_natural_number
 from .models import ApiClient
 from .preview import make_token
 from .publication import is_previewable
@@ -62,13 +63,21 @@ def user_can_preview(user, obj) -> bool:
     return bool(task and task.specific.user_can_access_editor(obj, user))
 
 
+def id_or_404(value) -> int:
+    """Ids from the URL; one the database cannot hold (or no number at all) names nothing."""
+    try:
+        return parse_natural_number(value)
+    except ValidationError:
+        raise Http404("No such object.") from None
+
+
 def preview_token(request, content_type_id, object_id):
-    content_type = get_object_or_404(ContentType, pk=content_type_id)
+    content_type = get_object_or_404(ContentType, pk=id_or_404(content_type_id))
     model = content_type.model_class()
     endpoint = registry.for_model(model) if model else None
     if endpoint is None or not is_previewable(model):
         raise Http404("This content type has no API preview.")
-    obj = get_object_or_404(model, pk=object_id)
+    obj = get_object_or_404(model, pk=id_or_404(object_id))
     if isinstance(obj, Page):
         obj = obj.specific
     if not user_can_preview(request.user, obj):

@@ -6,6 +6,7 @@ import time
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.urls import reverse
 
@@ -110,6 +111,14 @@ def test_users_without_edit_rights_get_no_token(client, drafted):
         # Wagtail answers a PermissionDenied in the admin with a redirect to the dashboard.
         response = client.get(preview_token_url(obj))
         assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+
+
+def test_token_view_answers_ids_that_name_nothing_with_404(admin_client, drafted):
+    base = reverse("api_preview_token", args=[0, 0]).removesuffix("0/0/")
+    news_type = ContentType.objects.get_for_model(NewsItem).pk
+    huge = "9" * 24
+    for ids in (f"{huge}/{drafted.pk}", f"{news_type}/{huge}", f"{news_type}/abc"):
+        assert admin_client.get(f"{base}{ids}/").status_code == 404, ids
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,9 @@ from importlib import import_module
 from django.http import JsonResponse
 from django.urls import URLPattern, URLResolver, include, path
 
+from cms.api.errors import problem_response
+
 from .activation import is_enabled_for_request
-from .problems import problem_response
 from .registry import all_plugins
 
 logger = logging.getLogger(__name__)
@@ -16,7 +17,7 @@ logger = logging.getLogger(__name__)
 
 def disabled_response(label: str) -> JsonResponse:
     return problem_response(
-        404, "Nicht gefunden", f"Das Plugin „{label}“ ist auf dieser Website nicht aktiviert."
+        404, f"Das Plugin „{label}“ ist auf dieser Website nicht aktiviert.", code="not_found"
     )
 
 

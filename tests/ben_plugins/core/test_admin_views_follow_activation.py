@@ -92,3 +92,12 @@ def test_core_admin_views_stay_reachable(admin_client, switch_plugin):
         switch_plugin(label, False)
     for url in ("/admin/", "/admin/plugins/", "/admin/snippets/snippets/newsitem/"):
         assert admin_client.get(url).status_code == 200, url
+
+
+@pytest.mark.django_db
+def test_menus_leading_to_guarded_views_disappear(admin_client, switch_plugin):
+    assert "Webhooks" in admin_client.get("/admin/").text
+    switch_plugin("webhooks", False)
+    home = admin_client.get("/admin/").text
+    assert "Webhooks" not in home
+    assert "Vereinsinhalte" in home

@@ -20,18 +20,17 @@ from cms.api.publication import published_pages
 from .setup import ALL_PAGE_ACTIONS
 
 
-def visible_pages(request, pages):
+def visible_pages(user, pages):
     """The pages of ``pages`` that the public may see or that the user may act on.
 
     What the public sees is the API's publication rule (cms.api.publication), so a live
-    page below an unpublished club stays hidden too. Moderators and administrators hold
-    page permissions on the root, so they see everything; club editors see the public
-    pages and their own clubs' subtrees, drafts included.
+    page below an unpublished club stays hidden too; read fresh (no request), not from the
+    API's cache, so the admin never depends on its invalidation. Moderators and
+    administrators hold page permissions on the root, so they see everything; club editors
+    see the public pages and their own clubs' subtrees, drafts included.
     """
-    editable = PagePermissionPolicy().instances_user_has_any_permission_for(
-        request.user, ALL_PAGE_ACTIONS
-    )
-    public = published_pages(Page.objects.all(), request)
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ALL_PAGE_ACTIONS)
+    public = published_pages(Page.objects.all(), None)
     return pages.filter(Q(pk__in=public.values("pk")) | Q(pk__in=editable.values("pk")))
 
 
@@ -41,9 +40,9 @@ def chooser_pages(pages, request):
     Browsing into a hidden page is "not found": its title would head the listing.
     """
     parent_id = request.resolver_match.kwargs.get("parent_page_id")
-    if parent_id and not visible_pages(request, Page.objects.filter(pk=parent_id)).exists():
+    if parent_id and not visible_pages(request.user, Page.objects.filter(pk=parent_id)).exists():
         raise Http404
-    return visible_pages(request, pages)
+    return visible_pages(request.user, pages)
 
 
 class ChosenMultiplePagesView(ChosenMultipleView):
@@ -51,7 +50,7 @@ class ChosenMultiplePagesView(ChosenMultipleView):
 
     def get(self, request):
         ids = [pk for pk in request.GET.getlist("id") if pk.isdigit()]
-        visible = visible_pages(request, Page.objects.filter(pk__in=ids))
+        visible = visible_pages(request.user, Page.objects.filter(pk__in=ids))
         request.GET = request.GET.copy()
         request.GET.setlist("id", [str(pk) for pk in visible.values_list("pk", flat=True)])
         return super().get(request)
@@ -74,7 +73,7 @@ class HideUnviewableItems:
 
 class PageItemsMixin(HideUnviewableItems):
     def viewable(self, queryset):
-        return visible_pages(self.request, queryset)
+        return visible_pages(self.request.user, queryset)
 
 
 class SnippetItemsMixin(HideUnviewableItems):

@@ -1,6 +1,9 @@
 """Admin menu items for plugins: shown only on sites where the plugin is enabled."""
 
-from wagtail.admin.menu import MenuItem
+from urllib.parse import urlsplit
+
+from django.urls import Resolver404, resolve
+from wagtail.admin.menu import MenuItem, SubmenuMenuItem
 
 from .activation import is_enabled_for_request
 
@@ -12,3 +15,17 @@ class PluginMenuItem(MenuItem):
 
     def is_shown(self, request):
         return is_enabled_for_request(self.plugin_label, request)
+
+
+def leads_to_disabled_plugin(item: MenuItem, request) -> bool:
+    """Whether the item (a submenu: each of its items) opens an admin view of a plugin that
+    is off for the request's site; such views answer 404 (ben_plugins.core.admin_urls)."""
+    if isinstance(item, SubmenuMenuItem):
+        children = item.menu.menu_items_for_request(request)
+        return all(leads_to_disabled_plugin(child, request) for child in children)
+    try:
+        view = resolve(urlsplit(item.url).path).func
+    except Resolver404:
+        return False
+    label = getattr(view, "ben_plugin_label", None)
+    return label is not None and not is_enabled_for_request(label, request)

@@ -1,5 +1,6 @@
 """The plugins Django has loaded, looked up by label, module or model."""
 
+import inspect
 from dataclasses import dataclass
 
 from django.apps import AppConfig, apps
@@ -46,3 +47,19 @@ def plugin_for_module(module: str | None) -> Plugin | None:
 
 def plugin_for_model(model) -> Plugin | None:
     return get_plugin(model._meta.app_label)
+
+
+def plugin_for_view(view) -> Plugin | None:
+    """The plugin a view belongs to: by the module of its code, or by the model it serves.
+
+    Wagtail's generic views (snippets, choosers) and modeladmin's views are code of Wagtail
+    serving a plugin's model; modeladmin's are bound methods of the plugin's ModelAdmin.
+    """
+    view = inspect.unwrap(view)
+    initkwargs = getattr(view, "view_initkwargs", {})
+    model_admin = getattr(view, "__self__", None) or initkwargs.get("model_admin")
+    model = initkwargs.get("model") or getattr(model_admin, "model", None)
+    plugin = plugin_for_module(getattr(view, "view_class", view).__module__)
+    if plugin is None and hasattr(model, "_meta"):
+        plugin = plugin_for_model(model)
+    return plugin

@@ -7,53 +7,65 @@ from importlib import import_module
 from django.http import JsonResponse
 from django.urls import URLPattern, URLResolver, include, path
 
+from cms.api.errors import problem_response
+
 from .activation import is_enabled_for_request
-from .problems import problem_response
 from .registry import all_plugins
 
 logger = logging.getLogger(__name__)
 
 
-def disabled_response(label: str) -> JsonResponse:
+def disabled_response(request, label: str) -> JsonResponse:
     return problem_response(
-        404, "Nicht gefunden", f"Das Plugin „{label}“ ist auf dieser Website nicht aktiviert."
+        404, f"Das Plugin „{label}“ ist auf dieser Website nicht aktiviert.", code="not_found"
     )
 
 
-def guard_view(view, label: str):
+def guard_view(view, label: str, refuse):
+    """``view``, answered by ``refuse(request, label)`` where the plugin is off."""
+
     @wraps(view)
     def guarded(request, *args, **kwargs):
         if not is_enabled_for_request(label, request):
-            return disabled_response(label)
+            return refuse(request, label)
         return view(request, *args, **kwargs)
 
     guarded.ben_plugin_label = label
     return guarded
 
 
-def guard_patterns(patterns, label: str) -> list:
-    """Wrap every view below ``patterns`` (recursively) with the per-site plugin check."""
+def guard_patterns(patterns, label_of, refuse) -> list:
+    """Wrap every view below ``patterns`` (recursively) that ``label_of(view)`` assigns to a
+    plugin with the per-site plugin check; patterns of no plugin are kept as they are."""
     guarded = []
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
+            inner = guard_patterns(pattern.url_patterns, label_of, refuse)
+            if all(new is old for new, old in zip(inner, pattern.url_patterns, strict=True)):
+                guarded.append(pattern)
+                continue
             guarded.append(
                 URLResolver(
                     pattern.pattern,
-                    guard_patterns(pattern.url_patterns, label),
+                    inner,
                     pattern.default_kwargs,
                     pattern.app_name,
                     pattern.namespace,
                 )
             )
-        else:
-            guarded.append(
-                URLPattern(
-                    pattern.pattern,
-                    guard_view(pattern.callback, label),
-                    pattern.default_args,
-                    pattern.name,
-                )
+            continue
+        label = label_of(pattern.callback)
+        if label is None:
+            guarded.append(pattern)
+            continue
+        guarded.append(
+            URLPattern(
+                pattern.pattern,
+                guard_view(pattern.callback, label, refuse),
+                pattern.default_args,
+                pattern.name,
             )
+        )
     return guarded
 
 
@@ -67,7 +79,9 @@ def plugin_api_patterns() -> list:
         except Exception:  # reported by the system check ben_plugins.E005
             logger.exception("API-URLs des Plugins %s nicht geladen.", plugin.label)
             continue
-        guarded = guard_patterns(module.urlpatterns, plugin.label)
+        guarded = guard_patterns(
+            module.urlpatterns, lambda view, label=plugin.label: label, disabled_response
+        )
         patterns.append(
             path(f"{plugin.label}/", include((guarded, plugin.label), namespace=plugin.label))
         )

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .activation import is_enabled_for_request
+from .menu import leads_to_disabled_plugin
 from .registry import plugin_for_model
 from .views import PluginListView, can_manage_plugins
 
@@ -29,3 +30,10 @@ def hide_pages_of_disabled_plugins(page, request, serve_args, serve_kwargs):
     plugin = plugin_for_model(page.specific_class)
     if plugin and not is_enabled_for_request(plugin.label, request):
         raise Http404
+
+
+@hooks.register("construct_main_menu")
+@hooks.register("construct_settings_menu")
+def hide_menu_items_of_disabled_plugins(request, menu_items):
+    """Also menus a plugin registers without PluginMenuItem (modeladmin, snippets)."""
+    menu_items[:] = [item for item in menu_items if not leads_to_disabled_plugin(item, request)]

@@ -2,19 +2,22 @@
 
 Wagtail's generic snippet views check model-level permissions; the club policy also has to
 decide per object. ``ClubScopedSnippetViewSet`` swaps in views that ask the policy for the
-object at hand, filter listings to what the user may see and restrict the club field to the
-user's own clubs. ``cms.snippets.views.ClubContentViewSet`` derives from it, and a system
-check (``moderation.E001``) refuses any ClubContent model registered without it.
+object at hand, filter listings to what the user may see and restrict the club field and
+the listing's club filter to the user's own clubs. ``cms.snippets.views.ClubContentViewSet``
+derives from it, and a system check (``moderation.E001``) refuses any ClubContent model
+registered without it.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser as chooser_views
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .forms import club_choice_form
+from .policies import club_ids_for
 
 
 class ClubScopedObjectMixin:
@@ -35,12 +38,26 @@ class ClubScopedObjectMixin:
         return obj
 
 
+class ClubScopedFilterSet(WagtailFilterSet):
+    """A listing's ``club`` filter offers club editors only their own clubs."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        club_filter = self.filters.get("club")
+        user = self.request.user
+        policy = policy_registry.get_by_type(self._meta.model)
+        if club_filter is not None and not policy.user_has_global_permission(user, "change"):
+            club_filter.queryset = club_filter.queryset.filter(pk__in=club_ids_for(user))
+
+
 class ClubScopedListingMixin:
     """Listings (and their search and filters) show only objects the user may change.
 
     The policy's queryset filters on ``club``, which ClubContent indexes as a FilterField,
     so admin search works on the restricted listing too.
     """
+
+    base_filterset_class = ClubScopedFilterSet
 
     def get_base_queryset(self):
         allowed = self.permission_policy.instances_user_has_any_permission_for(

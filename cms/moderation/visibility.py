@@ -1,4 +1,6 @@
-"""What an admin user may see of content they cannot edit: never another club's drafts.
+"""What an admin user may see of content they cannot edit: what the public may see.
+
+Never another club's drafts, nor what the API hides (pages below an unpublished page).
 
 Wagtail's page chooser and bulk-action confirmation pages name every object they are given,
 whatever the user's permissions. These rules decide which objects they may name.
@@ -6,23 +8,30 @@ whatever the user's permissions. These rules decide which objects they may name.
 
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import get_list_or_404
 from wagtail.admin.views.chooser import ChosenMultipleView
 from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction as SnippetDeleteBulkAction
 
+from cms.api.publication import published_pages
+
 from .setup import ALL_PAGE_ACTIONS
 
 
 def visible_pages(user, pages):
-    """The pages of ``pages`` that are live or that the user may act on (drafts included).
+    """The pages of ``pages`` that the public may see or that the user may act on.
 
-    Moderators and administrators hold page permissions on the root, so they see everything;
-    club editors see live pages and their own clubs' subtrees.
+    What the public sees is the API's publication rule (cms.api.publication), so a live
+    page below an unpublished club stays hidden too; read fresh (no request), not from the
+    API's cache, so the admin never depends on its invalidation. Moderators and
+    administrators hold page permissions on the root, so they see everything; club editors
+    see the public pages and their own clubs' subtrees, drafts included.
     """
     editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ALL_PAGE_ACTIONS)
-    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
+    public = published_pages(Page.objects.all(), None)
+    return pages.filter(Q(pk__in=public.values("pk")) | Q(pk__in=editable.values("pk")))
 
 
 def chooser_pages(pages, request):
@@ -48,22 +57,18 @@ class ChosenMultiplePagesView(ChosenMultipleView):
 
 
 class HideUnviewableItems:
-    """Bulk action mixin: items the user may not act on are listed as "no permission" only
-    when the user may see them anyway; the others are left out without a trace."""
+    """Bulk action mixin: only objects the user may see are looked up at all.
+
+    Items the user may see but not act on are still listed as "no permission"; the others
+    are left out without a trace, and when nothing is left the answer is Wagtail's 404 for
+    ids that do not exist (an empty confirmation page would tell that the ids exist).
+    """
 
     def viewable(self, queryset):
         raise NotImplementedError
 
-    def get_actionable_objects(self):
-        objects, extra = super().get_actionable_objects()
-        refused = extra["items_with_no_access"]
-        viewable_ids = set(
-            self.viewable(
-                self.model._default_manager.filter(pk__in=[obj.pk for obj in refused])
-            ).values_list("pk", flat=True)
-        )
-        extra["items_with_no_access"] = [obj for obj in refused if obj.pk in viewable_ids]
-        return objects, extra
+    def get_queryset(self, model, object_ids):
+        return get_list_or_404(self.viewable(model._default_manager.filter(pk__in=object_ids)))
 
 
 class PageItemsMixin(HideUnviewableItems):

@@ -156,3 +156,31 @@ def test_disabling_keeps_all_data(plugin, site, switch_plugin):
     before = counts()
     switch_plugin(plugin.label, False)
     assert counts() == before
+
+
+def _plugin_admin_paths(plugin) -> list[str]:
+    """The parameterless admin URLs that belong to the plugin."""
+    paths = []
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            elif getattr(pattern.callback, "ben_plugin_label", None) == plugin.label:
+                route = prefix + str(pattern.pattern)
+                if not pattern.pattern.converters and "(?P" not in route:
+                    paths.append("/" + route.replace("^", "").replace("$", ""))
+
+    walk([p for p in get_resolver().url_patterns if str(p.pattern) == "admin/"], "")
+    return paths
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("plugin", plugin_params())
+def test_admin_views_answer_404_when_disabled(plugin, admin_client, site, switch_plugin):
+    paths = _plugin_admin_paths(plugin)
+    if not paths:
+        pytest.skip(f"{plugin.label} has no parameterless admin view")
+    switch_plugin(plugin.label, False)
+    for path in paths:
+        assert admin_client.get(path).status_code == 404, path

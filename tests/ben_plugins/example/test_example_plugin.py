@@ -1,8 +1,8 @@
 """The external example plugin, installed through its entry point, end to end.
 
 Every extension point works while the plugin is on; switched off on the site, its
-endpoint answers 404, its page type cannot be created, its receiver is not called, its
-menu item disappears, and all its data is still there.
+endpoint and its admin views answer 404, its page type cannot be created, its receiver is
+not called, its menu item disappears, and all its data is still there.
 """
 
 import pytest
@@ -140,10 +140,12 @@ def test_disabled_nothing_of_it_is_reachable_and_nothing_is_lost(
 
     assert ClubProjectPage.objects.filter(pk=project.pk, live=True).exists()
     assert ClubAnnouncement.objects.filter(pk=announcement.pk, live=True).exists()
-    snippet_list = admin_client.get("/admin/snippets/example/clubannouncement/")
-    assert "Sommerfest" in snippet_list.text
+    snippet_list = "/admin/snippets/example/clubannouncement/"
+    assert admin_client.get(snippet_list).status_code == 404
+    assert admin_client.get("/admin/vereinsprojekte/").status_code == 404
 
     switch_plugin("example", True)
+    assert "Sommerfest" in admin_client.get(snippet_list).text
     assert client.get(ANNOUNCEMENTS).json()[0]["title"] == "Sommerfest"
     assert client.get(project.url).status_code == 200
     assert ClubProjectPage.can_create_at(club)

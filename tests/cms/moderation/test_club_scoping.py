@@ -112,6 +112,19 @@ class ClubScopingTest(TestCase):
                 self.assertNotIn(_url(foreign, "edit"), response.text)
                 self.assertIn(_url(self.world.snippets[model, "A"], "edit"), response.text)
 
+    def test_listing_club_filter_offers_only_own_clubs(self):
+        for model in club_content_models():
+            with self.subTest(model._meta.label):
+                url = _snippet_url(self.world.snippets[model, "A"], "list")
+                response = self.client.get(url)
+                self.assertEqual(_club_filter_choices(response), ["Verein A"])
+                self.assertNotIn("Verein B", response.text)
+                self.client.force_login(self.world.users["moderation"])
+                self.assertEqual(
+                    _club_filter_choices(self.client.get(url)), ["Verein A", "Verein B"]
+                )
+                self.client.force_login(self.world.users["redaktion-a"])
+
     def test_snippet_chooser_offers_only_own_content(self):
         for model in club_content_models():
             with self.subTest(model._meta.label):
@@ -172,6 +185,11 @@ class ClubScopingTest(TestCase):
         self.assertFalse(user.groups.filter(pk=club_b_group.pk).exists())
         ClubMembership.objects.filter(user=user).delete()
         self.assertFalse(user.groups.filter(name=CLUB_EDITORS).exists())
+
+
+def _club_filter_choices(response):
+    field = response.context["filters"].form.fields["club"]
+    return sorted(str(label) for value, label in field.choices if value)
 
 
 class ClubPolicyUsersTest(TestCase):

@@ -92,10 +92,12 @@ class ForeignDraftsTest(TestCase):
 
     def test_page_bulk_actions_do_not_name_foreign_drafts(self):
         drafts = (self.foreign_event_draft, self.foreign_club_draft)
+        own = self.own_event_draft
         for action in ("delete", "publish", "unpublish", "move"):
             with self.subTest(action):
-                html = self.get("redaktion-a", _bulk_url(Page, action, *drafts))
+                html = self.get("redaktion-a", _bulk_url(Page, action, *drafts, own))
                 self.assertNotIn(SECRET, html)
+                self.assertIn(own.title, html)
                 html = self.get("moderation", _bulk_url(Page, action, *drafts))
                 self.assertIn(SECRET, html)
 
@@ -115,3 +117,78 @@ class ForeignDraftsTest(TestCase):
         self.assertEqual(len(self.client.get(url, {"id": ids}).json()["result"]), 3)
         self.client.logout()
         self.assertEqual(self.client.get(url, {"id": ids}).status_code, 302)
+
+
+class ForeignIdsInBulkActionsTest(TestCase):
+    """Ids of objects the user may not see answer like ids that do not exist."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.world = build_world()
+
+    def setUp(self):
+        self.client.force_login(self.world.users["redaktion-a"])
+
+    def assert_answers_like_unknown_ids(self, model, action, hidden, unknown):
+        for method in (self.client.get, self.client.post):
+            with self.subTest(model=model._meta.label, action=action, method=method.__name__):
+                foreign = method(_bulk_url(model, action, *hidden))
+                missing = method(_bulk_url(model, action, *unknown))
+                self.assertEqual(foreign.status_code, 404)
+                self.assertEqual(missing.status_code, 404)
+                self.assertEqual(
+                    [t.name for t in foreign.templates], [t.name for t in missing.templates]
+                )
+
+    def test_snippet_bulk_delete_of_only_foreign_ids(self):
+        for model in club_content_models():
+            hidden = (self.world.snippets[model, "B"], self.world.draft_snippets[model, "B"])
+            unknown = model(pk=model.objects.order_by("-pk").first().pk + 1000)
+            self.assert_answers_like_unknown_ids(model, "delete", hidden, [unknown])
+            self.assertTrue(model.objects.filter(pk=hidden[1].pk).exists())
+
+    def test_page_bulk_actions_of_only_foreign_drafts(self):
+        unknown = Page(pk=Page.objects.order_by("-pk").first().pk + 1000)
+        for action in ("delete", "publish", "unpublish", "move"):
+            self.assert_answers_like_unknown_ids(
+                Page, action, [self.world.draft_events["B"]], [unknown]
+            )
+        self.assertTrue(Page.objects.filter(pk=self.world.draft_events["B"].pk).exists())
+
+
+class PagesBelowUnpublishedParentsTest(TestCase):
+    """A live page below another club's unpublished page is hidden as the API hides it."""
+
+    TITLE = "Unterhalb eines Entwurfs"
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.world = build_world()
+        unpublished_club = ClubPageFactory(parent=cls.world.site_tree.clubs, live=False)
+        cls.hidden = EventPageFactory(parent=unpublished_club, title=cls.TITLE, live=True)
+
+    def login(self, role):
+        self.client.force_login(self.world.users[role])
+
+    def test_chooser_search_and_chosen_view_hide_it_from_club_editors(self):
+        search = reverse("wagtailadmin_choose_page_search")
+        chosen = reverse("wagtailadmin_choose_page_chosen_multiple")
+        self.login("redaktion-a")
+        self.assertNotIn(self.TITLE, self.client.get(search, {"q": "Unterhalb"}).text)
+        self.assertEqual(self.client.get(chosen, {"id": [self.hidden.pk]}).json()["result"], [])
+        self.login("moderation")
+        self.assertIn(self.TITLE, self.client.get(search, {"q": "Unterhalb"}).text)
+        self.assertEqual(len(self.client.get(chosen, {"id": [self.hidden.pk]}).json()["result"]), 1)
+
+    def test_bulk_action_does_not_name_it(self):
+        self.login("redaktion-a")
+        self.assertEqual(self.client.get(_bulk_url(Page, "delete", self.hidden)).status_code, 404)
+
+    def test_own_pages_below_an_unpublished_club_stay_visible_to_its_editors(self):
+        club = self.world.clubs["A"]
+        club.unpublish()
+        self.login("redaktion-a")
+        url = reverse("wagtailadmin_choose_page_child", args=[club.pk])
+        self.assertIn("Fest von Verein A", self.client.get(url).text)
+        self.login("redaktion-b")
+        self.assertEqual(self.client.get(url).status_code, 404)

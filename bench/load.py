@@ -189,8 +189,11 @@ def main():
         server.stop()
 
     # The production entry point (fast path in front), then Django alone for comparison.
-    for app, suffix in (("application", ""), ("django_application", ", Django without fast path")):
-        server = Server(f"cms.wsgi:{app}", args.workers, env)
+    for app, suffix in (
+        ("cms.wsgi:application", ""),
+        ("django.core.wsgi:get_wsgi_application()", ", Django without fast path"),
+    ):
+        server = Server(app, args.workers, env)
         try:
             _, body, headers = request(server.port, "/api/v1/events/", {})
             etag = headers["ETag"]

@@ -1,11 +1,10 @@
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
+django.setup(set_prefix=False)
 
-django_application = get_wsgi_application()
+from cms.api.fastpath import FastPathWSGIHandler  # noqa: E402 - needs Django set up
 
-from cms.api.fastpath import FastPathApplication  # noqa: E402 - needs Django set up
-
-application = FastPathApplication(django_application)
+application = FastPathWSGIHandler()

@@ -20,9 +20,8 @@ AUTHORIZATION_SCHEME = "Api-Key"
 LAST_USED_PRECISION = timedelta(minutes=1)
 #: Generation of all API clients; cms.api.signals bumps it whenever one is saved or deleted.
 CLIENTS_LABEL = "api.apiclient"
-#: Where a request's WSGI environ keeps a rate-limit count the fast path (cms.api.fastpath)
-#: took, so that Django's handling of the same request does not count it twice.
-COUNTED_ENVIRON_KEY = "ben.api.rate_counted"
+#: Where a request remembers a rate-limit count the fast path took, so it is not counted twice.
+COUNTED_ATTRIBUTE = "_api_rate_counted"
 
 
 def key_from_request(request) -> str | None:
@@ -118,7 +117,7 @@ class RateWindow:
 
 
 def remember_count(request, window: RateWindow, count: int) -> None:
-    request.META[COUNTED_ENVIRON_KEY] = (window, count)
+    setattr(request, COUNTED_ATTRIBUTE, (window, count))
 
 
 class FixedWindowRateThrottle(BaseThrottle):
@@ -151,7 +150,7 @@ class FixedWindowRateThrottle(BaseThrottle):
         identity = self.identity(request)
         if identity is None:
             return True
-        window, count = request.META.get(COUNTED_ENVIRON_KEY, (None, None))
+        window, count = getattr(request, COUNTED_ATTRIBUTE, (None, None))
         if window is None or (window.scope, window.identity) != (self.scope, identity):
             window = self.window(identity)
             count = count_request(*window.counter)

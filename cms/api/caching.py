@@ -11,8 +11,8 @@ trip (fetch), which also lets cms.api.fastpath answer repeat reads before DRF.
 import hashlib
 import time
 from email.utils import formatdate
-from functools import lru_cache
 from typing import NamedTuple
+from weakref import WeakKeyDictionary
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -46,10 +46,17 @@ return {count, redis.call('MGET', unpack(KEYS, first))}
 """
 
 
-@lru_cache(maxsize=8)
+#: Django's cache backends are per thread; so is each one's script, registered once.
+_fetch_scripts: WeakKeyDictionary = WeakKeyDictionary()
+
+
 def _fetch_script(cache_client):
     """Django builds a new redis.Redis (costly) on every get_client(); one per backend."""
-    return cache_client.get_client(write=True).register_script(FETCH_SCRIPT)
+    script = _fetch_scripts.get(cache_client)
+    if script is None:
+        script = cache_client.get_client(write=True).register_script(FETCH_SCRIPT)
+        _fetch_scripts[cache_client] = script
+    return script
 
 
 def _count_without_redis(key: str, timeout: int) -> int:

@@ -1,29 +1,34 @@
-"""Repeat reads of the content API answered from the response cache, before Django's handler.
+"""Repeat reads of the content API answered from the response cache, before URL dispatch.
 
-`cms.wsgi` wraps Django's WSGI application in FastPathApplication. A GET or HEAD of a
-registered endpoint whose response is cached and current is served after one round trip to
-the cache (Redis: rate-limit counter, generations and response together), with no SQL query,
-no URL dispatch to DRF and no view. It applies the same rules as the view: the same rate-limit
-counters (cms.api.access), the same cache key, entry and headers (cms.api.caching).
+`cms.wsgi` serves Django through FastPathWSGIHandler. A GET or HEAD of a registered endpoint
+whose response is cached and current is answered after one round trip to the cache (Redis:
+rate-limit counter, generations and response together), with no URL dispatch to DRF, no view
+and, for the core endpoints, no SQL. It applies the same rules as the view: the same
+rate-limit counters (cms.api.access), the same cache key, entry and headers (cms.api.caching).
 
-Anything else goes to Django, which then decides as always: preview tokens, endpoints the
-registry does not make available for this request (a plugin switched off for the site, a
-runtime switch), keys not verified recently by the normal path (unknown, revoked, changed),
-cache misses, stale entries, exceeded limits (the 429 problem response comes from the view;
-the request is not counted twice) and requests the fast path cannot judge (a disallowed host).
-
-A hit passes through every middleware in settings.MIDDLEWARE except SKIPPED_FOR_HITS, so
-security headers, CORS, locale, X-Frame-Options, Content-Length and whatever a deployment adds
-treat it exactly like the view's response.
+The hit chain is settings.MIDDLEWARE without SKIPPED_FOR_HITS, around the cache lookup: every
+other middleware (HTTPS redirect, security headers, CORS, locale, X-Frame-Options, whatever a
+deployment adds) sees the request before the lookup and shapes the hit's response, exactly as
+for the view. When the lookup cannot answer (NotCached) or anything fails on the way, the
+request goes through Django's full handling from the start, which then decides as always:
+preview tokens, endpoints the registry does not make available for this request (a plugin
+switched off for the site, a runtime switch), keys not verified recently by the normal path
+(unknown, revoked, changed), cache misses, stale entries and exceeded limits (the 429 problem
+response comes from the view; the request is not counted twice).
 """
 
+import logging
 from functools import lru_cache
 
 from django.conf import settings
-from django.core.exceptions import MiddlewareNotUsed
-from django.core.handlers.exception import convert_exception_to_response
-from django.core.handlers.wsgi import WSGIRequest
-from django.urls import Resolver404, get_resolver, get_urlconf
+from django.core.exceptions import (
+    ImproperlyConfigured,
+    MiddlewareNotUsed,
+    PermissionDenied,
+    SuspiciousOperation,
+)
+from django.core.handlers.wsgi import WSGIHandler
+from django.urls import Resolver404, get_resolver, get_urlconf, set_urlconf
 from django.utils.module_loading import import_string
 
 from .access import (
@@ -38,6 +43,8 @@ from .caching import fetch, lookup
 from .models import ApiClient
 from .registry import registry
 from .views import PREVIEW_PARAM, ContentViewSet
+
+logger = logging.getLogger(__name__)
 
 API_ROOT = "/api/v1/"
 
@@ -54,7 +61,11 @@ SKIPPED_FOR_HITS = frozenset(
 )
 
 
-@lru_cache(maxsize=4096)
+class NotCached(Exception):
+    """The cache cannot answer this request; Django's full handling must."""
+
+
+@lru_cache(maxsize=1024)
 def _endpoint_of_path(path_info: str, resolver):
     try:
         match = resolver.resolve(path_info)
@@ -76,91 +87,75 @@ def endpoint_for(request):
 
 
 def cached_response(request):
-    """The cached, current response for this request, or None to let Django handle it."""
-    if (
-        request.method not in ("GET", "HEAD")
-        or not request.path_info.startswith(API_ROOT)
-        or PREVIEW_PARAM in request.GET
-    ):
-        return None
+    """The cached, current response for this request; NotCached to let Django handle it."""
+    if request.method not in ("GET", "HEAD") or PREVIEW_PARAM in request.GET:
+        raise NotCached
     endpoint = endpoint_for(request)
     if endpoint is None:
-        return None
+        raise NotCached
     key = key_from_request(request)
     if key is None:
         throttle = AnonymousRateThrottle()
         window = throttle.window(throttle.get_ident(request))
         found = lookup(request, endpoint, counter=window.counter)
-        entry, count = found.fresh, found.count
+        count = found.count
     else:
         prefix = ApiClient.prefix_of(key)
         if prefix is None:
-            return None
+            raise NotCached
         found = lookup(request, endpoint, extra_keys=verification_cache_keys(prefix))
-        entry = found.fresh
-        if entry is None or not is_verified_key(key, found.values):
-            return None  # nothing counted yet: the view authenticates and counts
+        if found.fresh is None or not is_verified_key(key, found.values):
+            raise NotCached  # nothing counted yet: the view authenticates and counts
         window = ClientRateThrottle().window(prefix)
         count = fetch((), window.counter)[1]
-    if entry is None or count > window.limit:
-        remember_count(request, window, count)
-        return None
-    return entry.serve(request)
+    remember_count(request, window, count)  # counted now, whatever happens next
+    if found.fresh is None or count > window.limit:
+        raise NotCached
+    return found.fresh.serve(request)
 
 
-def _serve_prepared(request):
-    return request.fast_path_response
-
-
-class CachedHitHandler:
-    """Serves cache hits through the middleware that shape every response."""
-
-    def __init__(self):
-        self._middleware_chain = None
-
-    def build_middleware_chain(self):
-        """Django's own construction (BaseHandler.load_middleware), with the hit as view."""
-        handler = convert_exception_to_response(_serve_prepared)
-        for path in reversed(settings.MIDDLEWARE):
-            if path in SKIPPED_FOR_HITS:
-                continue
-            try:
-                middleware = import_string(path)(handler)
-            except MiddlewareNotUsed:
-                continue
-            handler = convert_exception_to_response(middleware)
-        return handler
-
-    def respond(self, request):
+def build_hit_chain():
+    """settings.MIDDLEWARE without SKIPPED_FOR_HITS around cached_response, built as Django
+    builds its own chain under WSGI, but without turning exceptions into responses: they
+    send the request to Django's full handling instead."""
+    handler = cached_response
+    for path in reversed(settings.MIDDLEWARE):
+        if path in SKIPPED_FOR_HITS:
+            continue
+        middleware = import_string(path)
+        if not getattr(middleware, "sync_capable", True):
+            raise ImproperlyConfigured(
+                f"{path} cannot run synchronously; the API fast path (cms.api.fastpath) "
+                "needs every middleware not in SKIPPED_FOR_HITS to."
+            )
         try:
-            response = cached_response(request)
-        except Exception:  # Django judges the request, with its own error handling and logging
-            return None
-        if response is None:
-            return None
-        if self._middleware_chain is None:
-            self._middleware_chain = self.build_middleware_chain()
-        request.fast_path_response = response
-        return self._middleware_chain(request)
+            handler = middleware(handler)
+        except MiddlewareNotUsed:
+            continue
+    return handler
 
 
-class FastPathApplication:
-    """WSGI application: cache hits of the content API first, everything else to Django."""
+class FastPathWSGIHandler(WSGIHandler):
+    """Django's WSGI handler, with cache hits of the content API answered before dispatch.
 
-    def __init__(self, application):
-        self.application = application
-        self.hits = CachedHitHandler()
+    Hits keep everything WSGIHandler does around a request: request_started/finished
+    signals (closing stale database connections), script prefix, cookies, closing.
+    """
 
-    def __call__(self, environ, start_response):
-        if environ.get("PATH_INFO", "").startswith(API_ROOT):
-            response = self.hits.respond(WSGIRequest(environ))
-            if response is not None:
-                start_response(
-                    f"{response.status_code} {response.reason_phrase}",
-                    [
-                        *response.items(),
-                        *(("Set-Cookie", c.output(header="")) for c in response.cookies.values()),
-                    ],
-                )
-                return [response.content]
-        return self.application(environ, start_response)
+    def load_middleware(self, is_async=False):
+        super().load_middleware(is_async)
+        self._hit_chain = build_hit_chain()
+
+    def get_response(self, request):
+        if request.path_info.startswith(API_ROOT):
+            set_urlconf(settings.ROOT_URLCONF)
+            try:
+                response = self._hit_chain(request)
+            except (NotCached, SuspiciousOperation, PermissionDenied):
+                pass  # Django answers (and reports a bad request)
+            except Exception:
+                logger.warning("API fast path failed; Django answers instead.", exc_info=True)
+            else:
+                response._resource_closers.append(request.close)
+                return response
+        return super().get_response(request)

@@ -4,14 +4,11 @@ The example plugin's model is registered exactly as docs/plugins.md shows, but l
 `is_enabled` – the mistake review finding 10 describes. The plugin core switches it anyway.
 """
 
-import sys
-
 import pytest
 from ben_example_plugin.models import ClubAnnouncement
-from django.test import override_settings
 
-from cms.api.registry import registry
 from cms.api.serializers.base import ClubContentSerializer
+from tests.cms.api.conftest import registered_endpoint
 
 PREFIX = "example/registered-announcements"
 
@@ -24,14 +21,10 @@ class AnnouncementSerializer(ClubContentSerializer):
 
 @pytest.fixture
 def registered_without_switch():
-    endpoint = registry.register(
+    with registered_endpoint(
         PREFIX, model=ClubAnnouncement, serializer_class=AnnouncementSerializer
-    )
-    sys.modules.pop("tests.cms.api.plugin_urlconf", None)
-    with override_settings(ROOT_URLCONF="tests.cms.api.plugin_urlconf"):
+    ) as endpoint:
         yield endpoint
-    registry.unregister(PREFIX)
-    sys.modules.pop("tests.cms.api.plugin_urlconf", None)
 
 
 @pytest.mark.django_db

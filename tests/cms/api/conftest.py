@@ -1,9 +1,16 @@
 """Fixtures for the content API tests: a small published data set and an API client."""
 
+import sys
+from contextlib import contextmanager
+
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 
+from cms.api.registry import registry
+from cms.api.serializers.base import PageSerializer
 from cms.api.signals import invalidate_all
+from cms.pages.models import HomePage
 from tests.factories.pages import ClubPageFactory, EventPageFactory
 from tests.factories.snippets import CategoryFactory, NewsItemFactory, TargetGroupFactory
 
@@ -47,3 +54,40 @@ def content(site_tree):
         "target_group": seniors,
         "cache": cache,
     }
+
+
+PLUGIN_PREFIX = "demo-plugin/homes"
+
+
+class HomeSerializer(PageSerializer):
+    class Meta:
+        model = HomePage
+        fields = (*PageSerializer.page_fields, "intro")
+
+
+@contextmanager
+def registered_endpoint(prefix: str, **options):
+    """An endpoint registered at runtime, as a plugin would, and routed through
+    tests/cms/api/plugin_urlconf.py (which builds the API URLs when imported)."""
+    endpoint = registry.register(prefix, **options)
+    sys.modules.pop("tests.cms.api.plugin_urlconf", None)
+    try:
+        with override_settings(ROOT_URLCONF="tests.cms.api.plugin_urlconf"):
+            yield endpoint
+    finally:
+        registry.unregister(prefix)
+        sys.modules.pop("tests.cms.api.plugin_urlconf", None)
+
+
+@pytest.fixture
+def plugin_endpoint():
+    """switch["enabled"] is the endpoint's runtime switch."""
+    switch = {"enabled": True}
+    with registered_endpoint(
+        PLUGIN_PREFIX,
+        model=HomePage,
+        serializer_class=HomeSerializer,
+        ordering=("title",),
+        is_enabled=lambda request: switch["enabled"],
+    ):
+        yield switch

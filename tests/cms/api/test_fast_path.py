@@ -9,15 +9,17 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
 from django.test import override_settings
 from webtest import TestApp
 
 import cms.wsgi
-from cms.api.fastpath import SKIPPED_FOR_HITS, FastPathApplication
+from cms.api.fastpath import SKIPPED_FOR_HITS, FastPathWSGIHandler
 from cms.api.models import ApiClient
 from cms.api.preview import make_token
 from cms.api.signals import invalidate_all
 from cms.api.views import ContentViewSet
+from tests.cms.api.conftest import PLUGIN_PREFIX
 from tests.cms.api.redis_support import REDIS_URL, redis_available
 
 pytestmark = pytest.mark.django_db
@@ -53,9 +55,8 @@ def shared_cache(request):
 
 
 def wsgi_app(*, fast_path=True) -> TestApp:
-    """Django's WSGI handler loads the middleware when built: build it inside overrides."""
-    django_application = WSGIHandler()
-    return TestApp(FastPathApplication(django_application) if fast_path else django_application)
+    """A WSGI handler loads the middleware when built: build it inside overrides."""
+    return TestApp(FastPathWSGIHandler() if fast_path else WSGIHandler())
 
 
 @pytest.fixture
@@ -100,9 +101,8 @@ URLS = [
 ]
 
 
-def test_the_production_entry_point_has_the_fast_path_in_front():
-    assert isinstance(cms.wsgi.application, FastPathApplication)
-    assert cms.wsgi.application.application is cms.wsgi.django_application
+def test_the_production_entry_point_has_the_fast_path():
+    assert isinstance(cms.wsgi.application, FastPathWSGIHandler)
     assert settings.WSGI_APPLICATION == "cms.wsgi.application"
 
 
@@ -156,12 +156,71 @@ def test_hits_pass_every_middleware_but_the_inert_ones(shared_cache, content, vi
     assert set(settings.MIDDLEWARE) > SKIPPED_FOR_HITS
 
 
-def test_https_redirect_applies_to_hits(app, content, view_runs):
-    get(app, "/api/v1/events/")
-    with override_settings(SECURE_SSL_REDIRECT=True):
-        redirected = get(wsgi_app(), "/api/v1/events/")
-    assert redirected.status_int == 301
-    assert redirected.headers["Location"].startswith("https://")
+@override_settings(SECURE_SSL_REDIRECT=True, API_RATE_LIMIT_ANONYMOUS="2/hour")
+@pytest.mark.parametrize("fast_path", [False, True])
+def test_https_redirects_come_first_and_count_nothing(shared_cache, content, view_runs, fast_path):
+    app = wsgi_app(fast_path=fast_path)
+    https = {"wsgi.url_scheme": "https", "REMOTE_ADDR": "203.0.113.77"}
+    assert app.get("/api/v1/events/", extra_environ=https).status_int == 200
+    for _ in range(3):
+        redirected = get(app, "/api/v1/events/", address="203.0.113.77")
+        assert redirected.status_int == 301
+        assert redirected.headers["Location"] == "https://localhost:80/api/v1/events/"
+    assert app.get("/api/v1/events/", extra_environ=https).status_int == 200
+    assert len(view_runs) == (1 if fast_path else 2)
+
+
+@override_settings(
+    SECURE_PROXY_SSL_HEADER=("HTTP_X_FORWARDED_PROTO", "https"),
+    SECURE_HSTS_SECONDS=3600,
+    SECURE_HSTS_INCLUDE_SUBDOMAINS=True,
+    SECURE_SSL_REDIRECT=True,
+    CORS_ALLOWED_ORIGINS=[ORIGIN],
+)
+def test_hits_behind_a_tls_proxy_carry_hsts_like_the_view(shared_cache, content, view_runs):
+    headers = {"X-Forwarded-Proto": "https", "Origin": ORIGIN}
+    slow_app = wsgi_app(fast_path=False)
+    get(slow_app, "/api/v1/events/", **headers)
+    slow = get(slow_app, "/api/v1/events/", **headers)
+    since = {"If-Modified-Since": slow.headers["Last-Modified"]}
+    slow_304 = get(slow_app, "/api/v1/events/", **headers, **since)
+    fast_app = wsgi_app()
+    fast = get(fast_app, "/api/v1/events/", **headers)
+    fast_304 = get(fast_app, "/api/v1/events/", **headers, **since)
+    assert len(view_runs) == 3
+    assert fast.headerlist == slow.headerlist
+    assert fast.headers["Strict-Transport-Security"] == "max-age=3600; includeSubDomains"
+    assert fast_304.status_int == 304 and fast_304.headerlist == slow_304.headerlist
+
+
+def test_endpoints_switched_off_at_runtime_are_not_answered_from_the_cache(
+    shared_cache, site_tree, plugin_endpoint, view_runs
+):
+    app, url = wsgi_app(), f"/api/v1/{PLUGIN_PREFIX}/"
+    assert get(app, url).status_int == 200
+    assert get(app, url).status_int == 200
+    assert len(view_runs) == 1
+    plugin_endpoint["enabled"] = False
+    switched_off = get(app, url)
+    assert switched_off.status_int == 404
+    assert switched_off.headers["Content-Type"] == "application/problem+json"
+
+
+def test_hits_send_the_request_signals(app, content, view_runs):
+    """request_started/finished close stale database connections; hits need them too."""
+    signals = []
+    on_started = lambda **kwargs: signals.append("started")  # noqa: E731
+    on_finished = lambda **kwargs: signals.append("finished")  # noqa: E731
+    request_started.connect(on_started)
+    request_finished.connect(on_finished)
+    try:
+        get(app, "/api/v1/events/")
+        get(app, "/api/v1/events/")
+    finally:
+        request_started.disconnect(on_started)
+        request_finished.disconnect(on_finished)
+    assert len(view_runs) == 1
+    assert signals == ["started", "finished"] * 2
 
 
 def test_requests_it_cannot_judge_go_to_django(app, content, view_runs):

@@ -1,41 +1,14 @@
 """A plugin registers an endpoint in a few lines and inherits all API behaviour."""
 
-import sys
-
 import pytest
 from django.core.exceptions import ImproperlyConfigured
-from django.test import override_settings
 
 from cms.api.registry import registry
-from cms.api.serializers.base import PageSerializer
 from cms.pages.models import HomePage
+from tests.cms.api.conftest import PLUGIN_PREFIX as PREFIX
+from tests.cms.api.conftest import HomeSerializer
 
 pytestmark = pytest.mark.django_db
-
-PREFIX = "demo-plugin/homes"
-
-
-class HomeSerializer(PageSerializer):
-    class Meta:
-        model = HomePage
-        fields = (*PageSerializer.page_fields, "intro")
-
-
-@pytest.fixture
-def plugin_endpoint(request):
-    switch = {"enabled": True}
-    endpoint = registry.register(
-        PREFIX,
-        model=HomePage,
-        serializer_class=HomeSerializer,
-        ordering=("title",),
-        is_enabled=lambda request: switch["enabled"],
-    )
-    sys.modules.pop("tests.cms.api.plugin_urlconf", None)
-    with override_settings(ROOT_URLCONF="tests.cms.api.plugin_urlconf"):
-        yield switch
-    registry.unregister(endpoint.prefix)
-    sys.modules.pop("tests.cms.api.plugin_urlconf", None)
 
 
 def test_registered_endpoint_inherits_publication_caching_errors_and_docs(

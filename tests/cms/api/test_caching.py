@@ -159,3 +159,17 @@ def test_a_response_cached_while_a_publication_commits_is_not_served_after_it(
     after = client.get("/api/v1/events/", HTTP_IF_NONE_MATCH=raced["ETag"])
     assert after.status_code == 200
     assert after.json()["results"][0]["title"] == "Offenes Treffen (neuer Ort)"
+
+
+def test_an_expired_partner_leaves_cached_responses_at_midnight(client, midnight_in_berlin):
+    partner, url = midnight_in_berlin.partner, midnight_in_berlin.url
+    detail = f"{url}{partner.pk}/"
+    for _ in range(2):  # built, then from the cache
+        listed = client.get(url)
+        assert [item["title"] for item in listed.json()["results"]] == ["Eiscafé Venezia"]
+        assert client.get(detail).status_code == 200
+    midnight_in_berlin.pass_midnight()
+    after = client.get(url, HTTP_IF_MODIFIED_SINCE=listed["Last-Modified"])
+    assert after.status_code == 200
+    assert after.json()["count"] == 0
+    assert client.get(detail).status_code == 404

@@ -288,3 +288,17 @@ def test_publishing_is_visible_at_once(app, content, view_runs, django_assert_nu
     event.unpublish()
     assert get(app, "/api/v1/events/").json["count"] == 0
     assert get(app, f"/api/v1/events/{event.pk}/").status_int == 404
+
+
+def test_cached_partners_roll_over_with_the_date_in_berlin(
+    app, midnight_in_berlin, view_runs, django_assert_num_queries
+):
+    url = midnight_in_berlin.url
+    get(app, url)
+    with django_assert_num_queries(0):
+        assert get(app, url).json["count"] == 1
+    midnight_in_berlin.pass_midnight()
+    assert get(app, url).json["count"] == 0
+    assert view_runs == [url, url]  # the fast path did not answer with yesterday's list
+    with django_assert_num_queries(0):
+        assert get(app, url).json["count"] == 0

@@ -33,10 +33,11 @@ def invalidate(labels) -> None:
     """Bump now, so that the rest of this transaction reads the new generations, and again
     after the commit: a request racing the commit can read the new generation but the rows
     from before it, and would cache that stale response as current until the next change.
-    Outside a transaction the second bump follows at once."""
+    Outside a transaction the change is committed already."""
     labels = set(labels)
     bump(labels)
-    transaction.on_commit(partial(bump, labels))
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(partial(bump, labels))
 
 
 def invalidate_model(model) -> None:

@@ -19,6 +19,7 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
+from django.utils.timezone import localdate, localtime
 from rest_framework.renderers import JSONRenderer
 
 GENERATION_PREFIX = "api:generation:"
@@ -128,14 +129,16 @@ def public_cache_control() -> str:
 
 
 def response_key(request, endpoint) -> str:
-    """Absolute URL and query; parameters whose meaning moves with the clock add the minute."""
+    """Absolute URL and query; parameters whose meaning moves with the clock add the minute,
+    endpoints whose visibility moves with the date add the day."""
     time_bucket = (
         int(time.time() // 60)
         if any(name in request.GET for name in endpoint.time_sensitive_params)
         else None
     )
+    day = localdate().toordinal() if endpoint.date_sensitive else None
     query = sorted(request.GET.lists())
-    raw = repr((request.build_absolute_uri(request.path), query, time_bucket))
+    raw = repr((request.build_absolute_uri(request.path), query, time_bucket, day))
     return f"{RESPONSE_PREFIX}{endpoint.basename}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
@@ -211,10 +214,14 @@ def cached_response(view, request, build):
     entry = found.fresh
     if entry is None:
         body = render_json(view, build())
+        last_modified = max(current.values()) // 1000
+        if endpoint.date_sensitive:  # what is visible changed at midnight, too
+            midnight = localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+            last_modified = max(last_modified, int(midnight.timestamp()))
         entry = CachedResponse(
             body,
             strong_etag(body),
-            max(current.values()) // 1000,
+            last_modified,
             current,
             ", ".join(view.allowed_methods),
         )

@@ -77,6 +77,7 @@ registry.register(
     serializer_class=BenefitPartnerSerializer,
     filterset_class=BenefitPartnerFilterSet,
     ordering=("title", "pk"),
+    date_sensitive=True,  # expired partners disappear at midnight (cms.api.publication)
     tag="benefit-partners",
     description="Partners granting discounts to holders of the Ehrenamtskarte.",
 )

@@ -41,6 +41,8 @@ class Endpoint:
     depends_on: tuple[type[Model], ...] = ()
     #: Parameters whose meaning changes with the clock (cached per minute only).
     time_sensitive_params: tuple[str, ...] = ()
+    #: Whether today's date decides what is visible (expired offers): cached per day.
+    date_sensitive: bool = False
     #: Optional runtime switch (e.g. a plugin disabled for a site): False answers 404.
     is_enabled: Callable[[object], bool] | None = None
     tag: str = ""

@@ -4,7 +4,10 @@ Publishing a leaf page or a snippet invalidates its own model's responses and th
 endpoints declaring it in depends_on. Structural changes (moves, unpublishing, deletion of
 pages, privacy restrictions, sites, publishing a page with children whose URLs may change)
 invalidate everything, because they can change visibility or URLs of whole subtrees.
+Every invalidation happens twice: at once and again after the commit (see invalidate).
 """
+
+from functools import partial
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -26,14 +29,25 @@ def is_tracked(label: str) -> bool:
     return label in all_labels()
 
 
+def invalidate(labels) -> None:
+    """Bump now, so that the rest of this transaction reads the new generations, and again
+    after the commit: a request racing the commit can read the new generation but the rows
+    from before it, and would cache that stale response as current until the next change.
+    Outside a transaction the change is committed already."""
+    labels = set(labels)
+    bump(labels)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(partial(bump, labels))
+
+
 def invalidate_model(model) -> None:
     label = model_label(model)
     if is_tracked(label):
-        bump([label])
+        invalidate([label])
 
 
 def invalidate_all() -> None:
-    bump(all_labels())
+    invalidate(all_labels())
 
 
 def invalidate_page(page) -> None:
@@ -96,7 +110,6 @@ def object_saved(sender, instance, raw=False, update_fields=None, created=False,
 @receiver(post_delete, sender=ApiClient)
 def api_client_changed(sender, **kwargs):
     """Keys verified from the cache (cms.api.fastpath) are checked against the database again,
-    so a revocation applies to the next request. Bumped again after commit, so a request that
-    read the old row before the commit cannot leave a verification that looks current."""
-    bump([CLIENTS_LABEL])
-    transaction.on_commit(lambda: bump([CLIENTS_LABEL]))
+    so a revocation applies to the next request; the bump after the commit keeps a request
+    that read the old row before the commit from leaving a verification that looks current."""
+    invalidate([CLIENTS_LABEL])

@@ -7,6 +7,8 @@ import icalendar
 import pytest
 from ical.calendar_stream import IcsCalendarStream
 
+from cms.snippets.models import Category
+
 BERLIN = ZoneInfo("Europe/Berlin")
 ALL = "/api/v1/feeds/events.ics"
 
@@ -125,3 +127,35 @@ def test_the_cached_calendar_follows_unpublish_and_delete(client, calendar):
     assert "Lauftreff" not in vevents(client.get(ALL).content)
     calendar.festival.delete()
     assert set(vevents(client.get(ALL).content)) == {"Netzwerktreffen der Ehrenamtsagentur"}
+
+
+def categories_of(content: bytes, summary: str) -> bytes:
+    return vevents(content)[summary]["categories"].to_ical()
+
+
+@pytest.mark.django_db
+def test_a_renamed_category_shows_at_once_without_republishing_the_events(client, calendar):
+    sport_feed = f"/api/v1/feeds/categories/{calendar.sport.slug}/events.ics"
+    assert categories_of(client.get(ALL).content, "Lauftreff") == b"Sport"
+    assert categories_of(client.get(sport_feed).content, "Lauftreff") == b"Sport"
+    calendar.sport.name = "Laufsport"
+    calendar.sport.save()
+    assert categories_of(client.get(ALL).content, "Lauftreff") == b"Laufsport"
+    assert categories_of(client.get(sport_feed).content, "Lauftreff") == b"Laufsport"
+
+
+@pytest.mark.django_db
+def test_a_calendar_cached_while_a_rename_commits_is_rebuilt_after_it(
+    client, calendar, django_capture_on_commit_callbacks
+):
+    """A reader racing the commit sees the category generation bumped inside the transaction
+    but the name from before it; the bump after the commit retires the calendar it cached."""
+    with django_capture_on_commit_callbacks(execute=True):
+        calendar.sport.name = "Laufsport"
+        calendar.sport.save()
+        # The row as a reader outside the transaction still sees it:
+        Category.objects.filter(pk=calendar.sport.pk).update(name="Sport")
+        assert categories_of(client.get(ALL).content, "Lauftreff") == b"Sport"
+        Category.objects.filter(pk=calendar.sport.pk).update(name="Laufsport")
+    # The commit callbacks have run.
+    assert categories_of(client.get(ALL).content, "Lauftreff") == b"Laufsport"

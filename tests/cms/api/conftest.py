@@ -1,17 +1,25 @@
 """Fixtures for the content API tests: a small published data set and an API client."""
 
+import datetime as dt
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
+from django.utils import timezone
 
 from cms.api.registry import registry
 from cms.api.serializers.base import PageSerializer
 from cms.api.signals import invalidate_all
 from cms.pages.models import HomePage
-from tests.factories.pages import ClubPageFactory, EventPageFactory
+from tests.factories.pages import (
+    BERLIN,
+    BenefitPartnerPageFactory,
+    ClubPageFactory,
+    EventPageFactory,
+)
 from tests.factories.snippets import CategoryFactory, NewsItemFactory, TargetGroupFactory
 
 
@@ -91,3 +99,29 @@ def plugin_endpoint():
         is_enabled=lambda request: switch["enabled"],
     ):
         yield switch
+
+
+@dataclass
+class Midnight:
+    partner: object
+    url: str
+    pass_midnight: object
+
+
+@pytest.fixture
+def midnight_in_berlin(site_tree, monkeypatch):
+    """Django's clock (timezone.now, hence localdate) at one minute before midnight in Berlin
+    on the last day of a partner's offer; pass_midnight() moves it two minutes on. Both
+    moments fall on the same day in UTC: only the date in Berlin rolls over. That day is
+    tomorrow, so the generations (the real clock) are older than its midnight."""
+    last_day = timezone.localdate() + dt.timedelta(days=1)
+    partner = BenefitPartnerPageFactory(
+        parent=site_tree.benefits, title="Eiscafé Venezia", valid_until=last_day
+    )
+    before = dt.datetime.combine(last_day, dt.time(23, 59), BERLIN)
+    monkeypatch.setattr(timezone, "now", lambda: before)
+
+    def pass_midnight():
+        monkeypatch.setattr(timezone, "now", lambda: before + dt.timedelta(minutes=2))
+
+    return Midnight(partner, "/api/v1/benefit-partners/", pass_midnight)

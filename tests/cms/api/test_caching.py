@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from cms.api.caching import RESPONSE_PREFIX
 from cms.api.signals import invalidate_all
+from cms.pages.models import EventPage
 from cms.snippets.models import NewsItem
 from tests.cms.api.redis_support import REDIS_URL, redis_available
 from tests.factories.snippets import CategoryFactory, NewsItemFactory
@@ -138,3 +139,37 @@ def test_head_requests_carry_the_same_validators(client, content):
     assert head.status_code == 200
     assert head["ETag"] == get["ETag"]
     assert head.content == b""
+
+
+def test_a_response_cached_while_a_publication_commits_is_not_served_after_it(
+    client, content, django_capture_on_commit_callbacks
+):
+    """A reader racing the commit sees the generation bumped inside the transaction but the
+    rows from before it; the bump after the commit retires what it cached."""
+    event = content["event"]
+    with django_capture_on_commit_callbacks(execute=True):
+        event.title = "Offenes Treffen (neuer Ort)"
+        event.save_revision().publish()
+        # The row as a reader outside the transaction still sees it:
+        EventPage.objects.filter(pk=event.pk).update(title="Offenes Treffen")
+        raced = client.get("/api/v1/events/")
+        assert raced.json()["results"][0]["title"] == "Offenes Treffen"
+        EventPage.objects.filter(pk=event.pk).update(title="Offenes Treffen (neuer Ort)")
+    # The commit callbacks have run.
+    after = client.get("/api/v1/events/", HTTP_IF_NONE_MATCH=raced["ETag"])
+    assert after.status_code == 200
+    assert after.json()["results"][0]["title"] == "Offenes Treffen (neuer Ort)"
+
+
+def test_an_expired_partner_leaves_cached_responses_at_midnight(client, midnight_in_berlin):
+    partner, url = midnight_in_berlin.partner, midnight_in_berlin.url
+    detail = f"{url}{partner.pk}/"
+    for _ in range(2):  # built, then from the cache
+        listed = client.get(url)
+        assert [item["title"] for item in listed.json()["results"]] == ["Eiscafé Venezia"]
+        assert client.get(detail).status_code == 200
+    midnight_in_berlin.pass_midnight()
+    after = client.get(url, HTTP_IF_MODIFIED_SINCE=listed["Last-Modified"])
+    assert after.status_code == 200
+    assert after.json()["count"] == 0
+    assert client.get(detail).status_code == 404

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import override_settings
 from webtest import TestApp
 
@@ -52,6 +53,17 @@ def shared_cache(request):
                 raw.delete(*keys)
         else:
             cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_transaction_open():
+    """As Django's test client does: the request signals must not close the database
+    connection that holds the test's transaction (PostgreSQL closes it outside autocommit)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 def wsgi_app(*, fast_path=True) -> TestApp:
@@ -347,3 +359,17 @@ def test_publishing_is_visible_at_once(app, content, view_runs, django_assert_nu
     event.unpublish()
     assert get(app, "/api/v1/events/").json["count"] == 0
     assert get(app, f"/api/v1/events/{event.pk}/").status_int == 404
+
+
+def test_cached_partners_roll_over_with_the_date_in_berlin(
+    app, midnight_in_berlin, view_runs, django_assert_num_queries
+):
+    url = midnight_in_berlin.url
+    get(app, url)
+    with django_assert_num_queries(0):
+        assert get(app, url).json["count"] == 1
+    midnight_in_berlin.pass_midnight()
+    assert get(app, url).json["count"] == 0
+    assert view_runs == [url, url]  # the fast path did not answer with yesterday's list
+    with django_assert_num_queries(0):
+        assert get(app, url).json["count"] == 0

@@ -8,6 +8,7 @@ the cache (Redis). Generations, the response and a rate-limit counter are read i
 trip (fetch), which also lets cms.api.fastpath answer repeat reads before DRF.
 """
 
+import datetime as dt
 import hashlib
 import time
 from email.utils import formatdate
@@ -19,7 +20,7 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
-from django.utils.timezone import localdate, localtime
+from django.utils.timezone import localdate, make_aware
 from rest_framework.renderers import JSONRenderer
 
 GENERATION_PREFIX = "api:generation:"
@@ -128,17 +129,37 @@ def public_cache_control() -> str:
     return f"public, max-age={settings.API_BROWSER_MAX_AGE}, s-maxage={settings.API_CDN_MAX_AGE}"
 
 
+class ClockInputs(NamedTuple):
+    """What of the clock a response depends on besides the content."""
+
+    minute: int | None  # parameters whose meaning moves with the clock (?upcoming)
+    day: dt.date | None  # endpoints whose visibility moves with the date in Berlin
+
+    @classmethod
+    def of(cls, request, endpoint) -> "ClockInputs":
+        moves = any(name in request.GET for name in endpoint.time_sensitive_params)
+        return cls(
+            int(time.time() // 60) if moves else None,
+            localdate() if endpoint.date_sensitive else None,
+        )
+
+    def since(self) -> int:
+        """When the clock last changed such a response (0 if it never does)."""
+        moments = [0]
+        if self.minute is not None:
+            moments.append(self.minute * 60)
+        if self.day is not None:
+            moments.append(int(make_aware(dt.datetime.combine(self.day, dt.time.min)).timestamp()))
+        return max(moments)
+
+
 def response_key(request, endpoint) -> str:
-    """Absolute URL and query; parameters whose meaning moves with the clock add the minute,
-    endpoints whose visibility moves with the date add the day."""
-    time_bucket = (
-        int(time.time() // 60)
-        if any(name in request.GET for name in endpoint.time_sensitive_params)
-        else None
-    )
-    day = localdate().toordinal() if endpoint.date_sensitive else None
+    """Absolute URL, query and the clock inputs: a response is cached per minute or day where
+    its meaning moves with them."""
+    clock = ClockInputs.of(request, endpoint)
+    day = clock.day.toordinal() if clock.day else None
     query = sorted(request.GET.lists())
-    raw = repr((request.build_absolute_uri(request.path), query, time_bucket, day))
+    raw = repr((request.build_absolute_uri(request.path), query, clock.minute, day))
     return f"{RESPONSE_PREFIX}{endpoint.basename}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
@@ -214,10 +235,10 @@ def cached_response(view, request, build):
     entry = found.fresh
     if entry is None:
         body = render_json(view, build())
-        last_modified = max(current.values()) // 1000
-        if endpoint.date_sensitive:  # what is visible changed at midnight, too
-            midnight = localtime().replace(hour=0, minute=0, second=0, microsecond=0)
-            last_modified = max(last_modified, int(midnight.timestamp()))
+        # What is visible also changed when the clock last moved it (a minute, midnight).
+        last_modified = max(
+            max(current.values()) // 1000, ClockInputs.of(request, endpoint).since()
+        )
         entry = CachedResponse(
             body,
             strong_etag(body),

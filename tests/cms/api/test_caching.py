@@ -1,6 +1,8 @@
 """ETag/Last-Modified/304, the shared response cache and its precise invalidation."""
 
 import os
+import time
+from email.utils import parsedate_to_datetime
 
 import pytest
 from django.core.cache import cache
@@ -173,3 +175,20 @@ def test_an_expired_partner_leaves_cached_responses_at_midnight(client, midnight
     assert after.status_code == 200
     assert after.json()["count"] == 0
     assert client.get(detail).status_code == 404
+
+
+def test_upcoming_lists_are_modified_with_the_minute_they_are_cached_for(
+    client, content, monkeypatch
+):
+    """?upcoming means "from now": its response is cached per minute, and a client revalidating
+    with If-Modified-Since alone must not keep the previous minute's list."""
+    url = "/api/v1/events/?upcoming=true"
+    first = client.get(url)
+    started = time.time()
+    monkeypatch.setattr(time, "time", lambda: started + 120)
+    later = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert later.status_code == 200
+    assert parsedate_to_datetime(later["Last-Modified"]) > parsedate_to_datetime(
+        first["Last-Modified"]
+    )
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=later["Last-Modified"]).status_code == 304

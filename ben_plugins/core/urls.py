@@ -23,24 +23,32 @@ def disabled_response(request, label: str) -> JsonResponse:
 
 def guard_view(view, label: str, refuse):
     """``view``, answered by ``refuse(request, label)`` where the plugin is off."""
-
-    @wraps(view)
-    def guarded(request, *args, **kwargs):
-        if not is_enabled_for_request(label, request):
-            return refuse(request, label)
-        return view(request, *args, **kwargs)
-
+    guarded = guard_view_by_url(view, lambda kwargs: label, refuse)
     guarded.ben_plugin_label = label
     return guarded
 
 
-def guard_patterns(patterns, label_of, refuse) -> list:
-    """Wrap every view below ``patterns`` (recursively) that ``label_of(view)`` assigns to a
-    plugin with the per-site plugin check; patterns of no plugin are kept as they are."""
+def guard_view_by_url(view, label_in_url, refuse):
+    """``view``, answered by ``refuse(request, label)`` where the plugin that
+    ``label_in_url(url_kwargs)`` names is off; None names no plugin."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        label = label_in_url(kwargs)
+        if label is not None and not is_enabled_for_request(label, request):
+            return refuse(request, label)
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+def guard_patterns(patterns, guard) -> list:
+    """Replace the view of every pattern below ``patterns`` (recursively) by ``guard(pattern)``
+    where that gives one; patterns it gives None for are kept as they are."""
     guarded = []
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
-            inner = guard_patterns(pattern.url_patterns, label_of, refuse)
+            inner = guard_patterns(pattern.url_patterns, guard)
             if all(new is old for new, old in zip(inner, pattern.url_patterns, strict=True)):
                 guarded.append(pattern)
                 continue
@@ -54,18 +62,11 @@ def guard_patterns(patterns, label_of, refuse) -> list:
                 )
             )
             continue
-        label = label_of(pattern.callback)
-        if label is None:
+        view = guard(pattern)
+        if view is None:
             guarded.append(pattern)
             continue
-        guarded.append(
-            URLPattern(
-                pattern.pattern,
-                guard_view(pattern.callback, label, refuse),
-                pattern.default_args,
-                pattern.name,
-            )
-        )
+        guarded.append(URLPattern(pattern.pattern, view, pattern.default_args, pattern.name))
     return guarded
 
 
@@ -80,7 +81,10 @@ def plugin_api_patterns() -> list:
             logger.exception("API-URLs des Plugins %s nicht geladen.", plugin.label)
             continue
         guarded = guard_patterns(
-            module.urlpatterns, lambda view, label=plugin.label: label, disabled_response
+            module.urlpatterns,
+            lambda pattern, label=plugin.label: guard_view(
+                pattern.callback, label, disabled_response
+            ),
         )
         patterns.append(
             path(f"{plugin.label}/", include((guarded, plugin.label), namespace=plugin.label))

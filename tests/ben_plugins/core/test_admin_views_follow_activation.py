@@ -5,7 +5,7 @@ admin URLs are mounted (ben_plugins.core.admin_urls), for any plugin.
 """
 
 import pytest
-from ben_example_plugin.models import ClubAnnouncement
+from ben_example_plugin.models import ClubAnnouncement, ClubProjectPage
 
 from ben_plugins.webhooks.models import WebhookSubscription
 from cms.moderation.models import ClubMembership
@@ -101,3 +101,43 @@ def test_menus_leading_to_guarded_views_disappear(admin_client, switch_plugin):
     home = admin_client.get("/admin/").text
     assert "Webhooks" not in home
     assert "Vereinsinhalte" in home
+
+
+def bulk_delete_url(model, *objects) -> str:
+    ids = "&".join(f"id={obj.pk}" for obj in objects)
+    return f"/admin/bulk/{model._meta.app_label}/{model._meta.model_name}/delete/?{ids}"
+
+
+@pytest.mark.django_db
+def test_bulk_actions_on_a_plugins_snippets(club_editor_client, club, switch_plugin):
+    announcement = ClubAnnouncement.objects.create(title="Sommerfest", club=club, live=False)
+    url = bulk_delete_url(ClubAnnouncement, announcement)
+    assert "Sommerfest" in club_editor_client.get(url).text
+
+    switch_plugin("example", False)
+    assert_like_unknown_url(club_editor_client, club_editor_client.get(url))
+    assert club_editor_client.post(url).status_code == 404
+    assert ClubAnnouncement.objects.filter(pk=announcement.pk).exists()
+
+
+@pytest.mark.django_db
+def test_page_views_of_a_plugins_page_type(admin_client, club, switch_plugin):
+    project = ClubProjectPage(title="Jugendtraining", slug="jugendtraining")
+    club.add_child(instance=project)
+    project.save_revision().publish()
+    urls = [
+        f"/admin/pages/{project.pk}/{view}/"
+        for view in ("edit", "delete", "copy", "move", "unpublish", "history", "usage")
+    ]
+    add = f"/admin/pages/add/example/clubprojectpage/{club.pk}/"
+    urls.append(add)
+    assert [admin_client.get(url).status_code for url in urls] == [200] * len(urls)
+
+    switch_plugin("example", False)
+    for url in urls:
+        assert_like_unknown_url(admin_client, admin_client.get(url))
+    admin_client.post(urls[0], {"title": "Umbenannt", "slug": "jugendtraining"})
+    admin_client.post(urls[1])
+    assert ClubProjectPage.objects.get(pk=project.pk).title == "Jugendtraining"
+    assert admin_client.post(add, {"title": "Neu", "slug": "neu"}).status_code == 404
+    assert not ClubProjectPage.objects.filter(slug="neu").exists()

@@ -10,11 +10,13 @@ The hit chain is settings.MIDDLEWARE without SKIPPED_FOR_HITS, around the cache 
 other middleware (HTTPS redirect, security headers, CORS, locale, X-Frame-Options, whatever a
 deployment adds) sees the request before the lookup and shapes the hit's response, exactly as
 for the view. When the lookup cannot answer (NotCached) or anything fails on the way, the
-request goes through Django's full handling from the start, which then decides as always:
-preview tokens, endpoints the registry does not make available for this request (a plugin
-switched off for the site, a runtime switch), keys not verified recently by the normal path
-(unknown, revoked, changed), cache misses, stale entries and exceeded limits (the 429 problem
-response comes from the view; the request is not counted twice).
+request goes through Django's full handling from the start (the request phase of those
+middleware thus runs twice for a miss, harmless for Django's own, which have no side effects
+there), and Django decides as always: preview tokens, endpoints the registry does not make
+available for this request (a plugin switched off for the site, a runtime switch), keys not
+verified recently by the normal path (unknown, revoked, changed), cache misses, stale entries
+and exceeded limits (the 429 problem response comes from the view; the request is not
+counted twice).
 """
 
 import logging

@@ -20,6 +20,7 @@ from .filters.content import (
     VolunteerOpportunityFilterSet,
 )
 from .registry import registry
+from .serializers.base import with_page_reference
 from .serializers.pages import (
     BenefitPartnerSerializer,
     ClubSerializer,
@@ -64,7 +65,7 @@ registry.register(
     serializer_class=EventSerializer,
     filterset_class=EventFilterSet,
     ordering=("start", "pk"),
-    select_related=("organiser",),
+    queryset_hook=lambda queryset, request: with_page_reference(queryset, "organiser"),
     prefetch_related=("categories", "target_groups", "exception_dates"),
     depends_on=(ClubPage, Category, TargetGroup),
     time_sensitive_params=("upcoming",),

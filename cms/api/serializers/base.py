@@ -1,6 +1,9 @@
 """Base serializers every registered endpoint builds on."""
 
+from typing import NamedTuple
+
 from django.db import models
+from django.db.models import F
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -73,13 +76,47 @@ class ClubContentSerializer(ContentSerializer):
     )
 
 
+class PageReference(NamedTuple):
+    """What a reference to a page shows and the publication rule reads, from the referring
+    row itself: building the referenced page (a ClusterableModel) costs more than the row."""
+
+    pk: int
+    title: str
+    slug: str
+    path: str
+    live: bool
+
+
+REFERENCE_COLUMNS = ("title", "slug", "path", "live")
+
+
+def with_page_reference(queryset, field: str):
+    """Annotates the columns of PageReference for the page that ``field`` points to (one
+    join, like select_related, without building the page)."""
+    return queryset.annotate(
+        **{f"{field}_reference_{column}": F(f"{field}__{column}") for column in REFERENCE_COLUMNS}
+    )
+
+
 @extend_schema_field(ClubReferenceSerializer(allow_null=True))
 class PublishedClubField(serializers.Field):
-    """A reference to a ClubPage that is null unless that club is published."""
+    """A reference to a ClubPage that is null unless that club is published. Reads the
+    columns with_page_reference annotated if the queryset has them, else the page itself."""
 
     def __init__(self, **kwargs):
         kwargs["read_only"] = True
         super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        prefix = f"{self.source}_reference_"
+        if not hasattr(instance, prefix + REFERENCE_COLUMNS[0]):
+            return super().get_attribute(instance)
+        pk = getattr(instance, f"{self.source}_id")
+        if pk is None:
+            return None
+        return PageReference(
+            pk, *(getattr(instance, prefix + column) for column in REFERENCE_COLUMNS)
+        )
 
     def to_representation(self, club):
         request = self.context.get("request")

@@ -87,6 +87,7 @@ def test(pytest_args):
     install("test")
     run(PYTHON, "-m", "ruff", "check", ".")
     run(PYTHON, "-m", "ruff", "format", "--check", ".")
+    run(VENV / "bin" / "lint-imports")
     run(
         PYTHON,
         "manage.py",

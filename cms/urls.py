@@ -5,8 +5,6 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.api.v2 import router as wagtail_api_router
-
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include("cms.moderation.admin_urls")),
@@ -17,7 +15,6 @@ urlpatterns = [
     # unknown paths included, with problem details.
     path("api/v1/", include("ben_plugins.core.urls")),
     path("api/v1/", include("cms.api.urls")),
-    path("api/v2/", wagtail_api_router.urls),
 ]
 
 if settings.DEBUG:

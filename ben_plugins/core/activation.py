@@ -1,7 +1,9 @@
 """Is a plugin switched on for a site? Looked up per site, memoised per request."""
 
 from django.http import HttpRequest
-from wagtail.models import Page, Site
+from wagtail.models import Site
+
+from cms.core.sites import site_for_request
 
 from .models import PluginActivation
 from .registry import get_plugin, plugin_for_model
@@ -36,17 +38,6 @@ def set_enabled(label: str, site: Site, enabled: bool, user=None) -> PluginActiv
         site=site, plugin=label, defaults={"enabled": enabled, "changed_by": user}
     )
     return activation
-
-
-def site_for_request(request: HttpRequest) -> Site | None:
-    return Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-
-
-def site_for_object(instance) -> Site | None:
-    """The site content belongs to: a page's own site, a club snippet's club's site."""
-    page = instance if isinstance(instance, Page) else getattr(instance, "club", None)
-    site = page.get_site() if isinstance(page, Page) else None
-    return site or Site.objects.filter(is_default_site=True).first()
 
 
 def endpoint_follows_plugin_activation(endpoint, request: HttpRequest) -> bool:

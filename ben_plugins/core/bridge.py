@@ -21,8 +21,9 @@ from wagtail.signals import (
     workflow_rejected,
 )
 
+from cms.core.sites import site_for_object
+
 from . import signals
-from .activation import site_for_object
 
 logger = logging.getLogger(__name__)
 

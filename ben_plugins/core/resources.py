@@ -8,8 +8,7 @@ plugin types registered with ``cms.api.registry.registry.register``) has a resou
 from django.db.models import Model
 
 from cms.api.registry import registry
-
-from .activation import site_for_object
+from cms.core.sites import site_for_object
 
 
 def resource_type(model: type[Model]) -> str | None:

@@ -8,8 +8,10 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
+from cms.core.sites import site_for_request
+
 from . import discovery
-from .activation import is_enabled, overrides_for_site, set_enabled, site_for_request
+from .activation import is_enabled, overrides_for_site, set_enabled
 from .registry import all_plugins, get_plugin
 
 MANAGE_PERMISSION = "ben_plugins.change_pluginactivation"

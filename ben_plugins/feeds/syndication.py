@@ -5,10 +5,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from ben_plugins.core.activation import site_for_request
 from ben_plugins.core.resources import api_resource_url
 from cms.api.errors import unknown_parameters_response
-from cms.api.publication import published
+from cms.api.publication import published_for_request
+from cms.core.sites import site_for_request
 from cms.snippets.models import NewsItem
 
 from .views import unknown_parameters, with_etag
@@ -35,7 +35,7 @@ class NewsRssFeed(Feed):
         site = site_for_request(request)
         news = NewsItem.objects.filter(club__path__startswith=site.root_page.path)
         items = list(
-            published(news, request)
+            published_for_request(news, request)
             .select_related("club")
             .prefetch_related("categories")
             .order_by("-first_published_at", "-pk")[:FEED_SIZE]

@@ -18,13 +18,13 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ben_plugins.core.activation import site_for_request
 from cms.api.access import AnonymousRateThrottle, ApiKeyAuthentication, ClientRateThrottle
 from cms.api.caching import generations, public_cache_control, strong_etag
 from cms.api.errors import problem_exception_handler, unknown_parameters_response
 from cms.api.filters.base import parse_natural_number
-from cms.api.publication import page_is_published, published
+from cms.api.publication import page_is_published_for_request, published_for_request
 from cms.api.registry import STRUCTURE_LABEL, model_label
+from cms.core.sites import site_for_request
 from cms.pages.models import BenefitPartnerPage, ClubPage, EventPage
 from cms.snippets.models import Category
 
@@ -38,7 +38,7 @@ CALENDAR_CACHE_SECONDS = 3600
 
 def live_events(request):
     return (
-        published(EventPage.objects.in_site(site_for_request(request)), request)
+        published_for_request(EventPage.objects.in_site(site_for_request(request)), request)
         .select_related("organiser")
         .prefetch_related("exception_dates", "categories")
         .order_by("start", "pk")
@@ -46,19 +46,19 @@ def live_events(request):
 
 
 def live_clubs(request):
-    clubs = published(ClubPage.objects.in_site(site_for_request(request)), request)
+    clubs = published_for_request(ClubPage.objects.in_site(site_for_request(request)), request)
     return clubs.prefetch_related("categories").order_by("title")
 
 
 def live_partners(request):
     """Published partners, which leaves out expired offers (see cms.api.publication)."""
     partners = BenefitPartnerPage.objects.in_site(site_for_request(request))
-    return published(partners, request).order_by("title")
+    return published_for_request(partners, request).order_by("title")
 
 
 def public_organiser(event, request):
     """The organiser, unless that club is not published (then it is not named anywhere)."""
-    return event.organiser if page_is_published(event.organiser, request) else None
+    return event.organiser if page_is_published_for_request(event.organiser, request) else None
 
 
 def unknown_parameters(request) -> list[str]:

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ben_plugins.core.resources import api_resource_url, resource_type
-from cms.api.publication import is_published, surroundings_are_published
+from cms.core.publication import is_published, surroundings_are_published
 
 from .models import WebhookDelivery, WebhookEvent, WebhookSubscription
 from .security import RefusedTarget, refusal_reason, sign, webhook_session

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-from cms.fields import MultipleChoiceJSONField
+from cms.core.fields import MultipleChoiceJSONField
 
 from .security import refusal_reason
 

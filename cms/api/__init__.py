@@ -1,1 +1,1 @@
-"""The headless content API: /api/v1/ built around an endpoint registry; Wagtail's /api/v2/."""
+"""The headless content API: /api/v1/ built around an endpoint registry."""

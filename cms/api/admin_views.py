@@ -14,10 +14,11 @@ from wagtail.admin.views.generic.models import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
+from cms.core.publication import is_previewable
+
 from .filters.base import parse_natural_number
 from .models import ApiClient
 from .preview import make_token
-from .publication import is_previewable
 from .registry import registry
 
 

@@ -9,13 +9,15 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 
+from cms.core.publication import is_previewable
+
 from .access import AnonymousRateThrottle, ApiKeyAuthentication, ClientRateThrottle
 from .caching import cached_response, uncached_private_response
 from .errors import problem_exception_handler
 from .filters.base import ASCII_DIGITS, parse_natural_number
 from .pagination import ContentPagination
 from .preview import preview_object
-from .publication import is_previewable, published
+from .publication import published_for_request
 from .registry import registry
 
 FIELDS_PARAM = "fields"
@@ -111,7 +113,9 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
         return queryset
 
     def get_queryset(self):
-        return published(self.base_queryset(), self.request).order_by(*self.endpoint.ordering)
+        return published_for_request(self.base_queryset(), self.request).order_by(
+            *self.endpoint.ordering
+        )
 
     def get_serializer_context(self):
         context = super().get_serializer_context()

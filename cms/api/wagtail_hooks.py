@@ -3,8 +3,9 @@ from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem as PageActionMenuItem
 from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
 
+from cms.core.publication import is_previewable
+
 from .admin_views import ApiClientViewSet, preview_token, preview_token_url, user_can_preview
-from .publication import is_previewable
 from .registry import registry
 
 PREVIEW_TOKEN_LABEL = "Vorschau-Token für die API"

@@ -8,7 +8,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState
 
-from cms.snippets.models import ClubContent
+from .club_content import ClubContent
 
 
 @dataclass

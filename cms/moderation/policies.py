@@ -1,6 +1,6 @@
 """The club permission policy: club editors act on their own clubs' content, moderators on all.
 
-Every concrete subclass of ``cms.snippets.models.ClubContent`` – in any installed app, so
+Every concrete subclass of ``cms.moderation.club_content.ClubContent`` – in any installed app, so
 plugins included – gets this policy registered automatically from ``ModerationConfig.ready``.
 """
 
@@ -10,8 +10,7 @@ from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
-from cms.snippets.models import ClubContent
-
+from .club_content import ClubContent
 from .models import ClubMembership
 
 # What membership in a club allows on that club's content. Never "publish": every change

@@ -15,7 +15,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction as SnippetDeleteBulkAction
 
-from cms.api.publication import published_pages
+from cms.core.publication import published
 
 from .setup import ALL_PAGE_ACTIONS
 
@@ -23,14 +23,14 @@ from .setup import ALL_PAGE_ACTIONS
 def visible_pages(user, pages):
     """The pages of ``pages`` that the public may see or that the user may act on.
 
-    What the public sees is the API's publication rule (cms.api.publication), so a live
+    What the public sees is the publication rule (cms.core.publication), so a live
     page below an unpublished club stays hidden too; read fresh (no request), not from the
     API's cache, so the admin never depends on its invalidation. Moderators and
     administrators hold page permissions on the root, so they see everything; club editors
     see the public pages and their own clubs' subtrees, drafts included.
     """
     editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ALL_PAGE_ACTIONS)
-    public = published_pages(Page.objects.all(), None)
+    public = published(Page.objects.all())
     return pages.filter(Q(pk__in=public.values("pk")) | Q(pk__in=editable.values("pk")))
 
 

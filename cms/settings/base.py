@@ -153,10 +153,9 @@ LOGGING = {
     "loggers": {"django_tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")}},
 }
 
-# Content API (cms.api): /api/v1/ (own REST API), /api/v2/ (Wagtail's API), CORS, OpenAPI.
+# Content API (cms.api): /api/v1/, CORS, OpenAPI.
 INSTALLED_APPS += [
     "cms.api",
-    "wagtail.api.v2",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",

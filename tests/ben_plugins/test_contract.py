@@ -19,7 +19,7 @@ from ben_plugins.core.signals import (
     content_unpublished,
     moderation_state_changed,
 )
-from cms.snippets.models import ClubContent
+from cms.moderation.club_content import ClubContent
 
 PLUGINS = all_plugins()
 CONTENT_SIGNALS = [

@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from cms.api.publication import published
+from cms.api.publication import published_for_request
 from cms.pages.models import ClubPage
 from cms.snippets.models import Category, TargetGroup
 
@@ -138,7 +138,7 @@ class PublishedContentFilterSet(ApiFilterSet):
 
 
 def published_clubs(request):
-    return published(ClubPage.objects.all(), request)
+    return published_for_request(ClubPage.objects.all(), request)
 
 
 @extend_schema_field(OpenApiTypes.STR)

@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cms.api.publication import page_is_published
+from cms.api.publication import page_is_published_for_request
 
 from .fields import (
     ClubReferenceSerializer,
@@ -57,7 +57,7 @@ class PageSerializer(ContentSerializer):
 
 
 class ClubContentSerializer(ContentSerializer):
-    """Common fields of moderated content owned by a club (cms.snippets.models.ClubContent)."""
+    """Common fields of moderated content owned by a club (cms.moderation.club_content)."""
 
     club = ClubReferenceSerializer()
     categories = TermSerializer(many=True)
@@ -120,6 +120,6 @@ class PublishedClubField(serializers.Field):
 
     def to_representation(self, club):
         request = self.context.get("request")
-        if not page_is_published(club, request):
+        if not page_is_published_for_request(club, request):
             return None
         return ClubReferenceSerializer.represent(club, request)

@@ -1,12 +1,13 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.utils.timezone import localdate
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .location import AddressFields, ContactFields
+from cms.core.location import AddressFields, ContactFields
 
 
 class BenefitPartnerIndexPage(Page):
@@ -86,19 +87,15 @@ class BenefitPartnerPage(AddressFields, ContactFields, Page):
         index.FilterField("category"),
         *AddressFields.address_search_fields,
     ]
-    # Wagtail's own API (/api/v2/); the BEN API (/api/v1/) has its own serializers.
-    api_fields = [
-        APIField(name)
-        for name in (
-            "category", "discount_de", "discount_en", "conditions", "valid_from", "valid_until",
-            "description", "street", "postal_code", "city", "latitude", "longitude",
-            "contact_person", "email", "phone", "website",
-        )
-    ]  # fmt: skip
 
     class Meta:
         verbose_name = "Vorteilspartner"
         verbose_name_plural = "Vorteilspartner"
+
+    @classmethod
+    def publication_condition(cls) -> Q:
+        """Expired offers are not published (cms.core.publication); the date is Berlin's."""
+        return Q(valid_until__isnull=True) | Q(valid_until__gte=localdate())
 
     def clean(self):
         super().clean()

@@ -2,14 +2,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.fields import LANGUAGE_CHOICES, MultipleChoiceJSONField
-
-from .location import AddressFields, ContactFields
+from cms.core.fields import LANGUAGE_CHOICES, MultipleChoiceJSONField
+from cms.core.location import AddressFields, ContactFields
 
 
 class ClubIndexPage(Page):
@@ -101,23 +99,12 @@ class ClubPage(AddressFields, ContactFields, Page):
         index.FilterField("seeks_volunteers"),
         *AddressFields.address_search_fields,
     ]
-    # Wagtail's own API (/api/v2/); the BEN API (/api/v1/) has its own serializers.
-    api_fields = [
-        APIField(name)
-        for name in (
-            "kind", "categories", "description", "logo", "street", "postal_code", "city",
-            "latitude", "longitude", "contact_person", "email", "phone", "website",
-            "meeting_times", "languages", "accessibility", "founded_year", "seeks_volunteers",
-        )
-    ]  # fmt: skip
 
     class Meta:
         verbose_name = "Verein / Einrichtung"
         verbose_name_plural = "Vereine und Einrichtungen"
 
     def get_context(self, request, *args, **kwargs):
-        from .events import EventPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = EventPage.objects.child_of(self).live().public().order_by("start")
+        context["events"] = self.organised_events.live().public().order_by("start")
         return context

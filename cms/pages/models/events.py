@@ -4,15 +4,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.core.location import AddressFields
 from cms.pages import recurrence
 
 from .clubs import ClubPage
-from .location import AddressFields
 
 RECURRENCE_HELP = (
     "Optional, als RFC-5545-Regel. Beispiele: jeden ersten Dienstag im Monat: "
@@ -104,16 +103,6 @@ class EventPage(AddressFields, Page):
         index.FilterField("start"),
         *AddressFields.address_search_fields,
     ]
-    # Wagtail's own API (/api/v2/); the BEN API (/api/v1/) has its own serializers.
-    api_fields = [
-        APIField(name)
-        for name in (
-            "start", "end", "all_day", "recurrence_rule", "exception_dates", "description",
-            "location_name", "street", "postal_code", "city", "latitude", "longitude",
-            "organiser", "categories", "target_groups", "price", "registration_url",
-            "accessibility",
-        )
-    ]  # fmt: skip
 
     class Meta:
         verbose_name = "Veranstaltung"
@@ -164,7 +153,6 @@ class EventExceptionDate(Orderable):
     date = models.DateField("Entfällt am")
 
     panels = [FieldPanel("date")]
-    api_fields = [APIField("date")]
 
     class Meta(Orderable.Meta):
         verbose_name = "Ausnahmetermin"

@@ -1,7 +1,6 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -56,8 +55,6 @@ class StrategyChapterPage(Page):
         index.SearchField("body"),
         index.FilterField("chapter_number"),
     ]
-    # Wagtail's own API (/api/v2/); the BEN API (/api/v1/) has its own serializers.
-    api_fields = [APIField("chapter_number"), APIField("lead"), APIField("body")]
 
     class Meta:
         verbose_name = "Strategiekapitel"

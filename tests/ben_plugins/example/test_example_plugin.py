@@ -15,7 +15,7 @@ from drf_spectacular.generators import SchemaGenerator
 from wagtail.admin.menu import admin_menu
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowTask
 
-from cms.snippets.models import ClubContent
+from cms.moderation.club_content import ClubContent
 
 ANNOUNCEMENTS = "/api/v1/example/announcements/"
 

@@ -103,9 +103,6 @@ def test_expired_benefit_partners_are_hidden_everywhere(client, site_tree, calen
     assert "Alt & Vorbei" not in titles
     assert client.get(f"/api/v1/benefit-partners/{expired.pk}/").status_code == 404
     assert client.get(f"{FEEDS}/jsonld/benefit-partners/{expired.pk}/").status_code == 404
-    assert client.get(f"/api/v2/pages/{expired.pk}/").status_code == 404
-    v2 = client.get("/api/v2/pages/?type=pages.BenefitPartnerPage").json()["items"]
-    assert [item["title"] for item in v2] == ["Eiscafé Venezia"]
     names = [
         feature["properties"]["name"]
         for feature in client.get(f"{FEEDS}/benefit-partners.geojson").json()["features"]

@@ -3,7 +3,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from ben_plugins.core.pages import PluginPageMixin
-from cms.snippets.models import ClubContent
+from cms.moderation.club_content import ClubContent
 
 
 class ClubProjectPage(PluginPageMixin, Page):

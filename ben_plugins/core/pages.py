@@ -2,6 +2,8 @@
 
 from wagtail.models import Page, Site
 
+from cms.core.wagtail_patches import allow_subpage_type
+
 from .activation import is_enabled
 from .registry import all_plugins, plugin_for_model
 
@@ -47,5 +49,4 @@ def attach_to_core_parents() -> None:
             if parent._meta.app_label not in CORE_PAGE_APPS or subpage_types is None:
                 continue
             if model not in parent.clean_subpage_models():
-                parent.subpage_types = [*subpage_types, model._meta.label]
-                parent._clean_subpage_models = None
+                allow_subpage_type(parent, model)

@@ -102,11 +102,16 @@ def published(queryset, hidden_paths: HiddenPaths | None = None):
 
 
 def page_is_published(page, hidden_paths: HiddenPaths | None = None) -> bool:
-    """For references to pages (an event's organiser): the rule applied to one page."""
+    """For references to pages (an event's organiser): the rule applied to one page. Costs a
+    query only where a page type's own condition may apply (also to a non-specific Page)."""
     if page is None or not page.live or not path_is_visible(page.path, hidden_paths):
         return False
-    condition = _own_condition(type(page))
-    return condition is None or type(page).objects.filter(condition, pk=page.pk).exists()
+    page_type = type(page)
+    conditions_apply = any(
+        issubclass(conditional, page_type) or issubclass(page_type, conditional)
+        for conditional in _page_types_with_conditions()
+    )
+    return not conditions_apply or published(page_type.objects.filter(pk=page.pk), ()).exists()
 
 
 def is_published(instance) -> bool:

@@ -1,13 +1,9 @@
 """Admin URLs that replace Wagtail's own: included in front of ``wagtail.admin.urls``."""
 
-from django.urls import path
-from wagtail.admin.auth import require_admin_access
+from cms.core.wagtail_patches import replace_admin_view
 
 from .visibility import ChosenMultiplePagesView
 
 urlpatterns = [
-    path(
-        "choose-page/chosen-multiple/",
-        require_admin_access(ChosenMultiplePagesView.as_view()),
-    ),
+    replace_admin_view("choose-page/chosen-multiple/", ChosenMultiplePagesView.as_view()),
 ]

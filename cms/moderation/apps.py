@@ -15,10 +15,10 @@ class ModerationConfig(AppConfig):
     verbose_name = "Moderation"
 
     def ready(self):
-        from . import checks, forms, notifications, policies, setup, signals  # noqa: F401
+        from . import checks, forms, notifications, policies, roles, signals  # noqa: F401
 
         policies.register_club_content_policies()
         forms.restrict_club_choices_in_page_forms()
         notifications.replace_wagtail_workflow_notifiers()
         signals.connect()
-        post_migrate.connect(setup.setup_after_last_app_migrated, dispatch_uid="ben_setup_roles")
+        post_migrate.connect(roles.setup_after_last_app_migrated, dispatch_uid="ben_setup_roles")

@@ -12,6 +12,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import get_page_models
 from wagtail.permissions import policy_registry
 
+from cms.core.wagtail_patches import set_page_form
+
 from .policies import club_ids_for
 
 FOREIGN_CLUB_ERROR = "Sie können hier nur Vereine wählen, in deren Redaktion Sie Mitglied sind."
@@ -92,7 +94,7 @@ def restrict_club_choices_in_page_forms() -> None:
         base = _resolve(getattr(model, "base_form_class", None) or WagtailAdminPageForm)
         if issubclass(base, ClubChoiceFormMixin) and set(base.club_fields) == set(club_fields):
             continue
-        model.base_form_class = club_choice_form(base, club_fields, _lacks_page_publish_permission)
+        set_page_form(model, club_choice_form(base, club_fields, _lacks_page_publish_permission))
 
 
 def _resolve(form_class):

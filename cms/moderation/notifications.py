@@ -13,6 +13,8 @@ from wagtail.admin.mail import (
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
+from cms.core.wagtail_patches import replace_signal_receiver
+
 from .models import ClubMembership, club_of
 
 
@@ -78,9 +80,7 @@ def _no_separate_workflow_mail(sender, **kwargs):
     """Moderators already get the task submission mail; a second one per workflow is noise."""
 
 
-# (signal, sender, Wagtail's dispatch_uid, our receiver). Connecting under Wagtail's
-# dispatch_uid makes Wagtail's own register_signal_handlers() skip its receiver, whichever
-# of the two app configs becomes ready first.
+# (signal, sender, Wagtail's dispatch_uid, our receiver): see cms.core.wagtail_patches.
 _RECEIVERS = (
     (
         task_submitted,
@@ -112,5 +112,4 @@ _RECEIVERS = (
 def replace_wagtail_workflow_notifiers() -> None:
     """Put the German notifiers in the place of Wagtail's workflow notifiers."""
     for signal, sender, dispatch_uid, receiver in _RECEIVERS:
-        signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
-        signal.connect(receiver, sender=sender, dispatch_uid=dispatch_uid)
+        replace_signal_receiver(signal, sender, dispatch_uid, receiver)

@@ -2,27 +2,24 @@
 
 from django.db.models.signals import post_delete, post_save
 
+from cms.pages.models import ClubIndexPage, ClubPage
+
 from .models import ClubMembership
 from .policies import forget_club_ids
+from .roles import attach_workflow_to_page, ensure_club_group, sync_user_club_groups
 
 
 def _club_saved(sender, instance, created, raw=False, **kwargs):
-    from .setup import ensure_club_group
-
     if created and not raw:
         ensure_club_group(instance)
 
 
 def _club_index_saved(sender, instance, created, raw=False, **kwargs):
-    from .setup import attach_workflow_to_page
-
     if created and not raw:
         attach_workflow_to_page(instance)
 
 
 def _membership_changed(sender, instance, raw=False, **kwargs):
-    from .setup import sync_user_club_groups
-
     if raw:
         return
     sync_user_club_groups(instance.user)
@@ -30,8 +27,6 @@ def _membership_changed(sender, instance, raw=False, **kwargs):
 
 
 def connect() -> None:
-    from cms.pages.models import ClubIndexPage, ClubPage
-
     post_save.connect(_club_saved, sender=ClubPage, dispatch_uid="ben_club_group")
     post_save.connect(_club_index_saved, sender=ClubIndexPage, dispatch_uid="ben_club_workflow")
     post_save.connect(_membership_changed, sender=ClubMembership, dispatch_uid="ben_member_add")

@@ -17,7 +17,7 @@ from wagtail.snippets.bulk_actions.delete import DeleteBulkAction as SnippetDele
 
 from cms.core.publication import published
 
-from .setup import ALL_PAGE_ACTIONS
+from .roles import ALL_PAGE_ACTIONS
 
 
 def visible_pages(user, pages):

@@ -2,6 +2,7 @@ from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 from wagtail.permissions import policy_registry
 
+from cms.core.wagtail_patches import replace_bulk_actions
 from cms.pages.models import ClubPage
 
 from .dashboard import WaitingSubmissionsPanel, waiting_submissions
@@ -37,6 +38,4 @@ def protect_club_profiles(request, page):
 
 hooks.register("construct_page_chooser_queryset", chooser_pages)
 
-# Registered after Wagtail's own (order 1), so these replace them in the bulk action registry.
-for bulk_action in scoped_bulk_actions():
-    hooks.register("register_bulk_action", bulk_action, order=1)
+replace_bulk_actions(scoped_bulk_actions())

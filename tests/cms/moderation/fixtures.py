@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 
 from cms.moderation.models import ClubMembership
 from cms.moderation.policies import club_content_models
-from cms.moderation.setup import ADMINISTRATORS, MODERATORS
+from cms.moderation.roles import ADMINISTRATORS, MODERATORS
 from tests.conftest import build_site_tree
 from tests.factories.pages import ClubPageFactory, EventPageFactory
 from tests.factories.snippets import ClubContentFactory

@@ -13,7 +13,7 @@ from cms.moderation import checks as moderation_checks
 from cms.moderation.forms import FOREIGN_CLUB_ERROR
 from cms.moderation.models import ClubEditorGroup, ClubMembership
 from cms.moderation.policies import ClubContentPermissionPolicy, club_content_models
-from cms.moderation.setup import CLUB_EDITORS, WORKFLOW_NAME, setup_all
+from cms.moderation.roles import CLUB_EDITORS, WORKFLOW_NAME, setup_all
 from tests.factories.pages import ClubPageFactory, EventPageFactory
 
 from .admin_forms import edit_form_data

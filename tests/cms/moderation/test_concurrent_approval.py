@@ -16,7 +16,7 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import Revision, TaskState
 
 from cms.moderation.models import ClubMembership
-from cms.moderation.setup import MODERATORS, setup_all
+from cms.moderation.roles import MODERATORS, setup_all
 from tests.conftest import build_site_tree
 from tests.factories.pages import ClubPageFactory
 from tests.factories.snippets import NewsItemFactory

@@ -20,7 +20,7 @@ from cms.moderation.memberships import (
 )
 from cms.moderation.models import ClubMembership
 from cms.moderation.policies import club_content_models
-from cms.moderation.setup import CLUB_EDITORS
+from cms.moderation.roles import CLUB_EDITORS
 from tests.factories.users import UserFactory
 
 from .fixtures import build_world

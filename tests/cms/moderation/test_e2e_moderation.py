@@ -14,7 +14,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Site
 
 from cms.moderation.models import ClubMembership
-from cms.moderation.setup import MODERATORS, setup_all
+from cms.moderation.roles import MODERATORS, setup_all
 from tests.conftest import build_site_tree
 from tests.factories.pages import ClubPageFactory
 from tests.factories.users import DEFAULT_PASSWORD, UserFactory

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cms.moderation.models import ClubMembership
-from cms.moderation.setup import ADMINISTRATORS, MODERATORS, setup_all
+from cms.moderation.roles import ADMINISTRATORS, MODERATORS, setup_all
 from cms.pages.models import ClubPage
 
 DEMO_PASSWORD = "ben-demo-2026"

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from cms.moderation.setup import setup_all
+from cms.moderation.roles import setup_all
 
 
 class Command(BaseCommand):

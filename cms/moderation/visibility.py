@@ -6,10 +6,11 @@ Wagtail's page chooser and bulk-action confirmation pages name every object they
 whatever the user's permissions. These rules decide which objects they may name.
 """
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import get_list_or_404
 from wagtail.admin.views.chooser import ChosenMultipleView
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -27,10 +28,13 @@ def visible_pages(user, pages):
     page below an unpublished club stays hidden too; read fresh (no request), not from the
     API's cache, so the admin never depends on its invalidation. Moderators and
     administrators hold page permissions on the root, so they see everything; club editors
-    see the public pages and their own clubs' subtrees, drafts included.
+    see the public pages (by their public titles) and their own clubs' subtrees, drafts
+    included.
     """
     editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ALL_PAGE_ACTIONS)
-    public = published(Page.objects.all())
+    # Wagtail's admin names a page by its draft_title, which an unsubmitted draft changes: a
+    # public page with such a draft stays hidden from others until the change is published.
+    public = published(Page.objects.filter(draft_title=F("title")))
     return pages.filter(Q(pk__in=public.values("pk")) | Q(pk__in=editable.values("pk")))
 
 
@@ -93,3 +97,14 @@ def scoped_bulk_actions():
         ),
         type("SnippetDeleteBulkAction", (SnippetItemsMixin, SnippetDeleteBulkAction), {}),
     ]
+
+
+class PageTypesUsageReportForPublishers(PageTypesUsageReportView):
+    """Wagtail's report names the last edited page of every type, any club's unsubmitted
+    draft included: only for those who may publish (moderators, administrators)."""
+
+    any_permission_required = ["publish"]
+
+
+def may_see_page_types_usage(user) -> bool:
+    return PagePermissionPolicy().user_has_any_permission(user, ["publish"])

@@ -8,7 +8,7 @@ from cms.pages.models import ClubPage
 from .dashboard import WaitingSubmissionsPanel, waiting_submissions
 from .memberships import club_membership_viewset
 from .models import ModerationTask
-from .visibility import chooser_pages, scoped_bulk_actions
+from .visibility import chooser_pages, may_see_page_types_usage, scoped_bulk_actions
 
 
 @hooks.register("register_admin_viewset")
@@ -37,5 +37,12 @@ def protect_club_profiles(request, page):
 
 
 hooks.register("construct_page_chooser_queryset", chooser_pages)
+
+
+@hooks.register("construct_reports_menu")
+def hide_page_types_usage_from_club_editors(request, menu_items):
+    if not may_see_page_types_usage(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
 
 replace_bulk_actions(scoped_bulk_actions())

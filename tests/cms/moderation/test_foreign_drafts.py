@@ -192,3 +192,46 @@ class PagesBelowUnpublishedParentsTest(TestCase):
         self.assertIn("Fest von Verein A", self.client.get(url).text)
         self.login("redaktion-b")
         self.assertEqual(self.client.get(url).status_code, 404)
+
+
+class DraftTitlesOfLivePagesTest(TestCase):
+    """A live page of club B with an unsubmitted new title: club A's editor never sees that
+    title; the page stays hidden from other clubs until the change is published."""
+
+    DRAFT_TITLE = f"{SECRET} neuer Titel"
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.world = build_world()
+        event = cls.world.events["B"]
+        event.title = cls.DRAFT_TITLE
+        event.save_revision()  # sets the row's draft_title, which Wagtail's admin shows
+        cls.event = event
+
+    def get(self, role, url, **params):
+        self.client.force_login(self.world.users[role])
+        return self.client.get(url, params)
+
+    def test_other_clubs_never_see_the_draft_title(self):
+        urls = [
+            (reverse("wagtailadmin_choose_page_child", args=[self.world.clubs["B"].pk]), {}),
+            (reverse("wagtailadmin_choose_page_search"), {"q": "Fest"}),
+            (reverse("wagtailadmin_choose_page_chosen_multiple"), {"id": [self.event.pk]}),
+            (_bulk_url(Page, "delete", self.event), {}),
+        ]
+        for url, params in urls:
+            with self.subTest(url=url):
+                foreign = self.get("redaktion-a", url, **params)
+                self.assertNotIn(SECRET, foreign.text)
+                self.assertIn(SECRET, self.get("redaktion-b", url, **params).text)
+                self.assertIn(SECRET, self.get("moderation", url, **params).text)
+
+    def test_the_page_types_usage_report_is_for_publishers_only(self):
+        report = reverse("wagtailadmin_reports:page_types_usage")
+        results = reverse("wagtailadmin_reports:page_types_usage_results")
+        for url in (report, results):
+            self.assertEqual(self.get("redaktion-a", url).status_code, 302)  # permission denied
+            self.assertIn(SECRET, self.get("moderation", url).text)
+        dashboard = self.get("redaktion-a", reverse("wagtailadmin_home")).text
+        self.assertNotIn(report, dashboard)
+        self.assertIn(report, self.get("moderation", reverse("wagtailadmin_home")).text)

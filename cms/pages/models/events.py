@@ -115,7 +115,7 @@ class EventPage(AddressFields, Page):
             errors["end"] = "Das Ende darf nicht vor dem Beginn liegen."
         if self.recurrence_rule:
             try:
-                recurrence.parse_rule(self.recurrence_rule)
+                recurrence.parse_rule(self.recurrence_rule, self.start)
             except ValidationError as error:
                 errors["recurrence_rule"] = error.messages
             else:

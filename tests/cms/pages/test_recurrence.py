@@ -1,15 +1,40 @@
 """Recurrence rules expand to the dates a person would expect, in Bitburg's local time."""
 
+from contextlib import ExitStack, contextmanager
 from datetime import date, datetime, time
+from types import SimpleNamespace
+from unittest.mock import patch
 from zoneinfo import ZoneInfo
 
 import pytest
+from dateutil.rrule import _iterinfo
 from django.core.exceptions import ValidationError
 
-from cms.pages.recurrence import MAX_OCCURRENCES, expand, parse_rule
+from cms.pages.recurrence import expand, parse_rule
 from tests.factories.pages import EventPageFactory
 
 BERLIN = ZoneInfo("Europe/Berlin")
+PERIOD_BUILDERS = ("ydayset", "mdayset", "wdayset", "ddayset")
+
+
+@contextmanager
+def counted_periods():
+    """Counts the periods dateutil walks through (one day set built per period): the cost
+    of an expansion, whatever the machine."""
+    counter = SimpleNamespace(count=0)
+    originals = {name: getattr(_iterinfo, name) for name in PERIOD_BUILDERS}
+
+    def counting(original):
+        def build(*args, **kwargs):
+            counter.count += 1
+            return original(*args, **kwargs)
+
+        return build
+
+    with ExitStack() as stack:
+        for name, original in originals.items():
+            stack.enter_context(patch.object(_iterinfo, name, counting(original)))
+        yield counter
 
 
 def berlin(*args):
@@ -145,15 +170,125 @@ def test_event_form_refuses_a_sub_daily_rule(site_tree):
     assert "BYHOUR" in " ".join(error.value.message_dict["recurrence_rule"])
 
 
-def test_a_stored_rule_that_floods_is_capped_per_event():
+def test_a_stored_rule_that_validation_refuses_today_counts_once(caplog):
+    """Saved before the checks existed: its first date stays, nothing floods or spins."""
     flood = (
         "FREQ=DAILY;BYHOUR="
         + ",".join(map(str, range(24)))
         + ";BYMINUTE="
         + ",".join(map(str, range(60)))
     )
-    occurrences = expand(
-        berlin(2026, 1, 1), None, flood, [], berlin(2026, 1, 1), berlin(2026, 12, 31)
+    for rule in (flood, "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"):
+        with counted_periods() as periods:
+            occurrences = expand(
+                berlin(2026, 1, 1), None, rule, [], berlin(2026, 1, 1), berlin(2026, 12, 31)
+            )
+        assert [o.start for o in occurrences] == [berlin(2026, 1, 1)]
+        assert periods.count == 0
+    assert "ungültig" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("rule", "words"),
+    [
+        ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "BYMONTHDAY"),
+        ("FREQ=MONTHLY;BYMONTHDAY=31", "Monatsletzten"),
+        ("FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=31", "BYMONTHDAY"),
+        ("FREQ=MONTHLY;BYDAY=5MO", "vierten"),
+        ("FREQ=WEEKLY;BYDAY=1MO", "monatlich oder jährlich"),
+        ("FREQ=YEARLY;BYDAY=20MO", "BYMONTH"),
+        ("FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13", "zusammen"),
+        ("FREQ=YEARLY;INTERVAL=1000", "INTERVAL"),
+        ("FREQ=DAILY;INTERVAL=400", "INTERVAL"),
+        ("FREQ=DAILY;COUNT=100000", "COUNT"),
+        ("FREQ=YEARLY;BYYEARDAY=100", "BYYEARDAY"),
+        ("FREQ=YEARLY;BYWEEKNO=20", "BYWEEKNO"),
+        ("FREQ=MONTHLY;BYDAY=MO;BYSETPOS=10", "BYSETPOS"),
+        ("FREQ=MONTHLY;BYMONTHDAY=1;BYSETPOS=1", "BYSETPOS"),
+        ("FREQ=DAILY;BYMONTH=2;BYDAY=MO;COUNT=900", "UNTIL"),
+    ],
+)
+def test_rules_that_can_leave_periods_empty_are_refused_in_german(rule, words):
+    with pytest.raises(ValidationError) as error:
+        parse_rule(rule, berlin(2026, 1, 6, 18))
+    assert words in " ".join(error.value.messages)
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=MONTHLY;BYDAY=1TU",
+        "FREQ=MONTHLY;BYDAY=-1FR",
+        "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+        "FREQ=MONTHLY;BYMONTHDAY=-1",
+        "FREQ=WEEKLY;BYDAY=WE,FR;UNTIL=20271231T230000Z",
+        "FREQ=YEARLY;INTERVAL=2",
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+        "FREQ=YEARLY;BYMONTH=11;BYDAY=2SA",
+        "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;COUNT=20",
+    ],
+)
+def test_rules_editors_use_are_accepted(rule):
+    assert parse_rule(rule, berlin(2026, 1, 6, 18)) is not None
+
+
+def test_a_rule_that_does_not_occur_within_five_years_of_the_start_is_refused():
+    with pytest.raises(ValidationError) as error:
+        parse_rule("FREQ=WEEKLY;UNTIL=20251231T230000Z", berlin(2026, 1, 6, 18))
+    assert "fünf Jahren" in error.value.messages[0]
+
+
+@pytest.mark.django_db
+def test_event_form_refuses_a_rule_that_never_occurs(site_tree):
+    event = EventPageFactory(parent=site_tree.events)
+    event.recurrence_rule = "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"
+    with pytest.raises(ValidationError) as error:
+        event.full_clean()
+    assert "BYMONTHDAY" in " ".join(error.value.message_dict["recurrence_rule"])
+
+
+def test_a_window_far_in_the_future_starts_the_expansion_near_it():
+    with counted_periods() as periods:
+        occurrences = expand(
+            berlin(2026, 1, 1, 18),
+            None,
+            "FREQ=DAILY",
+            [],
+            berlin(2999, 1, 1),
+            berlin(2999, 1, 31, 23),
+        )
+    assert len(occurrences) == 31
+    assert occurrences[0].start == berlin(2999, 1, 1, 18)
+    assert periods.count <= 40
+
+
+def test_moving_the_start_keeps_the_days_dtstart_implies():
+    """Monthly on the 31st skips short months; weekly keeps DTSTART's weekday; both also
+    far from DTSTART, where the expansion starts from a moved DTSTART."""
+    monthly = expand(
+        berlin(2026, 1, 31, 9),
+        None,
+        "FREQ=MONTHLY",
+        [],
+        berlin(2031, 1, 1),
+        berlin(2031, 5, 31, 23),
     )
-    assert len(occurrences) == MAX_OCCURRENCES
-    assert occurrences[0].start == berlin(2026, 1, 1)
+    assert [o.start.date() for o in monthly] == [
+        date(2031, 1, 31),
+        date(2031, 3, 31),
+        date(2031, 5, 31),
+    ]
+    weekly = expand(
+        berlin(2026, 1, 7, 9),
+        None,
+        "FREQ=WEEKLY;INTERVAL=2",
+        [],
+        berlin(2030, 1, 1),
+        berlin(2030, 1, 31),
+    )
+    assert all(o.start.weekday() == 2 for o in weekly)
+    assert [o.start.date() for o in weekly] == [
+        date(2030, 1, 2),
+        date(2030, 1, 16),
+        date(2030, 1, 30),
+    ]

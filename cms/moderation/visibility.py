@@ -10,8 +10,8 @@ from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import get_list_or_404
 from wagtail.admin.views.chooser import ChosenMultipleView
-from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction as SnippetDeleteBulkAction

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """One entry point for newcomers and CI: `python3 dev.py demo` and `python3 dev.py test`.
 
-Needs only Python 3.11 and git: it creates .venv, installs the project into it (again only when
-pyproject.toml changed), then runs the demo or the whole test suite inside it.
+Needs only Python 3.11 and git: it creates .venv, installs the locked dependencies
+(requirements/*.lock, checked against their hashes) and the project into it (again only when a
+lock or pyproject.toml changed), then runs the demo or the whole test suite inside it.
+`python3 dev.py lock` updates the locks to the newest versions pyproject.toml allows.
 """
 
 import hashlib
@@ -20,6 +22,8 @@ STAMP = VENV / ".ben-installed"
 # The example plugin is installed through its entry point, as any third-party plugin would be.
 EXTRA_PACKAGES = {"test": ["tests/example_plugin"]}
 DEMO_PORT = os.environ.get("PORT", "8000")
+#: Every dependency pinned with hashes (`python3.11 dev.py lock` updates both).
+LOCKS = {"": ROOT / "requirements" / "demo.lock", "test": ROOT / "requirements" / "test.lock"}
 
 
 def run(*args, env=None):
@@ -33,25 +37,45 @@ def ensure_python():
 
 
 def install(extra: str):
-    """Create the virtualenv and install the project; skipped when nothing changed."""
+    """Create the virtualenv and install exactly the locked versions; skipped when neither
+    the lock nor a pyproject.toml changed."""
     ensure_python()
     if not PYTHON.exists():
         venv.create(VENV, with_pip=True)
+    lock = LOCKS[extra]
     projects = [ROOT, *(ROOT / package for package in EXTRA_PACKAGES.get(extra, []))]
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(lock.read_bytes())
     for project in projects:
         digest.update((project / "pyproject.toml").read_bytes())
-    fingerprint = digest.hexdigest()
-    wanted = f"{extra}:{fingerprint}"
+    wanted = f"{extra}:{digest.hexdigest()}"
     installed = STAMP.read_text().split() if STAMP.exists() else []
     if wanted in installed:
         return
-    run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    target = f".[{extra}]" if extra else "."
-    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", target)
-    for package in EXTRA_PACKAGES.get(extra, []):
-        run(PYTHON, "-m", "pip", "install", "--quiet", "-e", package)
+    pip = [PYTHON, "-m", "pip", "install", "--quiet"]
+    run(*pip, "--require-hashes", "--no-deps", "-r", lock)
+    # The project itself and the test plugin: from the working tree, built with the locked
+    # setuptools, their dependencies already installed from the lock.
+    for project in projects:
+        run(*pip, "--no-deps", "--no-build-isolation", "-e", project)
     STAMP.write_text("\n".join([*installed, wanted]))
+
+
+def lock():
+    """Resolve the newest versions pyproject.toml allows and write both lock files."""
+    ensure_python()
+    if not PYTHON.exists():
+        venv.create(VENV, with_pip=True)
+    run(PYTHON, "-m", "pip", "install", "--quiet", "pip-tools")
+    compile_lock = [
+        PYTHON, "-m", "piptools", "compile", "--quiet", "--upgrade", "--generate-hashes",
+        "--allow-unsafe", "--strip-extras", "--no-emit-index-url", "--no-emit-find-links",
+    ]  # fmt: skip
+    demo_lock, test_lock = (str(path.relative_to(ROOT)) for path in LOCKS.values())
+    build = "requirements/build.in"
+    run(*compile_lock, "--output-file", demo_lock, "pyproject.toml", build)
+    # The test lock keeps every version of the demo lock, so one .venv serves both.
+    run(*compile_lock, "--extra", "test", "--constraint", demo_lock,
+        "--output-file", test_lock, "pyproject.toml", build)  # fmt: skip
 
 
 def test_only_plugins() -> list[str]:
@@ -105,8 +129,10 @@ def main():
         demo()
     elif command == "test":
         test(rest)
+    elif command == "lock":
+        lock()
     else:
-        sys.exit("Usage: python3 dev.py demo | python3 dev.py test [pytest arguments]")
+        sys.exit("Usage: python3 dev.py demo | test [pytest arguments] | lock")
 
 
 if __name__ == "__main__":

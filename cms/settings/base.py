@@ -141,6 +141,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = False
 # Avatars from Gravatar would send a hash of every editor's email address to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Draftail, but a posted body that is not its JSON is a form error (cms.core.rich_text).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "cms.core.rich_text.CheckedDraftailRichTextArea"}
+}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -132,3 +132,17 @@ class PageAdminViewsTest(WagtailPageTestCase):
         response = self.client.post(url, data)
         self.assertContains(response, "Das Ende darf nicht vor dem Beginn liegen.")
         self.assertEqual(EventPage.objects.get(pk=self.calendar_event.pk).end.day, 1)
+
+    def test_a_rich_text_body_that_is_not_the_editors_json_is_a_form_error(self):
+        """Issue #10, point 10: HTML posted instead of Draftail's JSON was a 500."""
+        url = reverse("wagtailadmin_pages:edit", args=[self.calendar_event.pk])
+        data = self.edit_form_data(self.calendar_event)
+        for posted in ("<p>hello</p>", '{"blocks": 5}', "[]", "{"):
+            with self.subTest(posted=posted):
+                data["description"] = posted
+                data["title"] = "Nicht gespeichert"
+                response = self.client.post(url, data)
+                self.assertContains(response, "nicht im Format des Editors")
+                self.assertContains(response, "hello" if "hello" in posted else "Nicht gespeichert")
+                self.calendar_event.refresh_from_db()
+                self.assertNotEqual(self.calendar_event.title, "Nicht gespeichert")

@@ -6,7 +6,6 @@ value as it is, the form field refuses it with a German message, and the editor 
 again (read as HTML, through Draftail's own whitelist), so nothing typed is lost.
 """
 
-
 from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms.models import register_form_field_override

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.location import AddressFields, ContactFields
+from cms.core.publication import published
 
 
 class BenefitPartnerIndexPage(Page):
@@ -31,9 +32,7 @@ class BenefitPartnerIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = (
-            BenefitPartnerPage.objects.child_of(self).live().public().order_by("title")
-        )
+        context["partners"] = published(BenefitPartnerPage.objects.child_of(self)).order_by("title")
         return context
 
 

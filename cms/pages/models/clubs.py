@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from cms.core.fields import LANGUAGE_CHOICES, MultipleChoiceJSONField
 from cms.core.location import AddressFields, ContactFields
+from cms.core.publication import published
 
 
 class ClubIndexPage(Page):
@@ -24,7 +25,7 @@ class ClubIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["clubs"] = ClubPage.objects.child_of(self).live().public().order_by("title")
+        context["clubs"] = published(ClubPage.objects.child_of(self)).order_by("title")
         return context
 
 
@@ -106,5 +107,5 @@ class ClubPage(AddressFields, ContactFields, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = self.organised_events.live().public().order_by("start")
+        context["events"] = published(self.organised_events.all()).order_by("start")
         return context

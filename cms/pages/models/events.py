@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.core.location import AddressFields
+from cms.core.publication import page_is_published, published
 from cms.pages import recurrence
 
 from .clubs import ClubPage
@@ -34,7 +35,7 @@ class EventIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = EventPage.objects.live().public().order_by("start")
+        context["events"] = published(EventPage.objects.all()).order_by("start")
         return context
 
 
@@ -129,6 +130,12 @@ class EventPage(AddressFields, Page):
             if parent is not None and parent.specific_class is ClubPage:
                 self.organiser_id = parent.pk
         return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Named only while the public may see it: its link would answer 404 otherwise.
+        context["organiser"] = self.organiser if page_is_published(self.organiser) else None
+        return context
 
     @property
     def is_recurring(self) -> bool:

@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.core.publication import published
 from cms.pages.blocks import ContentStreamBlock
 
 
@@ -24,7 +25,7 @@ class StrategyIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["chapters"] = StrategyChapterPage.objects.child_of(self).live().public()
+        context["chapters"] = published(StrategyChapterPage.objects.child_of(self))
         return context
 
 
@@ -65,5 +66,5 @@ class StrategyChapterPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = StrategyChapterPage.objects.child_of(self).live().public()
+        context["sections"] = published(StrategyChapterPage.objects.child_of(self))
         return context

@@ -5,7 +5,10 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.health import healthz
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
     path("admin/", include("cms.moderation.admin_urls")),
     # Wagtail's admin, with the views of plugins switched off for the site answering 404.

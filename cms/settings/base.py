@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ben_plugins.core.discovery import discover_plugin_apps
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -88,11 +88,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
+    # Degrades when Redis is down or hangs (cms.core.cache): uncached answers, per-process
+    # rate-limit counters, no request waits longer than one timeout for Redis.
+    redis_timeout = env_float("REDIS_TIMEOUT_SECONDS", 0.25)
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.core.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "ben"),
+            "OPTIONS": {
+                "socket_connect_timeout": redis_timeout,
+                "socket_timeout": redis_timeout,
+            },
         }
     }
 else:

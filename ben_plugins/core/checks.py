@@ -8,7 +8,7 @@ import cms
 
 from . import discovery
 from .pages import PluginPageMixin, plugin_page_models
-from .registry import all_plugins, plugin_for_model
+from .plugins import all_plugins, plugin_for_model
 
 # First path segments under /api/v1/ that belong to the core API.
 RESERVED_API_SEGMENTS = {

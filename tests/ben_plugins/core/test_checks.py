@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 from ben_plugins.core import checks
 from ben_plugins.core.meta import BenPluginMeta
-from ben_plugins.core.registry import Plugin
+from ben_plugins.core.plugins import Plugin
 from cms.pages.models import EventPage
 
 

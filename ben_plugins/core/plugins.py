@@ -1,4 +1,5 @@
-"""The plugins Django has loaded, looked up by label, module or model."""
+"""The loaded plugins: the apps Django has loaded that are plugins, looked up by label,
+module, model or view."""
 
 import inspect
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ def all_plugins() -> list[Plugin]:
 
 
 def get_plugin(label: str) -> Plugin | None:
-    """Asked on every API request (cms.api.fastpath too): one lookup, not a scan of all apps."""
+    """Asked on many requests: one lookup, not a scan of all apps."""
     config = apps.app_configs.get(label)
     return _plugin_of(config) if config else None
 
@@ -52,14 +53,27 @@ def plugin_for_model(model) -> Plugin | None:
 def plugin_for_view(view) -> Plugin | None:
     """The plugin a view belongs to: by the module of its code, or by the model it serves.
 
-    Wagtail's generic views (snippets, choosers) and modeladmin's views are code of Wagtail
-    serving a plugin's model; modeladmin's are bound methods of the plugin's ModelAdmin.
+    ``view`` is a view function (Django's, DRF's, a viewset's ``as_view()``) or a view
+    class. Wagtail's generic views (snippets, choosers) and modeladmin's views are code of
+    Wagtail serving a plugin's model; modeladmin's are bound methods of the plugin's
+    ModelAdmin; a content API endpoint names its model in ``model``.
     """
     view = inspect.unwrap(view)
-    initkwargs = getattr(view, "view_initkwargs", {})
-    model_admin = getattr(view, "__self__", None) or initkwargs.get("model_admin")
-    model = initkwargs.get("model") or getattr(model_admin, "model", None)
-    plugin = plugin_for_module(getattr(view, "view_class", view).__module__)
-    if plugin is None and hasattr(model, "_meta"):
+    view_class = getattr(view, "view_class", None) or getattr(view, "cls", None) or view
+    plugin = plugin_for_module(view_class.__module__)
+    if plugin is None and (model := _model_of(view, view_class)) is not None:
         plugin = plugin_for_model(model)
     return plugin
+
+
+def _model_of(view, view_class):
+    initkwargs = getattr(view, "view_initkwargs", None) or getattr(view, "initkwargs", {})
+    model_admin = getattr(view, "__self__", None) or initkwargs.get("model_admin")
+    for model in (
+        initkwargs.get("model"),
+        getattr(model_admin, "model", None),
+        getattr(view_class, "model", None),
+    ):
+        if hasattr(model, "_meta"):
+            return model
+    return None

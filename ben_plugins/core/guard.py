@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.defaults import page_not_found
 from wagtail.admin.auth import require_admin_access
 from wagtail.models import Page
-from wagtail.snippets.views.snippets import ModelIndexView
+from wagtail.snippets.views.snippets import ModelIndexView, get_snippet_models_for_index_view
 
 from cms.api.errors import problem_response
 
@@ -90,6 +90,15 @@ def without_pages_of_switched_off_plugins(pages, request):
     """``pages`` without pages of the page types of plugins that are off for the site."""
     labels = [plugin.label for plugin in all_plugins() if is_switched_off(plugin, request)]
     return pages.exclude(content_type__app_label__in=labels) if labels else pages
+
+
+def snippet_index_is_empty(request) -> bool:
+    """Whether every type of /admin/snippets/ belongs to a plugin that is off (its menu
+    item, which Wagtail shows while any type is registered, then leads nowhere)."""
+    return all(
+        is_switched_off(plugin_for_model(model), request)
+        for model in get_snippet_models_for_index_view()
+    )
 
 
 class SnippetIndexView(ModelIndexView):

@@ -58,12 +58,18 @@ def plugin_for_view(view) -> Plugin | None:
     Wagtail serving a plugin's model; modeladmin's are bound methods of the plugin's
     ModelAdmin; a content API endpoint names its model in ``model``.
     """
-    view = inspect.unwrap(view)
+    view = inspect.unwrap(view, stop=_is_view_of_a_class)
     view_class = getattr(view, "view_class", None) or getattr(view, "cls", None) or view
     plugin = plugin_for_module(view_class.__module__)
     if plugin is None and (model := _model_of(view, view_class)) is not None:
         plugin = plugin_for_model(model)
     return plugin
+
+
+def _is_view_of_a_class(view) -> bool:
+    """Decorators wrap views; DRF's viewsets even wrap their ``dispatch`` method. Unwrap
+    only to the function that knows its class (or, for modeladmin, its ModelAdmin)."""
+    return any(hasattr(view, name) for name in ("view_class", "cls", "__self__"))
 
 
 def _model_of(view, view_class):

@@ -3,7 +3,12 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .guard import SnippetIndexView, is_switched_off, without_pages_of_switched_off_plugins
+from .guard import (
+    SnippetIndexView,
+    is_switched_off,
+    snippet_index_is_empty,
+    without_pages_of_switched_off_plugins,
+)
 from .menu import leads_to_disabled_plugin
 from .plugins import plugin_for_model
 from .views import PluginListView, can_manage_plugins
@@ -53,3 +58,9 @@ def hide_pages_of_switched_off_plugins(page, request, serve_args, serve_kwargs):
 def hide_menu_items_of_disabled_plugins(request, menu_items):
     """Also menus a plugin registers without PluginMenuItem (modeladmin, snippets)."""
     menu_items[:] = [item for item in menu_items if not leads_to_disabled_plugin(item, request)]
+
+
+@hooks.register("construct_main_menu")
+def hide_empty_snippet_index(request, menu_items):
+    if snippet_index_is_empty(request):
+        menu_items[:] = [item for item in menu_items if item.name != "snippets"]

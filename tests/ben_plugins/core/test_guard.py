@@ -2,8 +2,8 @@
 the admin listings that leave out a switched-off plugin's types."""
 
 import pytest
-from ben_example_plugin.api_urls import ClubAnnouncementList
 from ben_example_plugin.models import ClubAnnouncement, ClubProjectPage
+from ben_example_plugin.wagtail_hooks import ProjectOverviewView
 from django.test import RequestFactory
 from rest_framework import generics, viewsets
 from wagtail.admin.menu import admin_menu
@@ -32,7 +32,7 @@ def api_request(site):
 
 
 def test_the_owner_of_a_view_is_found_by_module_model_or_url():
-    assert plugin_owning(ClubAnnouncementList.as_view(), {}).label == "example"
+    assert plugin_owning(ProjectOverviewView.as_view(), {}).label == "example"
     assert plugin_owning(AnnouncementViewSet.as_view({"get": "list"}), {}).label == "example"
     assert plugin_owning(EventList.as_view(), {}) is None
     assert plugin_owning(EventList.as_view(), {"app_label": "webhooks"}).label == "webhooks"
@@ -48,8 +48,8 @@ def test_the_owner_of_a_page_view_is_the_plugin_of_the_page_type(club):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("view_class", [ClubAnnouncementList, AnnouncementViewSet])
-def test_plugin_endpoints_are_available_only_where_the_plugin_is_on(
+@pytest.mark.parametrize("view_class", [ProjectOverviewView, AnnouncementViewSet])
+def test_plugin_views_are_available_only_where_the_plugin_is_on(
     view_class, api_request, switch_plugin
 ):
     assert view_is_available(view_class, api_request())

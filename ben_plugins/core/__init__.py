@@ -1,1 +1,2 @@
-"""The plugin framework: discovery, metadata, per-site activation, signals and checks."""
+"""The plugin framework: discovery, metadata, the loaded plugins, per-site activation, the
+guard that keeps a switched-off plugin unreachable, content signals and checks."""

@@ -6,7 +6,7 @@ from wagtail.models import Site
 from cms.core.sites import site_for_request
 
 from .models import PluginActivation
-from .registry import get_plugin, plugin_for_model
+from .plugins import get_plugin
 
 _REQUEST_MEMO = "_ben_plugin_overrides"
 
@@ -38,9 +38,3 @@ def set_enabled(label: str, site: Site, enabled: bool, user=None) -> PluginActiv
         site=site, plugin=label, defaults={"enabled": enabled, "changed_by": user}
     )
     return activation
-
-
-def endpoint_follows_plugin_activation(endpoint, request: HttpRequest) -> bool:
-    """A content API endpoint of a plugin's model is off wherever the plugin is off."""
-    plugin = plugin_for_model(endpoint.model)
-    return plugin is None or is_enabled_for_request(plugin.label, request)

@@ -10,10 +10,10 @@ class PluginCoreConfig(AppConfig):
     def ready(self):
         from cms.api.registry import registry
 
-        from . import bridge, checks  # noqa: F401  (registers the system checks)
-        from .activation import endpoint_follows_plugin_activation
+        from . import checks, forwarding  # noqa: F401  (checks: registers the system checks)
+        from .guard import view_is_available
         from .pages import attach_to_core_parents
 
-        bridge.connect()
+        forwarding.connect()
         attach_to_core_parents()
-        registry.add_availability_check(endpoint_follows_plugin_activation)
+        registry.add_availability_check(view_is_available)

@@ -1,4 +1,7 @@
-"""System checks: every plugin problem is reported here instead of crashing the site."""
+"""System checks: every plugin problem is reported here instead of crashing the site.
+
+In English, as Django's own checks.
+"""
 
 from importlib import import_module
 
@@ -8,7 +11,7 @@ import cms
 
 from . import discovery
 from .pages import PluginPageMixin, plugin_page_models
-from .registry import all_plugins, plugin_for_model
+from .plugins import all_plugins, plugin_for_model
 
 # First path segments under /api/v1/ that belong to the core API.
 RESERVED_API_SEGMENTS = {
@@ -32,8 +35,8 @@ RESERVED_API_SEGMENTS = {
 def check_discovery(app_configs=None, **kwargs):
     warnings = [
         checks.Warning(
-            f"Plugin „{problem.name}“ ({problem.source}) wurde nicht geladen: {problem.message}",
-            hint="Plugin aktualisieren, reparieren oder über BEN_PLUGINS_DISABLED ausschließen.",
+            f"Plugin '{problem.name}' ({problem.source}) was not loaded: {problem.message}",
+            hint="Update or repair the plugin, or leave it out with BEN_PLUGINS_DISABLED.",
             id="ben_plugins.W001",
         )
         for problem in discovery.PROBLEMS
@@ -42,9 +45,9 @@ def check_discovery(app_configs=None, **kwargs):
         known = ", ".join(sorted(candidate.name for candidate in discovery.candidates()))
         warnings.append(
             checks.Warning(
-                "BEN_PLUGINS_DISABLED nennt unbekannte Plugins: "
+                "BEN_PLUGINS_DISABLED names unknown plugins: "
                 f"{', '.join(discovery.UNKNOWN_DISABLED)}.",
-                hint=f"Bekannte Plugins: {known}.",
+                hint=f"Known plugins: {known}.",
                 id="ben_plugins.W002",
             )
         )
@@ -56,15 +59,15 @@ def check_loaded_plugins(app_configs=None, **kwargs):
     errors = []
     for plugin in all_plugins():
         errors += [
-            checks.Error(f"Plugin „{plugin.label}“: {message}", id="ben_plugins.E001")
+            checks.Error(f"Plugin '{plugin.label}': {message}", id="ben_plugins.E001")
             for message in plugin.meta.problems(cms.__version__)
         ]
         if plugin.label in RESERVED_API_SEGMENTS:
             errors.append(
                 checks.Error(
-                    f"Plugin „{plugin.label}“: der App-Label kollidiert mit dem API-Pfad "
-                    f"/api/v1/{plugin.label}/ der Kern-API.",
-                    hint="In der AppConfig einen anderen label wählen.",
+                    f"Plugin '{plugin.label}': its app label collides with the core API path "
+                    f"/api/v1/{plugin.label}/.",
+                    hint="Choose another label in the plugin's AppConfig.",
                     id="ben_plugins.E002",
                 )
             )
@@ -80,8 +83,8 @@ def check_plugin_page_types(app_configs=None, **kwargs):
         if not issubclass(model, PluginPageMixin):
             errors.append(
                 checks.Error(
-                    f"Seitentyp {model._meta.label} (Plugin „{label}“) erbt nicht von "
-                    "PluginPageMixin und bliebe bei deaktiviertem Plugin anlegbar.",
+                    f"Page type {model._meta.label} (plugin '{label}') does not inherit from "
+                    "PluginPageMixin and would stay creatable where the plugin is switched off.",
                     hint="class MyPage(PluginPageMixin, Page): ...",
                     obj=model,
                     id="ben_plugins.E003",
@@ -90,9 +93,9 @@ def check_plugin_page_types(app_configs=None, **kwargs):
         if model.is_creatable and not model.allowed_parent_page_models():
             errors.append(
                 checks.Error(
-                    f"Seitentyp {model._meta.label} (Plugin „{label}“) hat keinen erlaubten "
-                    "Elternseitentyp.",
-                    hint='parent_page_types = ["pages.ClubPage"] o. ä. angeben.',
+                    f"Page type {model._meta.label} (plugin '{label}') has no allowed parent "
+                    "page type.",
+                    hint='Set parent_page_types, e.g. ["pages.ClubPage"].',
                     obj=model,
                     id="ben_plugins.E004",
                 )
@@ -106,9 +109,9 @@ def _api_urls_errors(plugin) -> list:
     try:
         module = import_module(plugin.meta.api_urls)
     except Exception as error:
-        message = f"Modul {plugin.meta.api_urls} nicht importierbar: {error}"
+        message = f"Module {plugin.meta.api_urls} cannot be imported: {error}"
     else:
         if isinstance(getattr(module, "urlpatterns", None), list):
             return []
-        message = f"Modul {plugin.meta.api_urls} hat keine Liste urlpatterns."
-    return [checks.Error(f"Plugin „{plugin.label}“: {message}", id="ben_plugins.E005")]
+        message = f"Module {plugin.meta.api_urls} has no list 'urlpatterns'."
+    return [checks.Error(f"Plugin '{plugin.label}': {message}", id="ben_plugins.E005")]

@@ -43,10 +43,10 @@ UNKNOWN_DISABLED: list[str] = []
 
 
 def candidates() -> list[Candidate]:
-    found = [Candidate(name, app, "eingebaut") for name, app in BUILTIN_PLUGINS.items()]
+    found = [Candidate(name, app, "built-in") for name, app in BUILTIN_PLUGINS.items()]
     for entry_point in entry_points(group=ENTRY_POINT_GROUP):
-        distribution = entry_point.dist.name if entry_point.dist else "unbekanntes Paket"
-        found.append(Candidate(entry_point.name, entry_point.value, f"Paket {distribution}"))
+        distribution = entry_point.dist.name if entry_point.dist else "unknown"
+        found.append(Candidate(entry_point.name, entry_point.value, f"package {distribution}"))
     return found
 
 
@@ -63,18 +63,18 @@ def discover_plugin_apps(
     disabled = set(disabled)
     found = candidates()
     UNKNOWN_DISABLED[:] = sorted(disabled - {candidate.name for candidate in found})
-    labels = {app.rpartition(".")[2]: "eine Kern-App" for app in installed_apps}
+    labels = {app.rpartition(".")[2]: "a core app" for app in installed_apps}
     apps, seen = [], {}
     for candidate in found:
         if candidate.name in disabled:
             SKIPPED_BY_SETTING.append(candidate.name)
             continue
         if candidate.name in seen:
-            _record(candidate, f"Name bereits vergeben durch {seen[candidate.name].source}.")
+            _record(candidate, f"Name already taken by {seen[candidate.name].source}.")
             continue
         label, problem = _load(candidate)
         if not problem and label in labels:
-            problem = f"App-Label „{label}“ ist bereits durch {labels[label]} belegt."
+            problem = f"App label '{label}' is already taken by {labels[label]}."
         if problem:
             _record(candidate, problem)
             continue
@@ -85,7 +85,7 @@ def discover_plugin_apps(
 
 
 def _record(candidate: Candidate, message: str) -> None:
-    logger.warning("Plugin %s (%s) nicht geladen: %s", candidate.name, candidate.source, message)
+    logger.warning("Plugin %s (%s) not loaded: %s", candidate.name, candidate.source, message)
     PROBLEMS.append(DiscoveryProblem(candidate.name, candidate.source, message))
 
 
@@ -94,12 +94,12 @@ def _load(candidate: Candidate) -> tuple[str | None, str | None]:
     try:
         config_class = _config_class(candidate.app)
     except Exception as error:  # a broken plugin must never stop the site from starting
-        message = f"Import von „{candidate.app}“ fehlgeschlagen: {type(error).__name__}: {error}"
+        message = f"Importing '{candidate.app}' failed: {type(error).__name__}: {error}"
         return None, message
     meta = getattr(config_class, "plugin_meta", None)
     if not isinstance(meta, BenPluginMeta):
         return None, (
-            f"„{candidate.app}“ hat keine AppConfig mit einem Attribut plugin_meta vom Typ "
+            f"'{candidate.app}' has no AppConfig with a 'plugin_meta' attribute of type "
             "BenPluginMeta."
         )
     label = getattr(config_class, "label", None) or config_class.name.rpartition(".")[2]

@@ -6,6 +6,7 @@ from django.urls import Resolver404, resolve
 from wagtail.admin.menu import MenuItem, SubmenuMenuItem
 
 from .activation import is_enabled_for_request
+from .guard import is_switched_off, plugin_owning
 
 
 class PluginMenuItem(MenuItem):
@@ -19,13 +20,12 @@ class PluginMenuItem(MenuItem):
 
 def leads_to_disabled_plugin(item: MenuItem, request) -> bool:
     """Whether the item (a submenu: each of its items) opens an admin view of a plugin that
-    is off for the request's site; such views answer 404 (ben_plugins.core.admin_urls)."""
+    is off for the request's site; such views answer 404 (``guard.PluginGuardMiddleware``)."""
     if isinstance(item, SubmenuMenuItem):
         children = item.menu.menu_items_for_request(request)
         return all(leads_to_disabled_plugin(child, request) for child in children)
     try:
-        view = resolve(urlsplit(item.url).path).func
+        match = resolve(urlsplit(item.url).path)
     except Resolver404:
         return False
-    label = getattr(view, "ben_plugin_label", None)
-    return label is not None and not is_enabled_for_request(label, request)
+    return is_switched_off(plugin_owning(match.func, match.kwargs), request)

@@ -27,29 +27,29 @@ class BenPluginMeta:
     api_urls: str | None = None
 
     def problems(self, cms_version: str) -> list[str]:
-        """Reasons (German, for administrators) why this plugin cannot run on ``cms_version``."""
+        """Reasons why this plugin cannot run on ``cms_version`` (English, as system checks)."""
         problems = [
-            f"Pflichtangabe „{field}“ fehlt."
+            f"Required field '{field}' is missing."
             for field in ("name", "version", "description", "author")
             if not str(getattr(self, field)).strip()
         ]
         try:
             Version(self.version)
         except InvalidVersion:
-            problems.append(f"Version „{self.version}“ ist keine gültige PEP-440-Version.")
+            problems.append(f"Version '{self.version}' is not a valid PEP 440 version.")
         try:
             specifier = SpecifierSet(self.compatibility)
         except InvalidSpecifier:
             problems.append(
-                f"Kompatibilitätsangabe „{self.compatibility}“ ist kein gültiger "
-                "Versionsbereich (z. B. „>=0.1,<1.0“)."
+                f"Compatibility '{self.compatibility}' is not a valid version range "
+                "(e.g. '>=0.1,<1.0')."
             )
         else:
             if not str(specifier):
-                problems.append("Kompatibilitätsangabe fehlt (z. B. „>=0.1,<1.0“).")
+                problems.append("Compatibility is missing (e.g. '>=0.1,<1.0').")
             elif not specifier.contains(cms_version, prereleases=True):
                 problems.append(
-                    f"Benötigt BEN CMS {self.compatibility}, installiert ist {cms_version}."
+                    f"Requires BEN CMS {self.compatibility}; {cms_version} is installed."
                 )
         return problems
 

@@ -5,7 +5,7 @@ from wagtail.models import Page, Site
 from cms.core.wagtail_patches import allow_subpage_type
 
 from .activation import is_enabled
-from .registry import all_plugins, plugin_for_model
+from .plugins import all_plugins, plugin_for_model
 
 CORE_PAGE_APPS = {"pages"}
 

@@ -12,8 +12,9 @@ from cms.core.sites import site_for_object
 
 
 def resource_type(model: type[Model]) -> str | None:
-    endpoint = registry.for_model(model)
-    return endpoint.prefix if endpoint else None
+    """The API prefix of the endpoint class that serves ``model`` (None: not served)."""
+    viewset_class = registry.for_model(model)
+    return viewset_class.prefix if viewset_class else None
 
 
 def api_resource_url(instance: Model, site=None) -> str | None:

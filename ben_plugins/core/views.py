@@ -12,7 +12,7 @@ from cms.core.sites import site_for_request
 
 from . import discovery
 from .activation import is_enabled, overrides_for_site, set_enabled
-from .registry import all_plugins, get_plugin
+from .plugins import all_plugins, get_plugin
 
 MANAGE_PERMISSION = "ben_plugins.change_pluginactivation"
 

@@ -3,9 +3,14 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .activation import is_enabled_for_request
+from .guard import (
+    SnippetIndexView,
+    is_switched_off,
+    snippet_index_is_empty,
+    without_pages_of_switched_off_plugins,
+)
 from .menu import leads_to_disabled_plugin
-from .registry import plugin_for_model
+from .plugins import plugin_for_model
 from .views import PluginListView, can_manage_plugins
 
 
@@ -25,10 +30,26 @@ def register_plugin_menu_item():
     return PluginAdminMenuItem("Plugins", reverse("ben_plugins:index"), icon_name="cogs", order=900)
 
 
+# Ahead of Wagtail's own /admin/snippets/ (order=-1), which has no hook to filter its
+# types; reverse("wagtailsnippets:index") still names that same URL.
+@hooks.register("register_admin_urls", order=-1)
+def register_snippet_index_url():
+    return [path("snippets/", SnippetIndexView.as_view())]
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_explorer_pages_of_switched_off_plugins(parent_page, pages, request):
+    return without_pages_of_switched_off_plugins(pages, request)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_chooser_pages_of_switched_off_plugins(pages, request):
+    return without_pages_of_switched_off_plugins(pages, request)
+
+
 @hooks.register("before_serve_page")
-def hide_pages_of_disabled_plugins(page, request, serve_args, serve_kwargs):
-    plugin = plugin_for_model(page.specific_class)
-    if plugin and not is_enabled_for_request(plugin.label, request):
+def hide_pages_of_switched_off_plugins(page, request, serve_args, serve_kwargs):
+    if is_switched_off(plugin_for_model(page.specific_class), request):
         raise Http404
 
 
@@ -37,3 +58,9 @@ def hide_pages_of_disabled_plugins(page, request, serve_args, serve_kwargs):
 def hide_menu_items_of_disabled_plugins(request, menu_items):
     """Also menus a plugin registers without PluginMenuItem (modeladmin, snippets)."""
     menu_items[:] = [item for item in menu_items if not leads_to_disabled_plugin(item, request)]
+
+
+@hooks.register("construct_main_menu")
+def hide_empty_snippet_index(request, menu_items):
+    if snippet_index_is_empty(request):
+        menu_items[:] = [item for item in menu_items if item.name != "snippets"]

@@ -11,9 +11,9 @@ def check_task_backend(app_configs=None, **kwargs):
         return []
     return [
         checks.Warning(
-            "Webhooks werden mit diesem Task-Backend innerhalb der Anfrage zugestellt und "
-            "Wiederholungen laufen ohne Wartezeit.",
-            hint="TASKS_BACKEND=database setzen und `manage.py db_worker` betreiben.",
+            "With this task backend, webhooks are delivered within the request and retries "
+            "run without waiting.",
+            hint="Set TASKS_BACKEND=database and run `manage.py db_worker`.",
             id="webhooks.W001",
         )
     ]

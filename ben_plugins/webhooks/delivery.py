@@ -1,4 +1,7 @@
-"""Creating deliveries for content events and performing one HTTP attempt."""
+"""What a delivery carries (the payload of a content event) and one HTTP attempt of it.
+
+Knows nothing of tasks: ``tasks`` queues deliveries and runs the attempts.
+"""
 
 import json
 import time
@@ -6,13 +9,12 @@ from datetime import timedelta
 
 import requests
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
 from ben_plugins.core.resources import api_resource_url, resource_type
 from cms.core.publication import is_published, surroundings_are_published
 
-from .models import WebhookDelivery, WebhookEvent, WebhookSubscription
+from .models import WebhookDelivery, WebhookEvent
 from .security import RefusedTarget, refusal_reason, sign, webhook_session
 
 USER_AGENT = "BEN-CMS-Webhooks/1.0"
@@ -38,35 +40,6 @@ def payload_for(instance, action: str, site) -> dict | None:
         "action": action,
         "timestamp": timezone.now().isoformat(),
     }
-
-
-def queue_deliveries(instance, action: str, site) -> list[WebhookDelivery]:
-    payload = payload_for(instance, action, site)
-    if payload is None:
-        return []
-    deliveries = [
-        WebhookDelivery.objects.create(subscription=subscription, event=action, payload=payload)
-        for subscription in WebhookSubscription.objects.filter(active=True)
-        if subscription.wants(action, site)
-    ]
-    for delivery in deliveries:
-        enqueue_after_commit(delivery)
-    return deliveries
-
-
-def redeliver(delivery: WebhookDelivery) -> WebhookDelivery:
-    """Send a failed delivery again as a new delivery (new ID, fresh retries)."""
-    again = WebhookDelivery.objects.create(
-        subscription=delivery.subscription, event=delivery.event, payload=delivery.payload
-    )
-    enqueue_after_commit(again)
-    return again
-
-
-def enqueue_after_commit(delivery: WebhookDelivery) -> None:
-    from .tasks import deliver_webhook
-
-    transaction.on_commit(lambda: deliver_webhook.enqueue(delivery.pk))
 
 
 def retry_delay(attempts: int) -> timedelta:

@@ -4,8 +4,8 @@ from django.dispatch import receiver
 
 from ben_plugins.core.signals import content_deleted, content_published, content_unpublished
 
-from .delivery import queue_deliveries
 from .models import WebhookEvent
+from .tasks import queue_deliveries
 
 
 @receiver(content_published, dispatch_uid="webhooks_published")

@@ -1,9 +1,11 @@
-"""The background task that delivers a webhook, rescheduling itself with backoff."""
+"""Queueing deliveries and the background task that delivers them, rescheduling itself with
+backoff."""
 
+from django.db import transaction
 from django_tasks import task
 
-from .delivery import attempt
-from .models import WebhookDelivery
+from .delivery import attempt, payload_for
+from .models import WebhookDelivery, WebhookSubscription
 
 
 @task()
@@ -27,3 +29,31 @@ def schedule_retry(delivery: WebhookDelivery) -> None:
         deliver_webhook.using(run_after=delivery.next_attempt_at).enqueue(delivery.pk)
     else:
         deliver_webhook.enqueue(delivery.pk)
+
+
+def queue_deliveries(instance, action: str, site) -> list[WebhookDelivery]:
+    """One delivery per subscription that wants this content event."""
+    payload = payload_for(instance, action, site)
+    if payload is None:
+        return []
+    deliveries = [
+        WebhookDelivery.objects.create(subscription=subscription, event=action, payload=payload)
+        for subscription in WebhookSubscription.objects.filter(active=True)
+        if subscription.wants(action, site)
+    ]
+    for delivery in deliveries:
+        enqueue_after_commit(delivery)
+    return deliveries
+
+
+def redeliver(delivery: WebhookDelivery) -> WebhookDelivery:
+    """Send a failed delivery again as a new delivery (new ID, fresh retries)."""
+    again = WebhookDelivery.objects.create(
+        subscription=delivery.subscription, event=delivery.event, payload=delivery.payload
+    )
+    enqueue_after_commit(again)
+    return again
+
+
+def enqueue_after_commit(delivery: WebhookDelivery) -> None:
+    transaction.on_commit(lambda: deliver_webhook.enqueue(delivery.pk))

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import re_path
 from django.utils.html import format_html
 from django.views.generic import TemplateView
@@ -12,8 +13,8 @@ from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import EditView
 
-from .delivery import redeliver
 from .models import WebhookDelivery, WebhookEvent, WebhookSubscription
+from .tasks import redeliver
 
 REDELIVER_PERMISSION = "webhooks.change_webhooksubscription"
 REDELIVERABLE = {WebhookDelivery.Status.FAILED, WebhookDelivery.Status.REFUSED}
@@ -36,6 +37,46 @@ def action_url(model_admin, action: str, view_class):
         view_class.as_view(model_admin=model_admin),
         name=helper.get_action_url_name(action),
     )
+
+
+class ConfirmedActionView(WagtailAdminTemplateMixin, TemplateView):
+    """An extra action on one object of a modeladmin: confirm (GET), then act (POST).
+
+    Subclasses name the ``model``, say who ``is_allowed``, ask the ``question`` (with an
+    ``explanation``) and ``act``.
+    """
+
+    template_name = "webhooks/admin/confirm_action.html"
+    model_admin = None
+    model = None
+    confirm_label = ""
+    explanation = ""
+
+    def dispatch(self, request, instance_pk):
+        self.object = get_object_or_404(self.model, pk=instance_pk)
+        if not self.is_allowed(request.user):
+            raise PermissionDenied
+        return super().dispatch(request)
+
+    def is_allowed(self, user) -> bool:
+        raise NotImplementedError
+
+    def question(self):
+        raise NotImplementedError
+
+    def act(self, request):
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            question=self.question(),
+            explanation=self.explanation,
+            confirm_label=self.confirm_label,
+            **kwargs,
+        )
+
+    def post(self, request):
+        return self.act(request)
 
 
 class SubscriptionEditView(EditView):
@@ -61,30 +102,35 @@ class SubscriptionButtonHelper(ButtonHelper):
         return buttons
 
 
-class RegenerateSecretView(WagtailAdminTemplateMixin, TemplateView):
-    """Confirm (GET), then replace the secret and show the new one exactly once (POST)."""
+class RegenerateSecretView(ConfirmedActionView):
+    """Replaces the secret and shows the new one exactly once."""
 
-    template_name = "webhooks/admin/regenerate_secret.html"
+    model = WebhookSubscription
     page_title = "Neues Geheimnis erzeugen"
     header_icon = "key"
-    model_admin = None
+    confirm_label = "Neues Geheimnis erzeugen"
+    explanation = (
+        "Das bisherige Geheimnis wird sofort ungültig; der Empfänger braucht das neue, um die "
+        "Signaturen zu prüfen. Das neue Geheimnis wird einmalig angezeigt."
+    )
 
-    def dispatch(self, request, instance_pk):
-        self.subscription = get_object_or_404(WebhookSubscription, pk=instance_pk)
-        helper = self.model_admin.permission_helper
-        if not helper.user_can_edit_obj(request.user, self.subscription):
-            raise PermissionDenied
-        return super().dispatch(request)
+    def is_allowed(self, user) -> bool:
+        return self.model_admin.permission_helper.user_can_edit_obj(user, self.object)
 
-    def get_context_data(self, **kwargs):
-        index_url = self.model_admin.url_helper.index_url
-        return super().get_context_data(
-            subscription=self.subscription, index_url=index_url, **kwargs
+    def question(self):
+        return format_html(
+            "Für <strong>{}</strong> ({}) ein neues Geheimnis erzeugen?",
+            self.object,
+            self.object.url,
         )
 
-    def post(self, request):
-        secret = self.subscription.regenerate_secret()
-        return self.render_to_response(self.get_context_data(secret=secret))
+    def act(self, request):
+        secret = self.object.regenerate_secret()
+        return TemplateResponse(
+            request,
+            "webhooks/admin/new_secret.html",
+            self.get_context_data(secret=secret, index_url=self.model_admin.url_helper.index_url),
+        )
 
 
 class SubscriptionAdmin(ModelAdmin):
@@ -132,27 +178,32 @@ class DeliveryButtonHelper(ButtonHelper):
         return buttons
 
 
-class RedeliverView(WagtailAdminTemplateMixin, TemplateView):
-    """Confirm (GET), then queue a new delivery with the same payload (POST)."""
+class RedeliverView(ConfirmedActionView):
+    """Queues a new delivery with the same payload."""
 
-    template_name = "webhooks/admin/confirm_redeliver.html"
+    model = WebhookDelivery
     page_title = "Zustellung erneut senden"
     header_icon = "link-external"
-    model_admin = None
+    confirm_label = "Erneut senden"
+    explanation = (
+        "Es wird eine neue Zustellung mit eigener Zustellungs-ID und neuen "
+        "Wiederholungsversuchen angelegt."
+    )
 
-    def dispatch(self, request, instance_pk):
-        if not request.user.has_perm(REDELIVER_PERMISSION):
-            raise PermissionDenied
-        self.delivery = get_object_or_404(WebhookDelivery, pk=instance_pk)
-        if self.delivery.status not in REDELIVERABLE:
-            raise PermissionDenied
-        return super().dispatch(request)
+    def is_allowed(self, user) -> bool:
+        return user.has_perm(REDELIVER_PERMISSION) and self.object.status in REDELIVERABLE
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(delivery=self.delivery, **kwargs)
+    def question(self):
+        return format_html(
+            "„{}“ an <strong>{}</strong> ({}) erneut senden? Letzter Fehler: {}.",
+            self.object,
+            self.object.subscription,
+            self.object.subscription.url,
+            self.object.last_error or "–",
+        )
 
-    def post(self, request):
-        again = redeliver(self.delivery)
+    def act(self, request):
+        again = redeliver(self.object)
         messages.success(request, f"Zustellung an „{again.subscription}“ neu eingeplant.")
         return redirect(self.model_admin.url_helper.index_url)
 

@@ -1,10 +1,13 @@
-"""Fixtures for plugin tests: a club on the default site and a switch for plugins."""
+"""Fixtures for plugin tests: a club on the default site, a switch for plugins and the
+test helper that connects receivers to the content signals."""
 
 import pytest
 from wagtail.models import Site
 
 from ben_plugins.core.activation import set_enabled
 from tests.factories.pages import ClubPageFactory
+
+EXAMPLE_PLUGIN_PACKAGE = "ben_example_plugin"
 
 
 @pytest.fixture
@@ -25,3 +28,26 @@ def switch_plugin(site):
         return set_enabled(label, site, enabled)
 
     return switch
+
+
+@pytest.fixture
+def plugin_receiver():
+    """Call plugin_receiver(signal, function) to connect a test receiver to a content signal
+    as code of the example plugin; it is disconnected after the test.
+
+    The content signals accept receivers of plugins only (ben_plugins.core.signals). This
+    is the one way tests add receivers of their own: the function is given a module inside
+    the example plugin's package, so the guard of ``connect`` accepts it, and the signal
+    reaches it only where the example plugin is switched on, as any real receiver.
+    """
+    connected = []
+
+    def connect(signal, function):
+        function.__module__ = f"{EXAMPLE_PLUGIN_PACKAGE}.test_receivers"
+        signal.connect(function, weak=False)
+        connected.append((signal, function))
+        return function
+
+    yield connect
+    for signal, function in connected:
+        signal.disconnect(function)

@@ -3,7 +3,7 @@
 import importlib
 import importlib.util
 
-from ben_plugins.core.registry import all_plugins
+from ben_plugins.core.plugins import all_plugins
 
 
 def import_plugin_factories() -> None:

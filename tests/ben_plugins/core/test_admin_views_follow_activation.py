@@ -1,7 +1,7 @@
 """Admin views of a plugin switched off for the request's site answer like unknown URLs.
 
-Hiding the menu items is not enough: every admin URL of the plugin is guarded where the
-admin URLs are mounted (ben_plugins.core.admin_urls), for any plugin.
+Hiding the menu items is not enough: every admin URL of the plugin is refused by the plugin
+guard (ben_plugins.core.guard.PluginGuardMiddleware), for any plugin.
 """
 
 import pytest

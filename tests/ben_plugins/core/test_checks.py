@@ -1,10 +1,10 @@
-"""System checks report what is wrong with a loaded plugin, by id and in German."""
+"""System checks report what is wrong with a loaded plugin, by id and in English."""
 
 from types import SimpleNamespace
 
 from ben_plugins.core import checks
 from ben_plugins.core.meta import BenPluginMeta
-from ben_plugins.core.registry import Plugin
+from ben_plugins.core.plugins import Plugin
 from cms.pages.models import EventPage
 
 
@@ -39,16 +39,16 @@ def test_incompatible_metadata_reserved_label_and_broken_api_urls(monkeypatch):
         "ben_plugins.E002",
         "ben_plugins.E005",
     ]
-    assert messages[0].msg == "Plugin „clubs“: Version „eins“ ist keine gültige PEP-440-Version."
-    assert "kollidiert mit dem API-Pfad /api/v1/clubs/" in messages[2].msg
-    assert "Modul no.such.api_urls nicht importierbar" in messages[3].msg
+    assert messages[0].msg == "Plugin 'clubs': Version 'eins' is not a valid PEP 440 version."
+    assert "collides with the core API path /api/v1/clubs/" in messages[2].msg
+    assert "Module no.such.api_urls cannot be imported" in messages[3].msg
 
 
 def test_api_urls_without_urlpatterns(monkeypatch):
     plugin = fake_plugin(api_urls="ben_plugins.core.meta")
     monkeypatch.setattr(checks, "all_plugins", lambda: [plugin])
     [error] = checks.check_loaded_plugins()
-    assert error.msg == "Plugin „extra“: Modul ben_plugins.core.meta hat keine Liste urlpatterns."
+    assert error.msg == "Plugin 'extra': Module ben_plugins.core.meta has no list 'urlpatterns'."
 
 
 def test_page_type_without_the_mixin_is_an_error(monkeypatch):
@@ -56,7 +56,7 @@ def test_page_type_without_the_mixin_is_an_error(monkeypatch):
     monkeypatch.setattr(checks, "plugin_for_model", lambda model: fake_plugin())
     [error] = checks.check_plugin_page_types()
     assert error.id == "ben_plugins.E003"
-    assert "pages.EventPage (Plugin „extra“) erbt nicht von PluginPageMixin" in error.msg
+    assert "pages.EventPage (plugin 'extra') does not inherit from PluginPageMixin" in error.msg
 
 
 def test_page_type_without_an_allowed_parent_is_an_error(monkeypatch):

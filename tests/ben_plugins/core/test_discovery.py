@@ -23,7 +23,7 @@ def test_builtin_and_entry_point_plugins_are_installed_apps():
 def test_example_plugin_comes_from_its_entry_point_not_from_the_source_tree():
     names = {candidate.name: candidate for candidate in discovery.candidates()}
     assert names["example"].app == "ben_example_plugin"
-    assert names["example"].source == "Paket ben-example-plugin"
+    assert names["example"].source == "package ben-example-plugin"
 
 
 @pytest.fixture
@@ -47,59 +47,56 @@ FIXTURES = "tests.ben_plugins.core.plugin_fixtures"
 
 def test_a_plugin_that_fails_to_import_is_skipped_and_reported(fake_candidates):
     fake_candidates(
-        Candidate("ok", "ben_plugins.feeds", "eingebaut"),
-        Candidate("kaputt", f"{FIXTURES}.broken", "Paket kaputt-plugin"),
+        Candidate("ok", "ben_plugins.feeds", "built-in"),
+        Candidate("kaputt", f"{FIXTURES}.broken", "package kaputt-plugin"),
     )
     assert discovery.discover_plugin_apps() == ["ben_plugins.feeds"]
     [warning] = checks.check_discovery()
     assert warning.id == "ben_plugins.W001"
-    assert "„kaputt“ (Paket kaputt-plugin) wurde nicht geladen" in warning.msg
+    assert "'kaputt' (package kaputt-plugin) was not loaded" in warning.msg
     assert "RuntimeError: Plugin absichtlich kaputt" in warning.msg
 
 
 def test_an_incompatible_plugin_is_skipped_with_the_required_version(fake_candidates):
-    fake_candidates(Candidate("zukunft", f"{FIXTURES}.incompatible", "Paket zukunft"))
+    fake_candidates(Candidate("zukunft", f"{FIXTURES}.incompatible", "package zukunft"))
     assert discovery.discover_plugin_apps() == []
     [warning] = checks.check_discovery()
-    assert "Benötigt BEN CMS >=99.0, installiert ist 0.1.0." in warning.msg
+    assert "Requires BEN CMS >=99.0; 0.1.0 is installed." in warning.msg
 
 
 def test_an_app_without_plugin_meta_is_not_a_plugin(fake_candidates):
-    fake_candidates(Candidate("ohne", f"{FIXTURES}.without_meta", "Paket ohne"))
+    fake_candidates(Candidate("ohne", f"{FIXTURES}.without_meta", "package ohne"))
     assert discovery.discover_plugin_apps() == []
-    assert "hat keine AppConfig mit einem Attribut plugin_meta" in discovery.PROBLEMS[0].message
+    assert "has no AppConfig with a 'plugin_meta' attribute" in discovery.PROBLEMS[0].message
 
 
 def test_a_missing_module_and_a_duplicate_name_are_reported(fake_candidates):
     fake_candidates(
-        Candidate("feeds", "ben_plugins.feeds", "eingebaut"),
-        Candidate("feeds", "ben_plugins.webhooks", "Paket nachahmer"),
-        Candidate("weg", "no_such_plugin_module", "Paket weg"),
+        Candidate("feeds", "ben_plugins.feeds", "built-in"),
+        Candidate("feeds", "ben_plugins.webhooks", "package nachahmer"),
+        Candidate("weg", "no_such_plugin_module", "package weg"),
     )
     assert discovery.discover_plugin_apps() == ["ben_plugins.feeds"]
     messages = [problem.message for problem in discovery.PROBLEMS]
-    assert messages[0] == "Name bereits vergeben durch eingebaut."
+    assert messages[0] == "Name already taken by built-in."
     assert "ModuleNotFoundError" in messages[1]
 
 
 def test_a_plugin_taking_a_used_app_label_is_left_out(fake_candidates):
     fake_candidates(
-        Candidate("feeds", "ben_plugins.feeds", "eingebaut"),
-        Candidate("zukunft", f"{FIXTURES}.incompatible", "Paket zukunft"),
-        Candidate("pages", f"{FIXTURES}.label_pages", "Paket seiten"),
+        Candidate("feeds", "ben_plugins.feeds", "built-in"),
+        Candidate("zukunft", f"{FIXTURES}.incompatible", "package zukunft"),
+        Candidate("pages", f"{FIXTURES}.label_pages", "package seiten"),
     )
     apps = discovery.discover_plugin_apps(installed_apps=["cms.pages", "wagtail.admin"])
     assert apps == ["ben_plugins.feeds"]
-    assert (
-        discovery.PROBLEMS[-1].message
-        == "App-Label „pages“ ist bereits durch eine Kern-App belegt."
-    )
+    assert discovery.PROBLEMS[-1].message == "App label 'pages' is already taken by a core app."
 
 
 def test_disabled_names_are_left_out(fake_candidates):
     fake_candidates(
-        Candidate("feeds", "ben_plugins.feeds", "eingebaut"),
-        Candidate("webhooks", "ben_plugins.webhooks", "eingebaut"),
+        Candidate("feeds", "ben_plugins.feeds", "built-in"),
+        Candidate("webhooks", "ben_plugins.webhooks", "built-in"),
     )
     assert discovery.discover_plugin_apps(disabled=["webhooks"]) == ["ben_plugins.feeds"]
     assert discovery.SKIPPED_BY_SETTING == ["webhooks"]
@@ -108,11 +105,11 @@ def test_disabled_names_are_left_out(fake_candidates):
 
 
 def test_a_misspelt_disabled_name_is_reported_not_ignored(fake_candidates):
-    fake_candidates(Candidate("webhooks", "ben_plugins.webhooks", "eingebaut"))
+    fake_candidates(Candidate("webhooks", "ben_plugins.webhooks", "built-in"))
     assert discovery.discover_plugin_apps(disabled=["webhook"]) == ["ben_plugins.webhooks"]
     [warning] = checks.check_discovery()
     assert warning.id == "ben_plugins.W002"
-    assert warning.msg == "BEN_PLUGINS_DISABLED nennt unbekannte Plugins: webhook."
+    assert warning.msg == "BEN_PLUGINS_DISABLED names unknown plugins: webhook."
 
 
 def _run_django(code: str, env: dict, extra_path: Path | None = None):
@@ -168,5 +165,5 @@ def test_a_broken_installed_distribution_does_not_stop_manage_py(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "ben_plugins.W001" in result.stderr
-    assert "Plugin „kaputt“ (Paket kaputtes-plugin) wurde nicht geladen" in result.stderr
+    assert "Plugin 'kaputt' (package kaputtes-plugin) was not loaded" in result.stderr
     assert "ImportError: kaputt" in result.stderr

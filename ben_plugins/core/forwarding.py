@@ -1,4 +1,4 @@
-"""Translate Wagtail's and Django's signals into the plugin content signals.
+"""Forward Wagtail's and Django's signals to the plugin content signals.
 
 ``wagtail.signals.published``/``unpublished`` are sent for pages (after ``page_published``
 / ``page_unpublished``) and for snippets alike, so they cover both. Deletions are reported
@@ -42,9 +42,9 @@ def _forward(signal, instance, **named):
         if isinstance(instance, Page):
             instance = instance.specific
         site = site_for_object(instance)
-        signal.send_to_enabled(type(instance), instance=instance, site=site, **named)
+        signal.send_robust(type(instance), instance=instance, site=site, **named)
     except Exception:
-        logger.exception("Inhaltssignal für %r konnte nicht versendet werden.", instance)
+        logger.exception("Content signal for %r could not be sent.", instance)
 
 
 def on_published(sender, instance, revision=None, **kwargs):

@@ -6,7 +6,7 @@ from wagtail.models import Site
 from cms.core.sites import site_for_request
 
 from .models import PluginActivation
-from .registry import get_plugin, plugin_for_model
+from .registry import get_plugin, plugin_for_model, plugin_for_module
 
 _REQUEST_MEMO = "_ben_plugin_overrides"
 
@@ -40,7 +40,8 @@ def set_enabled(label: str, site: Site, enabled: bool, user=None) -> PluginActiv
     return activation
 
 
-def endpoint_follows_plugin_activation(endpoint, request: HttpRequest) -> bool:
-    """A content API endpoint of a plugin's model is off wherever the plugin is off."""
-    plugin = plugin_for_model(endpoint.model)
-    return plugin is None or is_enabled_for_request(plugin.label, request)
+def endpoint_follows_plugin_activation(view_class, request: HttpRequest) -> bool:
+    """An API view of a plugin (its code or its model) is off wherever the plugin is off."""
+    model = getattr(view_class, "model", None)
+    plugin = plugin_for_module(view_class.__module__) or (model and plugin_for_model(model))
+    return not plugin or is_enabled_for_request(plugin.label, request)

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core import signing
 from rest_framework.exceptions import PermissionDenied
 
-from .registry import model_label
+from .caching import model_label
 
 SALT = "cms.api.preview-token"
 

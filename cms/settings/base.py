@@ -181,6 +181,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "DEFAULT_GENERATOR_CLASS": "cms.api.schema.AvailableViewsSchemaGenerator",
     "PREPROCESSING_HOOKS": ["cms.api.schema.only_content_api"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -11,6 +11,8 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 from wagtail.rich_text import RichText, expand_db_html
 
+from cms.api.registry import registry, route_basename
+
 #: The fixed image sizes every image is offered in (Wagtail rendition filter specs).
 RENDITION_SPECS = {
     "thumbnail": "fill-400x300",
@@ -38,19 +40,20 @@ def absolute_html(html: str, request) -> str:
 
 def api_detail_url(request, model, pk) -> str | None:
     """Absolute API URL of an object of a registered model (None if it has no endpoint)."""
-    from cms.api.registry import registry
 
-    endpoint = registry.for_model(model)
-    if endpoint is None or request is None:
+    viewset_class = registry.for_model(model)
+    if viewset_class is None or request is None:
         return None
     bases = request.__dict__.setdefault("_api_list_urls", {})
-    base = bases.get(endpoint.prefix)
+    base = bases.get(viewset_class.prefix)
     if base is None:
         try:
-            base = request.build_absolute_uri(reverse(f"api:{endpoint.basename}-list"))
+            base = request.build_absolute_uri(
+                reverse(f"api:{route_basename(viewset_class.prefix)}-list")
+            )
         except NoReverseMatch:
             return None
-        bases[endpoint.prefix] = base
+        bases[viewset_class.prefix] = base
     return f"{base}{pk}/"
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from cms.api.caching import RESPONSE_PREFIX
-from cms.api.signals import invalidate_all
+from cms.api.invalidation import invalidate_all
 from cms.pages.models import EventPage
 from cms.snippets.models import NewsItem
 from tests.cms.api.redis_support import REDIS_URL, redis_available

@@ -27,7 +27,7 @@ class StrictBooleanField(forms.Field):
         if normalised in ("false", "0"):
             return False
         raise forms.ValidationError(
-            "Expected true or false, not %(value)r.", params={"value": value}
+            _("Expected true or false, not %(value)r."), params={"value": value}
         )
 
 
@@ -41,14 +41,14 @@ def parse_natural_number(value) -> int:
     text = str(value).strip()
     if not ASCII_DIGITS.fullmatch(text):
         raise forms.ValidationError(
-            "Expected a whole number written with the digits 0-9, not %(value)r.",
+            _("Expected a whole number written with the digits 0-9, not %(value)r."),
             code="invalid_pk_value",
             params={"value": value},
         )
     number = int(text)
     if number > MAX_DATABASE_INTEGER:
         raise forms.ValidationError(
-            "%(value)s is too large; numbers and ids go up to %(max)d.",
+            _("%(value)s is too large; numbers and ids go up to %(max)d."),
             code="invalid_pk_value",
             params={"value": text, "max": MAX_DATABASE_INTEGER},
         )
@@ -62,7 +62,7 @@ SUPPORTED_YEARS = range(1900, 3000)
 def check_supported_year(moment) -> None:
     if moment.year not in SUPPORTED_YEARS:
         raise forms.ValidationError(
-            "Dates must lie between the years %(first)d and %(last)d.",
+            _("Dates must lie between the years %(first)d and %(last)d."),
             code="out_of_range",
             params={"first": SUPPORTED_YEARS[0], "last": SUPPORTED_YEARS[-1]},
         )

@@ -24,7 +24,9 @@ def test_root_lists_every_endpoint_with_its_absolute_url(client, site_tree):
     assert not [name for name in listed if "{" in name or "schema" in name]
 
 
-def test_root_leaves_out_what_an_availability_check_switches_off(client, site_tree, plugin_endpoint):
+def test_root_leaves_out_what_an_availability_check_switches_off(
+    client, site_tree, plugin_endpoint
+):
     assert PLUGIN_PREFIX in client.get("/api/v1/").json()
     plugin_endpoint["enabled"] = False
     listed = client.get("/api/v1/").json()

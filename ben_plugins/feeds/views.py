@@ -179,10 +179,8 @@ class GeoJSONViewSet(FeedViewSet):
 
     renderer_classes = [GeoJSONRenderer, JSONRenderer]
     known_query_parameters = frozenset({FORMAT_PARAMETER})
+    objects = None  # a FeedViewSet method listing what the map shows
     properties = None  # object -> its feature's properties besides name and address
-
-    def objects(self):
-        raise NotImplementedError
 
     def list(self, request):
         site = site_for_request(request)
@@ -190,24 +188,16 @@ class GeoJSONViewSet(FeedViewSet):
         return Response(features)
 
 
-@json_feed_schema(
-    GeoJSONRenderer, "Clubs as a GeoJSON FeatureCollection (only those with coordinates)"
-)
+@json_feed_schema(GeoJSONRenderer, "Clubs as a GeoJSON FeatureCollection (with coordinates)")
 class ClubsGeoJSON(GeoJSONViewSet):
+    objects = FeedViewSet.live_clubs
     properties = staticmethod(geojson.club_properties)
 
-    def objects(self):
-        return self.live_clubs()
 
-
-@json_feed_schema(
-    GeoJSONRenderer, "Benefit partners with a current offer as a GeoJSON FeatureCollection"
-)
+@json_feed_schema(GeoJSONRenderer, "Benefit partners with a current offer as GeoJSON")
 class PartnersGeoJSON(GeoJSONViewSet):
+    objects = FeedViewSet.live_partners
     properties = staticmethod(geojson.partner_properties)
-
-    def objects(self):
-        return self.live_partners()
 
 
 class JSONLDViewSet(FeedViewSet):
@@ -215,9 +205,7 @@ class JSONLDViewSet(FeedViewSet):
 
     renderer_classes = [JSONLDRenderer, JSONRenderer]
     known_query_parameters = frozenset({FORMAT_PARAMETER})
-
-    def objects(self):
-        raise NotImplementedError
+    objects = None  # a FeedViewSet method listing what may be described
 
     def retrieve(self, request, pk):
         try:
@@ -233,8 +221,7 @@ class JSONLDViewSet(FeedViewSet):
 
 @json_feed_schema(JSONLDRenderer, "Event as schema.org Event (JSON-LD)")
 class EventJSONLD(JSONLDViewSet):
-    def objects(self):
-        return self.live_events()
+    objects = FeedViewSet.live_events
 
     def serialize(self, event, site):
         return jsonld.event_jsonld(event, site, self.public_organiser(event))
@@ -242,19 +229,15 @@ class EventJSONLD(JSONLDViewSet):
 
 @json_feed_schema(JSONLDRenderer, "Club as schema.org Organization (JSON-LD)")
 class ClubJSONLD(JSONLDViewSet):
-    def objects(self):
-        return self.live_clubs()
+    objects = FeedViewSet.live_clubs
 
     def serialize(self, club, site):
         return jsonld.organization_jsonld(club, site)
 
 
-@json_feed_schema(
-    JSONLDRenderer, "Benefit partner as schema.org LocalBusiness with its offer (JSON-LD)"
-)
+@json_feed_schema(JSONLDRenderer, "Benefit partner as schema.org LocalBusiness with offer")
 class PartnerJSONLD(JSONLDViewSet):
-    def objects(self):
-        return self.live_partners()
+    objects = FeedViewSet.live_partners
 
     def serialize(self, partner, site):
         return jsonld.local_business_jsonld(partner, site)

@@ -96,51 +96,55 @@ class StrategyChapterViewSet(ContentViewSet):
         return super().get_base_queryset().annotate(parent_chapter_id=Subquery(parent))
 
 
-class NewsViewSet(ContentViewSet):
+class ClubContentViewSet(ContentViewSet):
+    """Moderated content of a club (cms.moderation.club_content), newest first."""
+
+    ordering = ("-first_published_at", "-pk")
+    select_related = ("club",)
+    prefetch_related = ("categories", "target_groups")
+    depends_on = (ClubPage, Category, TargetGroup)
+
+
+class NewsViewSet(ClubContentViewSet):
     model = NewsItem
     serializer_class = NewsItemSerializer
     filterset_class = NewsItemFilterSet
-    ordering = ("-first_published_at", "-pk")
     select_related = ("club", "image")
     prefetch_related = ("categories", "image__renditions")
     depends_on = (ClubPage, Category, Image)
 
 
-class OpportunityViewSet(ContentViewSet):
+class OpportunityViewSet(ClubContentViewSet):
     model = VolunteerOpportunity
     serializer_class = VolunteerOpportunitySerializer
     filterset_class = VolunteerOpportunityFilterSet
-    ordering = ("-first_published_at", "-pk")
-    select_related = ("club",)
-    prefetch_related = ("categories", "target_groups")
-    depends_on = (ClubPage, Category, TargetGroup)
 
 
-class TrainingViewSet(ContentViewSet):
+class TrainingViewSet(ClubContentViewSet):
     model = TrainingOffer
     serializer_class = TrainingOfferSerializer
     filterset_class = TrainingOfferFilterSet
     ordering = ("start", "pk")
-    select_related = ("club",)
-    prefetch_related = ("categories", "target_groups")
-    depends_on = (ClubPage, Category, TargetGroup)
     time_sensitive_params = ("upcoming",)
 
 
-class CategoryViewSet(ContentViewSet):
+class TermViewSet(ContentViewSet):
+    """Taxonomy terms, alphabetically."""
+
+    ordering = ("name",)
+    tag = "taxonomy"
+
+
+class CategoryViewSet(TermViewSet):
     model = Category
     serializer_class = CategorySerializer
     filterset_class = CategoryFilterSet
-    ordering = ("name",)
-    tag = "taxonomy"
 
 
-class TargetGroupViewSet(ContentViewSet):
+class TargetGroupViewSet(TermViewSet):
     model = TargetGroup
     serializer_class = TargetGroupSerializer
     filterset_class = TargetGroupFilterSet
-    ordering = ("name",)
-    tag = "taxonomy"
 
 
 registry.register("clubs", ClubViewSet)

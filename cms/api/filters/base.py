@@ -146,22 +146,22 @@ class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
     """Taxonomy terms by slug (documented as strings in OpenAPI)."""
 
 
-def category_filter(field_name="categories"):
+def term_filter(model, field_name: str, noun: str):
+    """Taxonomy terms of ``model`` by slug, repeatable: any of them matches."""
     return SlugMultipleChoiceFilter(
         field_name=f"{field_name}__slug",
         to_field_name="slug",
-        queryset=Category.objects.all(),
-        help_text="Category slug; repeat the parameter for several (any of them matches).",
+        queryset=model.objects.all(),
+        help_text=f"{noun} slug; repeat the parameter for several (any of them matches).",
     )
 
 
-def target_group_filter(field_name="target_groups"):
-    return SlugMultipleChoiceFilter(
-        field_name=f"{field_name}__slug",
-        to_field_name="slug",
-        queryset=TargetGroup.objects.all(),
-        help_text="Target group slug; repeat the parameter for several (any of them matches).",
-    )
+def category_filter():
+    return term_filter(Category, "categories", "Category")
+
+
+def target_group_filter():
+    return term_filter(TargetGroup, "target_groups", "Target group")
 
 
 def club_filter(field_name="club"):

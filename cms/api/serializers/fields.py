@@ -157,8 +157,8 @@ def _block_to_api(block, value, request):
     return block.get_api_representation(value, context={"request": request})
 
 
-class OptionalURLField(serializers.URLField):
-    """A URL, or null when none is given (never an empty string that is not a URL)."""
+class NullWhenBlank:
+    """A value, or null when none is given (never an empty string that is no URL or address)."""
 
     def __init__(self, **kwargs):
         kwargs["allow_null"] = True
@@ -168,15 +168,12 @@ class OptionalURLField(serializers.URLField):
         return value or None
 
 
-class OptionalEmailField(serializers.EmailField):
-    """An e-mail address, or null when none is given."""
+class OptionalURLField(NullWhenBlank, serializers.URLField):
+    pass
 
-    def __init__(self, **kwargs):
-        kwargs["allow_null"] = True
-        super().__init__(**kwargs)
 
-    def to_representation(self, value):
-        return value or None
+class OptionalEmailField(NullWhenBlank, serializers.EmailField):
+    pass
 
 
 class FlatSerializer(serializers.Serializer):
@@ -271,3 +268,21 @@ class ChoiceSerializer(serializers.Serializer):
 
     value = serializers.CharField()
     label = serializers.CharField()
+
+
+@extend_schema_field(ChoiceSerializer)
+class ChoiceField(serializers.Field):
+    """A model field with choices as {"value": stored value, "label": its display label}."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, instance):
+        return {
+            "value": getattr(instance, self.source),
+            "label": str(getattr(instance, f"get_{self.source}_display")()),
+        }

@@ -155,7 +155,7 @@ class JSONLDRenderer(JSONRenderer):
 FORMAT_PARAMETER = "format"
 
 
-def json_feed_schema(renderer, summary: str):
+def json_feed_schema(renderer, summary: str, *parameters):
     """Each JSON feed also answers as plain application/json (Accept or ?format=json)."""
     return extend_schema(
         summary=summary,
@@ -169,7 +169,8 @@ def json_feed_schema(renderer, summary: str):
                 OpenApiTypes.STR,
                 enum=[renderer.format, JSONRenderer.format],
                 description="Response format, instead of asking for it with the Accept header.",
-            )
+            ),
+            *parameters,
         ],
     )
 
@@ -219,7 +220,17 @@ class JSONLDViewSet(FeedViewSet):
         raise NotImplementedError
 
 
-@json_feed_schema(JSONLDRenderer, "Event as schema.org Event (JSON-LD)")
+def json_ld_schema(summary: str):
+    described = OpenApiParameter(
+        "id",
+        OpenApiTypes.INT,
+        OpenApiParameter.PATH,
+        description="Id of the published object (as in the content API).",
+    )
+    return json_feed_schema(JSONLDRenderer, summary, described)
+
+
+@json_ld_schema("Event as schema.org Event (JSON-LD)")
 class EventJSONLD(JSONLDViewSet):
     objects = FeedViewSet.live_events
 
@@ -227,7 +238,7 @@ class EventJSONLD(JSONLDViewSet):
         return jsonld.event_jsonld(event, site, self.public_organiser(event))
 
 
-@json_feed_schema(JSONLDRenderer, "Club as schema.org Organization (JSON-LD)")
+@json_ld_schema("Club as schema.org Organization (JSON-LD)")
 class ClubJSONLD(JSONLDViewSet):
     objects = FeedViewSet.live_clubs
 
@@ -235,7 +246,7 @@ class ClubJSONLD(JSONLDViewSet):
         return jsonld.organization_jsonld(club, site)
 
 
-@json_feed_schema(JSONLDRenderer, "Benefit partner as schema.org LocalBusiness with offer")
+@json_ld_schema("Benefit partner as schema.org LocalBusiness with offer")
 class PartnerJSONLD(JSONLDViewSet):
     objects = FeedViewSet.live_partners
 

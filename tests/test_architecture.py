@@ -32,9 +32,7 @@ def strongly_connected_components(graph: grimp.ImportGraph) -> list[set[str]]:
                     index[other] = lowlink[other] = len(index)
                     stack.append(other)
                     on_stack.add(other)
-                    work.append(
-                        (other, iter(sorted(graph.find_modules_directly_imported_by(other))))
-                    )
+                    work.append((other, iter(sorted(graph.find_modules_directly_imported_by(other)))))
                     break
                 if other in on_stack:
                     lowlink[current] = min(lowlink[current], index[other])

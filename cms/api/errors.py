@@ -3,10 +3,14 @@
 from http import HTTPStatus
 
 from django.http import JsonResponse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
+
+from .language import requested_language
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
@@ -72,9 +76,14 @@ def problem_response(status: int, detail: str, *, code: str = "", errors=None) -
 
 
 def not_found(request, *args, **kwargs):
-    """Unknown paths below /api/v1/ answer in the same format."""
-    detail = _("There is no API resource at %(path)s.") % {"path": request.path}
-    return problem_response(404, detail, code="not_found")
+    """Unknown paths below /api/v1/ answer in the same format and language."""
+    language = requested_language(request)
+    with translation.override(language):
+        detail = _("There is no API resource at %(path)s.") % {"path": request.path}
+    response = problem_response(404, detail, code="not_found")
+    response["Content-Language"] = language
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
 
 
 class ProblemSerializer(serializers.Serializer):

@@ -11,7 +11,6 @@ from django.template.response import SimpleTemplateResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.utils.translation.trans_real import parse_accept_lang_header
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins
 from rest_framework.exceptions import NotFound, ValidationError
@@ -31,6 +30,7 @@ from .caching import (
 )
 from .errors import problem_exception_handler
 from .filters.base import ASCII_DIGITS, parse_natural_number
+from .language import DEVELOPER_LANGUAGE, requested_language
 from .pagination import ContentPagination
 from .preview import preview_object
 from .publication import page_is_published_for_request, published_for_request
@@ -41,18 +41,6 @@ from .throttling import AnonymousRateThrottle, ClientRateThrottle
 FIELDS_PARAM = "fields"
 PREVIEW_PARAM = "preview_token"
 PAGINATION_PARAMS = frozenset({"limit", "offset"})
-
-
-def requested_language(request, default: str) -> str:
-    """The first supported language of Accept-Language; ``default`` without one."""
-    for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
-        if code == "*":
-            break
-        try:
-            return translation.get_supported_language_variant(code)
-        except LookupError:
-            continue
-    return default
 
 
 class ApiViewSet(GenericViewSet):
@@ -69,7 +57,7 @@ class ApiViewSet(GenericViewSet):
     known_query_parameters: frozenset[str] = frozenset()
     #: Language of messages when the request has no Accept-Language it could be answered in:
     #: "en" for developer-facing endpoints, "de" for citizen-facing ones.
-    default_language = "en"
+    default_language = DEVELOPER_LANGUAGE
     #: The model whose plugin owns this endpoint, for availability checks (None: no model).
     model = None
     #: Set by registry.register for registered endpoints.

@@ -106,6 +106,15 @@ def test_our_messages_drf_and_django_speak_the_requested_language(client, conten
     assert "gültige" in invalid_kind.json()["errors"]["kind"][0]  # Django's own German
 
 
+def test_unknown_paths_answer_in_the_requested_language(client):
+    english = client.get("/api/v1/nothing-here/")
+    assert english.status_code == 404 and english["Content-Language"] == "en"
+    assert english.json()["detail"] == "There is no API resource at /api/v1/nothing-here/."
+    german = client.get("/api/v1/nothing-here/", HTTP_ACCEPT_LANGUAGE="de")
+    assert german["Content-Language"] == "de"
+    assert german.json()["detail"] == "Unter /api/v1/nothing-here/ gibt es keine API-Ressource."
+
+
 def test_revoked_key_message_in_either_language(client, site_tree):
     key = {"HTTP_X_API_KEY": "ben_00000000_unknown"}
     assert client.get("/api/v1/events/", **key).json()["detail"] == "Unknown or revoked API key."

@@ -1,10 +1,7 @@
 import os
 
-import django
+from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
-django.setup(set_prefix=False)
 
-from cms.api.fastpath import FastPathWSGIHandler  # noqa: E402 - needs Django set up
-
-application = FastPathWSGIHandler()
+application = get_wsgi_application()

@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom 1.0 feeds of the published news of all clubs."""
+"""RSS 2.0 and Atom 1.0 documents of a list of news items (chosen by the feed's view)."""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
@@ -6,14 +6,6 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from ben_plugins.core.resources import api_resource_url
-from cms.api.errors import unknown_parameters_response
-from cms.api.publication import published_for_request
-from cms.core.sites import site_for_request
-from cms.snippets.models import NewsItem
-
-from .views import unknown_parameters, with_etag
-
-FEED_SIZE = 50
 
 
 class NewsRssFeed(Feed):
@@ -21,28 +13,15 @@ class NewsRssFeed(Feed):
     description = "Neuigkeiten der Vereine und Einrichtungen im Bitburger Engagement Netz."
     language = "de"
     link = "/api/v1/news/"
+    item_guid_is_permalink = False
 
-    def __call__(self, request, *args, **kwargs):
-        if unknown := unknown_parameters(request):
-            return unknown_parameters_response(unknown)
-        return with_etag(request, super().__call__(request, *args, **kwargs))
+    def __init__(self, news, site):
+        super().__init__()
+        self.news = news
+        self.site = site
 
-    def get_object(self, request, *args, **kwargs):
-        return request
-
-    def items(self, request):
-        """The latest published news of clubs on the request's site, each knowing that site."""
-        site = site_for_request(request)
-        news = NewsItem.objects.filter(club__path__startswith=site.root_page.path)
-        items = list(
-            published_for_request(news, request)
-            .select_related("club")
-            .prefetch_related("categories")
-            .order_by("-first_published_at", "-pk")[:FEED_SIZE]
-        )
-        for item in items:
-            item.feed_site = site
-        return items
+    def items(self):
+        return self.news
 
     def item_title(self, item):
         return item.title
@@ -51,12 +30,10 @@ class NewsRssFeed(Feed):
         return item.teaser or Truncator(strip_tags(item.body)).words(60)
 
     def item_link(self, item):
-        return api_resource_url(item, item.feed_site)
+        return api_resource_url(item, self.site)
 
     def item_guid(self, item):
         return f"ben-news-{item.pk}"
-
-    item_guid_is_permalink = False
 
     def item_pubdate(self, item):
         return item.first_published_at

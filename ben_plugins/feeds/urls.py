@@ -2,21 +2,32 @@
 
 from django.urls import path
 
-from . import syndication, views
+from . import views
+
+LIST = {"get": "list"}
+DETAIL = {"get": "retrieve"}
 
 urlpatterns = [
-    path("events.ics", views.all_events_ics, name="events-ics"),
-    path("clubs/<slug:slug>/events.ics", views.club_events_ics, name="club-events-ics"),
+    path("events.ics", views.AllEventsCalendar.as_view(LIST), name="events-ics"),
+    path(
+        "clubs/<slug:slug>/events.ics",
+        views.ClubEventsCalendar.as_view(LIST),
+        name="club-events-ics",
+    ),
     path(
         "categories/<slug:slug>/events.ics",
-        views.category_events_ics,
+        views.CategoryEventsCalendar.as_view(LIST),
         name="category-events-ics",
     ),
-    path("clubs.geojson", views.ClubsGeoJSON.as_view(), name="clubs-geojson"),
-    path("benefit-partners.geojson", views.PartnersGeoJSON.as_view(), name="partners-geojson"),
-    path("jsonld/events/<int:pk>/", views.EventJSONLD.as_view(), name="event-jsonld"),
-    path("jsonld/clubs/<int:pk>/", views.ClubJSONLD.as_view(), name="club-jsonld"),
-    path("jsonld/benefit-partners/<int:pk>/", views.PartnerJSONLD.as_view(), name="partner-jsonld"),
-    path("news.rss", syndication.NewsRssFeed(), name="news-rss"),
-    path("news.atom", syndication.NewsAtomFeed(), name="news-atom"),
+    path("clubs.geojson", views.ClubsGeoJSON.as_view(LIST), name="clubs-geojson"),
+    path("benefit-partners.geojson", views.PartnersGeoJSON.as_view(LIST), name="partners-geojson"),
+    path("jsonld/events/<int:pk>/", views.EventJSONLD.as_view(DETAIL), name="event-jsonld"),
+    path("jsonld/clubs/<int:pk>/", views.ClubJSONLD.as_view(DETAIL), name="club-jsonld"),
+    path(
+        "jsonld/benefit-partners/<int:pk>/",
+        views.PartnerJSONLD.as_view(DETAIL),
+        name="partner-jsonld",
+    ),
+    path("news.rss", views.NewsFeedViewSet.as_view(LIST), name="news-rss"),
+    path("news.atom", views.AtomNewsFeedViewSet.as_view(LIST), name="news-atom"),
 ]

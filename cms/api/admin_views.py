@@ -19,7 +19,7 @@ from cms.core.publication import is_previewable
 from .filters.base import parse_natural_number
 from .models import ApiClient
 from .preview import make_token
-from .registry import registry
+from .registry import registry, route_basename
 
 
 class ApiClientCreateView(CreateView):
@@ -75,8 +75,8 @@ def id_or_404(value) -> int:
 def preview_token(request, content_type_id, object_id):
     content_type = get_object_or_404(ContentType, pk=id_or_404(content_type_id))
     model = content_type.model_class()
-    endpoint = registry.for_model(model) if model else None
-    if endpoint is None or not is_previewable(model):
+    viewset_class = registry.for_model(model) if model else None
+    if viewset_class is None or not is_previewable(model):
         raise Http404("This content type has no API preview.")
     obj = get_object_or_404(model, pk=id_or_404(object_id))
     if isinstance(obj, Page):
@@ -88,7 +88,7 @@ def preview_token(request, content_type_id, object_id):
         raise Http404("Nothing saved yet to preview.")
     token = make_token(obj, revision)
     detail_url = request.build_absolute_uri(
-        reverse(f"api:{endpoint.basename}-detail", args=[obj.pk])
+        reverse(f"api:{route_basename(viewset_class.prefix)}-detail", args=[obj.pk])
     )
     return TemplateResponse(
         request,

@@ -9,4 +9,4 @@ class ApiConfig(AppConfig):
 
     def ready(self):
         # checks, endpoints, OpenAPI extensions and signal receivers register themselves
-        from . import checks, endpoints, schema, signals  # noqa: F401
+        from . import checks, endpoints, invalidation, schema  # noqa: F401

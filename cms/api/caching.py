@@ -3,9 +3,8 @@
 Every model label has a generation (the time in milliseconds of its last publication change)
 in the Django cache. A cached response stores the generations of all models the endpoint
 depends on; it is served only while they are all still current, so bumping a generation
-(cms.api.signals) makes exactly the affected responses stale at once, in every worker sharing
-the cache (Redis). Generations, the response and a rate-limit counter are read in one round
-trip (fetch), which also lets cms.api.fastpath answer repeat reads before DRF.
+(cms.api.invalidation) makes exactly the affected responses stale at once, in every worker
+sharing the cache (Redis). Generations and the response are read in one round trip.
 """
 
 import datetime as dt
@@ -13,81 +12,33 @@ import hashlib
 import time
 from email.utils import formatdate
 from typing import NamedTuple
-from weakref import WeakKeyDictionary
 
 from django.conf import settings
-from django.core.cache import cache, caches
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.timezone import localdate, make_aware
+from django.utils.translation import get_language
 from rest_framework.renderers import JSONRenderer
 
 GENERATION_PREFIX = "api:generation:"
 RESPONSE_PREFIX = "api:response:"
+#: Generation label of the page tree's structure: moves, privacy, (un)published branches.
+STRUCTURE_LABEL = "wagtailcore.page"
+
+
+def model_label(model) -> str:
+    return model._meta.label_lower
+
+
+def cache_labels(*models) -> tuple[str, ...]:
+    """Labels of the models whose publication changes stale a response, plus the page tree's
+    structure (privacy, unpublished branches), which every endpoint obeys."""
+    return (*(model_label(model) for model in models), STRUCTURE_LABEL)
 
 
 def _now_ms() -> int:
     return time.time_ns() // 1_000_000
-
-
-#: Counts a request in its rate-limit window (KEYS[1], expiring after ARGV[1] seconds) if
-#: ARGV[1] is given, and reads the other KEYS: one command, so a cached API hit costs one
-#: round trip and little client-side work. Atomic, like every script.
-FETCH_SCRIPT = """
-local first, count = 1, 0
-if ARGV[1] then
-    redis.call('SET', KEYS[1], 0, 'NX', 'EX', ARGV[1])
-    count = redis.call('INCR', KEYS[1])
-    first = 2
-end
-if #KEYS < first then
-    return {count, {}}
-end
-return {count, redis.call('MGET', unpack(KEYS, first))}
-"""
-
-
-#: Django's cache backends are per thread; so is each one's script, registered once.
-_fetch_scripts: WeakKeyDictionary = WeakKeyDictionary()
-
-
-def _fetch_script(cache_client):
-    """Django builds a new redis.Redis (costly) on every get_client(); one per backend."""
-    script = _fetch_scripts.get(cache_client)
-    if script is None:
-        script = cache_client.get_client(write=True).register_script(FETCH_SCRIPT)
-        _fetch_scripts[cache_client] = script
-    return script
-
-
-def _count_without_redis(key: str, timeout: int) -> int:
-    if cache.add(key, 1, timeout=timeout):
-        return 1
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=timeout)
-        return 1
-
-
-def fetch(keys, counter: tuple[str, int] | None = None) -> tuple[dict, int | None]:
-    """The cached values of ``keys`` and, with ``counter=(key, timeout)``, the count after
-    atomically counting one more request in that rate-limit window: one round trip on Redis."""
-    backend = caches["default"]
-    if not isinstance(backend, RedisCache):
-        count = _count_without_redis(*counter) if counter else None
-        return (cache.get_many(keys) if keys else {}), count
-    keys = list(keys)
-    script_keys = [backend.make_key(key) for key in keys]
-    script_args = []
-    if counter:
-        script_keys.insert(0, backend.make_key(counter[0]))
-        script_args.append(counter[1])
-    count, raw_values = _fetch_script(backend._cache)(keys=script_keys, args=script_args)
-    loads = backend._cache._serializer.loads
-    values = {key: loads(raw) for key, raw in zip(keys, raw_values, strict=True) if raw is not None}
-    return values, (count if counter else None)
 
 
 def memoised(key: str, compute):
@@ -136,11 +87,11 @@ class ClockInputs(NamedTuple):
     day: dt.date | None  # endpoints whose visibility moves with the date in Berlin
 
     @classmethod
-    def of(cls, request, endpoint) -> "ClockInputs":
-        moves = any(name in request.GET for name in endpoint.time_sensitive_params)
+    def of(cls, request, view) -> "ClockInputs":
+        moves = any(name in request.GET for name in view.time_sensitive_params)
         return cls(
             int(time.time() // 60) if moves else None,
-            localdate() if endpoint.date_sensitive else None,
+            localdate() if view.date_sensitive else None,
         )
 
     def since(self) -> int:
@@ -153,14 +104,14 @@ class ClockInputs(NamedTuple):
         return max(moments)
 
 
-def response_key(request, endpoint) -> str:
-    """Absolute URL, query and the clock inputs: a response is cached per minute or day where
-    its meaning moves with them."""
-    clock = ClockInputs.of(request, endpoint)
+def response_key(request, view) -> str:
+    """Absolute URL, query, language and the clock inputs: a response is cached per minute or
+    day where its meaning moves with them."""
+    clock = ClockInputs.of(request, view)
     day = clock.day.toordinal() if clock.day else None
     query = sorted(request.GET.lists())
-    raw = repr((request.build_absolute_uri(request.path), query, clock.minute, day))
-    return f"{RESPONSE_PREFIX}{endpoint.basename}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    raw = repr((request.build_absolute_uri(request.path), query, get_language(), clock.minute, day))
+    return f"{RESPONSE_PREFIX}{view.basename}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
 def render_json(view, response) -> bytes:
@@ -185,22 +136,15 @@ class CachedResponse(NamedTuple):
     etag: str
     last_modified: int
     generations: dict[str, int]
-    allow: str  # DRF's Allow header, so a response served without DRF carries it too
 
     def serve(self, request) -> HttpResponse:
-        response = conditional_json(
-            request, self.body, self.etag, self.last_modified, private=False
-        )
-        response["Allow"] = self.allow
-        return response
+        return conditional_json(request, self.body, self.etag, self.last_modified, private=False)
 
 
 class Lookup(NamedTuple):
     key: str
     generations: dict[str, int] | None  # None while one of them was never set
     entry: CachedResponse | None
-    values: dict  # everything fetched, by key
-    count: int | None
 
     @property
     def fresh(self) -> CachedResponse | None:
@@ -210,42 +154,31 @@ class Lookup(NamedTuple):
         return self.entry
 
 
-def lookup(request, endpoint, *, extra_keys=(), counter=None) -> Lookup:
+def lookup(request, view) -> Lookup:
     """The cached response for this request and the generations it must match (one fetch)."""
-    key = response_key(request, endpoint)
-    labels = endpoint.cache_labels()
+    key = response_key(request, view)
+    labels = view.cache_labels()
     generation_keys = [GENERATION_PREFIX + label for label in labels]
-    values, count = fetch([*generation_keys, key, *extra_keys], counter)
+    values = cache.get_many([*generation_keys, key])
     current = {
         label: values[name]
         for label, name in zip(labels, generation_keys, strict=True)
         if name in values
     }
-    return Lookup(
-        key, current if len(current) == len(labels) else None, values.get(key), values, count
-    )
+    return Lookup(key, current if len(current) == len(labels) else None, values.get(key))
 
 
 def cached_response(view, request, build):
     """Serve from the response cache, or build (a DRF Response), store and serve."""
-    endpoint = view.endpoint
-    found = lookup(request, endpoint)
-    current = found.generations or generations(endpoint.cache_labels())
+    found = lookup(request, view)
+    current = found.generations or generations(view.cache_labels())
     request._api_generations = current  # lets publication.hidden_paths reuse the lookup
     entry = found.fresh
     if entry is None:
         body = render_json(view, build())
         # What is visible also changed when the clock last moved it (a minute, midnight).
-        last_modified = max(
-            max(current.values()) // 1000, ClockInputs.of(request, endpoint).since()
-        )
-        entry = CachedResponse(
-            body,
-            strong_etag(body),
-            last_modified,
-            current,
-            ", ".join(view.allowed_methods),
-        )
+        last_modified = max(max(current.values()) // 1000, ClockInputs.of(request, view).since())
+        entry = CachedResponse(body, strong_etag(body), last_modified, current)
         cache.set(found.key, entry, timeout=settings.API_RESPONSE_CACHE_SECONDS)
     return entry.serve(request)
 
@@ -254,3 +187,13 @@ def uncached_private_response(view, request, response):
     """For draft previews: never stored, never shared, still with a strong ETag."""
     body = render_json(view, response)
     return conditional_json(request, body, strong_etag(body), None, private=True)
+
+
+def with_etag(request, response):
+    """A strong ETag and the public cache headers on a built response; 304 if the client
+    already has it."""
+    etag = strong_etag(response.content)
+    response = get_conditional_response(request, etag=etag, response=response) or response
+    response["ETag"] = etag
+    response["Cache-Control"] = public_cache_control()
+    return response

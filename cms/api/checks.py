@@ -13,9 +13,8 @@ RATE = re.compile(r"[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)s?")
 def check_rate_limits(app_configs, **kwargs):
     return [
         Error(
-            f"{name}={getattr(settings, name)!r} ist keine gültige Ratenbegrenzung.",
-            hint="Format: Anzahl/Zeitraum mit Zeitraum second, minute, hour oder day, "
-            "z. B. 120/minute.",
+            f"{name}={getattr(settings, name)!r} is not a valid rate limit.",
+            hint="Format: number/period with period second, minute, hour or day, e.g. 120/minute.",
             id="api.E001",
         )
         for name in RATE_SETTINGS

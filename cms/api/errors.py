@@ -1,11 +1,16 @@
-"""RFC 7807 problem details for every 4xx answer of the content API."""
+"""RFC 7807 problem details for every 4xx answer of the API (content, plugins, feeds)."""
 
 from http import HTTPStatus
 
 from django.http import JsonResponse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
+
+from .language import requested_language
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
@@ -70,15 +75,15 @@ def problem_response(status: int, detail: str, *, code: str = "", errors=None) -
     )
 
 
-def unknown_parameters_response(names) -> JsonResponse:
-    """The 400 a DRF view answers for a ValidationError per unknown query parameter."""
-    errors = {name: ["Unbekannter Parameter."] for name in names}
-    return problem_response(400, _validation_summary(errors), code="invalid", errors=errors)
-
-
 def not_found(request, *args, **kwargs):
-    """Unknown paths below /api/v1/ answer in the same format."""
-    return problem_response(404, f"There is no API resource at {request.path}.", code="not_found")
+    """Unknown paths below /api/v1/ answer in the same format and language."""
+    language = requested_language(request)
+    with translation.override(language):
+        detail = _("There is no API resource at %(path)s.") % {"path": request.path}
+    response = problem_response(404, detail, code="not_found")
+    response["Content-Language"] = language
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
 
 
 class ProblemSerializer(serializers.Serializer):

@@ -1,6 +1,7 @@
 """limit/offset pagination that rejects bad values instead of silently correcting them."""
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 
@@ -21,9 +22,12 @@ class ContentPagination(LimitOffsetPagination):
         try:
             value = int(raw)
         except ValueError:
-            raise ValidationError({name: [f"Must be an integer, not {raw!r}."]}) from None
+            message = _("Must be an integer, not %(value)r.") % {"value": raw}
+            raise ValidationError({name: [message]}) from None
         if value < minimum:
-            raise ValidationError({name: [f"Must be at least {minimum}."]})
+            raise ValidationError(
+                {name: [_("Must be at least %(minimum)d.") % {"minimum": minimum}]}
+            )
         return value
 
     def get_limit(self, request):
@@ -31,7 +35,8 @@ class ContentPagination(LimitOffsetPagination):
         if limit is None:
             return self.default_limit
         if limit > self.max_limit:
-            raise ValidationError({"limit": [f"At most {self.max_limit} items per page."]})
+            message = _("At most %(limit)d items per page.") % {"limit": self.max_limit}
+            raise ValidationError({"limit": [message]})
         return limit
 
     def get_offset(self, request):
@@ -40,8 +45,9 @@ class ContentPagination(LimitOffsetPagination):
     def paginate_queryset(self, queryset, request, view=None):
         page = super().paginate_queryset(queryset, request, view)
         if self.offset and self.offset >= self.count:
+            message = _("Offset %(offset)d is beyond the last item (count %(count)d).")
             raise ValidationError(
-                {"offset": [f"Offset {self.offset} is beyond the last item (count {self.count})."]}
+                {"offset": [message % {"offset": self.offset, "count": self.count}]}
             )
         return page
 

@@ -7,9 +7,10 @@ seconds. The API serves that revision at the object's detail URL with ?preview_t
 
 from django.conf import settings
 from django.core import signing
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import PermissionDenied
 
-from .registry import model_label
+from .caching import model_label
 
 SALT = "cms.api.preview-token"
 
@@ -26,11 +27,11 @@ def read_token(token: str, model) -> tuple[str, int]:
     try:
         payload = signing.loads(token, salt=SALT, max_age=settings.API_PREVIEW_TOKEN_MAX_AGE)
     except signing.SignatureExpired:
-        raise PermissionDenied("The preview token has expired.") from None
+        raise PermissionDenied(_("The preview token has expired.")) from None
     except signing.BadSignature:
-        raise PermissionDenied("The preview token is invalid.") from None
+        raise PermissionDenied(_("The preview token is invalid.")) from None
     if payload.get("model") != model_label(model):
-        raise PermissionDenied("The preview token was issued for another object.")
+        raise PermissionDenied(_("The preview token was issued for another object."))
     return payload["pk"], payload["revision"]
 
 
@@ -43,8 +44,8 @@ def preview_object(queryset, lookup: str, token: str):
     pk, revision_id = read_token(token, queryset.model)
     obj = queryset.filter(pk=pk).first()
     if obj is None or lookup not in (str(obj.pk), getattr(obj, "slug", None)):
-        raise PermissionDenied("The preview token was issued for another object.")
+        raise PermissionDenied(_("The preview token was issued for another object."))
     revision = obj.revisions.filter(pk=revision_id).first()
     if revision is None:
-        raise PermissionDenied("The preview token's revision no longer exists.")
+        raise PermissionDenied(_("The preview token's revision no longer exists."))
     return revision.as_object()

@@ -8,8 +8,7 @@ on every structural change).
 
 from cms.core import publication
 
-from .caching import generations, memoised
-from .registry import STRUCTURE_LABEL
+from .caching import STRUCTURE_LABEL, generations, memoised
 
 
 def hidden_paths(request) -> tuple[str, ...]:

@@ -1,7 +1,19 @@
-"""drf-spectacular hooks: document only /api/v1/ and give every operation its problem responses."""
+"""OpenAPI (drf-spectacular): what a content endpoint documents, which views the schema
+shows to a request, and the problem responses and caching headers of every operation."""
+
+import inspect
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from drf_spectacular.plumbing import build_object_type
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import build_object_type, get_doc
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
+
+from cms.core.publication import is_previewable
+
+from .errors import ProblemSerializer
+from .registry import registry
 
 PROBLEM_STATUSES = {
     "400": "Invalid or unknown query parameter (details per parameter in `errors`).",
@@ -12,13 +24,74 @@ PROBLEM_STATUSES = {
 }
 
 
+class ContentSchema(AutoSchema):
+    """A ContentViewSet's tag, description, ?fields= (naming the fields), lookup and
+    preview token, read from the class itself."""
+
+    def get_tags(self):
+        return [self.view.tag or self.view.prefix]
+
+    def get_description(self):
+        own = type(self.view).__doc__  # not inherited: a subclass without one has None
+        description = inspect.cleandoc(own) if own else get_doc(self.view.model)
+        if self.view.action == "list":
+            plural = self.view.model._meta.verbose_name_plural
+            return f"Published {plural}. {description}".strip()
+        return description
+
+    def get_override_parameters(self):
+        names = ", ".join(self.view.serializer_class.Meta.fields)
+        parameters = [
+            OpenApiParameter(
+                "fields",
+                OpenApiTypes.STR,
+                description=f"Comma-separated subset of fields to return. Available: {names}.",
+            )
+        ]
+        if self.view.action == "retrieve":
+            parameters.append(
+                OpenApiParameter(
+                    "lookup",
+                    OpenApiTypes.STR,
+                    OpenApiParameter.PATH,
+                    description="Numeric id, or the slug (a purely numeric slug is read as id).",
+                )
+            )
+            if is_previewable(self.view.model):
+                parameters.append(
+                    OpenApiParameter(
+                        "preview_token",
+                        OpenApiTypes.STR,
+                        description=(
+                            "Signed draft preview token from the admin; serves exactly that "
+                            "draft revision of this object (never cached)."
+                        ),
+                    )
+                )
+        return [*super().get_override_parameters(), *parameters]
+
+
+class AvailableViewsSchemaGenerator(SchemaGenerator):
+    """Leaves out every view an availability check switches off for the schema's request
+    (cms.api.registry), e.g. the endpoints of a plugin that is off for the site."""
+
+    def parse(self, input_request, public):
+        self._initialise_endpoints()
+        if input_request is not None:
+            self.endpoints = [
+                (path, path_regex, method, callback)
+                for path, path_regex, method, callback in self.endpoints
+                if not hasattr(callback, "cls")
+                or registry.is_available(callback.cls, input_request)
+            ]
+        return super().parse(input_request, public)
+
+
 def only_content_api(endpoints, **kwargs):
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
 
 
 def add_problem_responses(result, generator, **kwargs):
-    from .errors import ProblemSerializer
-
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     schemas["Problem"] = build_object_type(
         properties={
@@ -46,12 +119,10 @@ def add_problem_responses(result, generator, **kwargs):
 
 def _describe_filters(path: str, operation: dict) -> None:
     """Filters documented by a class-level schema override lose their help_text; restore it."""
-    from .registry import registry
-
-    endpoint = registry.get(path.removeprefix("/api/v1/"))
-    if endpoint is None or endpoint.filterset_class is None:
+    viewset_class = registry.get(path.removeprefix("/api/v1/"))
+    if getattr(viewset_class, "filterset_class", None) is None:
         return
-    filters = endpoint.filterset_class.base_filters
+    filters = viewset_class.filterset_class.base_filters
     for parameter in operation.get("parameters", []):
         declared = filters.get(parameter["name"])
         if declared is None or parameter.get("description"):
@@ -90,7 +161,7 @@ def _document_caching(responses) -> None:
 
 
 class ApiKeyScheme(OpenApiAuthenticationExtension):
-    target_class = "cms.api.access.ApiKeyAuthentication"
+    target_class = "cms.api.authentication.ApiKeyAuthentication"
     name = "ApiKey"
     priority = 1
 

@@ -27,34 +27,32 @@ def register_preview_token_url():
     ]
 
 
-class PagePreviewTokenMenuItem(PageActionMenuItem):
+class PreviewTokenMenuItem:
+    """ "Preview token for the API" in the edit view's action menu of an API content type."""
+
     label = PREVIEW_TOKEN_LABEL
     name = "action-api-preview-token"
     icon_name = "key"
+    object_key = ""  # where the action menu's context holds the edited object
 
     def is_shown(self, context):
-        page = context.get("page")
+        obj = context.get(self.object_key)
         return (
             context["view"] == "edit"
-            and registry.for_model(type(page)) is not None
-            and user_can_preview(context["request"].user, page)
+            and registry.for_model(type(obj)) is not None
+            and user_can_preview(context["request"].user, obj)
         )
 
     def get_url(self, context):
-        return preview_token_url(context["page"])
+        return preview_token_url(context[self.object_key])
 
 
-class SnippetPreviewTokenMenuItem(SnippetActionMenuItem):
-    label = PREVIEW_TOKEN_LABEL
-    name = "action-api-preview-token"
-    icon_name = "key"
+class PagePreviewTokenMenuItem(PreviewTokenMenuItem, PageActionMenuItem):
+    object_key = "page"
 
-    def is_shown(self, context):
-        instance = context.get("instance")
-        return context["view"] == "edit" and user_can_preview(context["request"].user, instance)
 
-    def get_url(self, context):
-        return preview_token_url(context["instance"])
+class SnippetPreviewTokenMenuItem(PreviewTokenMenuItem, SnippetActionMenuItem):
+    object_key = "instance"
 
 
 @hooks.register("register_page_action_menu_item")

@@ -27,7 +27,7 @@ class StrictBooleanField(forms.Field):
         if normalised in ("false", "0"):
             return False
         raise forms.ValidationError(
-            "Expected true or false, not %(value)r.", params={"value": value}
+            _("Expected true or false, not %(value)r."), params={"value": value}
         )
 
 
@@ -41,14 +41,14 @@ def parse_natural_number(value) -> int:
     text = str(value).strip()
     if not ASCII_DIGITS.fullmatch(text):
         raise forms.ValidationError(
-            "Expected a whole number written with the digits 0-9, not %(value)r.",
+            _("Expected a whole number written with the digits 0-9, not %(value)r."),
             code="invalid_pk_value",
             params={"value": value},
         )
     number = int(text)
     if number > MAX_DATABASE_INTEGER:
         raise forms.ValidationError(
-            "%(value)s is too large; numbers and ids go up to %(max)d.",
+            _("%(value)s is too large; numbers and ids go up to %(max)d."),
             code="invalid_pk_value",
             params={"value": text, "max": MAX_DATABASE_INTEGER},
         )
@@ -62,7 +62,7 @@ SUPPORTED_YEARS = range(1900, 3000)
 def check_supported_year(moment) -> None:
     if moment.year not in SUPPORTED_YEARS:
         raise forms.ValidationError(
-            "Dates must lie between the years %(first)d and %(last)d.",
+            _("Dates must lie between the years %(first)d and %(last)d."),
             code="out_of_range",
             params={"first": SUPPORTED_YEARS[0], "last": SUPPORTED_YEARS[-1]},
         )
@@ -146,22 +146,22 @@ class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
     """Taxonomy terms by slug (documented as strings in OpenAPI)."""
 
 
-def category_filter(field_name="categories"):
+def term_filter(model, field_name: str, noun: str):
+    """Taxonomy terms of ``model`` by slug, repeatable: any of them matches."""
     return SlugMultipleChoiceFilter(
         field_name=f"{field_name}__slug",
         to_field_name="slug",
-        queryset=Category.objects.all(),
-        help_text="Category slug; repeat the parameter for several (any of them matches).",
+        queryset=model.objects.all(),
+        help_text=f"{noun} slug; repeat the parameter for several (any of them matches).",
     )
 
 
-def target_group_filter(field_name="target_groups"):
-    return SlugMultipleChoiceFilter(
-        field_name=f"{field_name}__slug",
-        to_field_name="slug",
-        queryset=TargetGroup.objects.all(),
-        help_text="Target group slug; repeat the parameter for several (any of them matches).",
-    )
+def category_filter():
+    return term_filter(Category, "categories", "Category")
+
+
+def target_group_filter():
+    return term_filter(TargetGroup, "target_groups", "Target group")
 
 
 def club_filter(field_name="club"):

@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.db.models import F, FloatField
 from django.db.models.functions import ASin, Cast, Cos, Power, Radians, Sin, Sqrt
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
@@ -21,7 +22,7 @@ def _floats(text: str, count: int, example: str) -> list[float]:
     if len(values) != count:
         # Input goes into params, never into the message: django-filter %-formats it.
         raise forms.ValidationError(
-            "Expected %(count)s comma-separated numbers, e.g. %(example)s; got %(text)r.",
+            _("Expected %(count)s comma-separated numbers, e.g. %(example)s; got %(text)r."),
             params={"count": count, "example": example, "text": text},
         )
     return values
@@ -29,9 +30,13 @@ def _floats(text: str, count: int, example: str) -> list[float]:
 
 def _check_coordinate(latitude: float, longitude: float) -> None:
     if not -90 <= latitude <= 90:
-        raise forms.ValidationError(f"Latitude {latitude} is outside -90..90.")
+        raise forms.ValidationError(
+            _("Latitude %(value)s is outside -90..90."), params={"value": latitude}
+        )
     if not -180 <= longitude <= 180:
-        raise forms.ValidationError(f"Longitude {longitude} is outside -180..180.")
+        raise forms.ValidationError(
+            _("Longitude %(value)s is outside -180..180."), params={"value": longitude}
+        )
 
 
 class BoundingBoxField(forms.CharField):
@@ -44,7 +49,7 @@ class BoundingBoxField(forms.CharField):
         _check_coordinate(max_lat, max_lon)
         if min_lon >= max_lon or min_lat >= max_lat:
             raise forms.ValidationError(
-                "The bounding box must be min_lon,min_lat,max_lon,max_lat with min < max."
+                _("The bounding box must be min_lon,min_lat,max_lon,max_lat with min < max.")
             )
         return (min_lon, min_lat, max_lon, max_lat)
 
@@ -124,10 +129,11 @@ class GeoFilterSetMixin(django_filters.FilterSet):
         data = self.form.cleaned_data
         radius = data.get("within_km")
         if radius is not None and not 0 < radius <= MAX_RADIUS_KM:
-            raise ValidationError({"within_km": [f"Must be between 0 and {MAX_RADIUS_KM} km."]})
+            message = _("Must be between 0 and %(max)d km.") % {"max": MAX_RADIUS_KM}
+            raise ValidationError({"within_km": [message]})
         if radius is not None and not data.get("near"):
-            raise ValidationError({"within_km": ["Only meaningful together with `near`."]})
+            raise ValidationError({"within_km": [_("Only meaningful together with `near`.")]})
         ordering = data.get("ordering") or []
         if any(term.lstrip("-") == "distance" for term in ordering) and not data.get("near"):
-            raise ValidationError({"ordering": ["Ordering by distance needs `near`."]})
+            raise ValidationError({"ordering": [_("Ordering by distance needs `near`.")]})
         return super().filter_queryset(queryset)

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
@@ -38,8 +39,11 @@ class DateOrDateTimeField(forms.CharField):
             moment = day = None
         if moment is None and day is None:
             raise forms.ValidationError(
-                f"{value!r} is not an ISO 8601 date (2026-05-01) or date-time "
-                "(2026-05-01T18:00:00+02:00)."
+                _(
+                    "%(value)r is not an ISO 8601 date (2026-05-01) or date-time "
+                    "(2026-05-01T18:00:00+02:00)."
+                ),
+                params={"value": value},
             )
         if moment is None:
             moment = datetime.combine(day, time.max if self.end_of_day else time.min)
@@ -91,16 +95,16 @@ class DateWindowFilterSetMixin(django_filters.FilterSet):
         start, end = data.get("from"), data.get("to")
         if data.get("upcoming"):
             if start is not None:
-                raise ValidationError({"upcoming": ["Use either `upcoming` or `from`."]})
+                raise ValidationError({"upcoming": [_("Use either `upcoming` or `from`.")]})
             start = timezone.now()
         if start is None:
             if end is not None:
-                raise ValidationError({"to": ["`to` needs `from` (or upcoming=true)."]})
+                raise ValidationError({"to": [_("`to` needs `from` (or upcoming=true).")]})
             return None
         if end is not None and end < start:
-            raise ValidationError({"to": ["`to` lies before the start of the window."]})
+            raise ValidationError({"to": [_("`to` lies before the start of the window.")]})
         if end is not None and end - start > MAX_WINDOW:
-            raise ValidationError({"to": ["The window may span at most 366 days."]})
+            raise ValidationError({"to": [_("The window may span at most 366 days.")]})
         return start, end
 
     def filter_queryset(self, queryset):

@@ -11,6 +11,8 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 from wagtail.rich_text import RichText, expand_db_html
 
+from cms.api.registry import registry, route_basename
+
 #: The fixed image sizes every image is offered in (Wagtail rendition filter specs).
 RENDITION_SPECS = {
     "thumbnail": "fill-400x300",
@@ -38,19 +40,20 @@ def absolute_html(html: str, request) -> str:
 
 def api_detail_url(request, model, pk) -> str | None:
     """Absolute API URL of an object of a registered model (None if it has no endpoint)."""
-    from cms.api.registry import registry
 
-    endpoint = registry.for_model(model)
-    if endpoint is None or request is None:
+    viewset_class = registry.for_model(model)
+    if viewset_class is None or request is None:
         return None
     bases = request.__dict__.setdefault("_api_list_urls", {})
-    base = bases.get(endpoint.prefix)
+    base = bases.get(viewset_class.prefix)
     if base is None:
         try:
-            base = request.build_absolute_uri(reverse(f"api:{endpoint.basename}-list"))
+            base = request.build_absolute_uri(
+                reverse(f"api:{route_basename(viewset_class.prefix)}-list")
+            )
         except NoReverseMatch:
             return None
-        bases[endpoint.prefix] = base
+        bases[viewset_class.prefix] = base
     return f"{base}{pk}/"
 
 
@@ -154,8 +157,8 @@ def _block_to_api(block, value, request):
     return block.get_api_representation(value, context={"request": request})
 
 
-class OptionalURLField(serializers.URLField):
-    """A URL, or null when none is given (never an empty string that is not a URL)."""
+class NullWhenBlank:
+    """A value, or null when none is given (never an empty string that is no URL or address)."""
 
     def __init__(self, **kwargs):
         kwargs["allow_null"] = True
@@ -165,15 +168,12 @@ class OptionalURLField(serializers.URLField):
         return value or None
 
 
-class OptionalEmailField(serializers.EmailField):
-    """An e-mail address, or null when none is given."""
+class OptionalURLField(NullWhenBlank, serializers.URLField):
+    pass
 
-    def __init__(self, **kwargs):
-        kwargs["allow_null"] = True
-        super().__init__(**kwargs)
 
-    def to_representation(self, value):
-        return value or None
+class OptionalEmailField(NullWhenBlank, serializers.EmailField):
+    pass
 
 
 class FlatSerializer(serializers.Serializer):
@@ -268,3 +268,21 @@ class ChoiceSerializer(serializers.Serializer):
 
     value = serializers.CharField()
     label = serializers.CharField()
+
+
+@extend_schema_field(ChoiceSerializer)
+class ChoiceField(serializers.Field):
+    """A model field with choices as {"value": stored value, "label": its display label}."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, instance):
+        return {
+            "value": getattr(instance, self.source),
+            "label": str(getattr(instance, f"get_{self.source}_display")()),
+        }

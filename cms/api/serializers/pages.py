@@ -8,7 +8,7 @@ from cms.pages.models import BenefitPartnerPage, ClubPage, EventPage, StrategyCh
 from .base import PageSerializer, PublishedClubField
 from .fields import (
     AddressSerializer,
-    ChoiceSerializer,
+    ChoiceField,
     ContactSerializer,
     ImageSerializer,
     RichTextHTMLField,
@@ -17,15 +17,8 @@ from .fields import (
 )
 
 
-def choice(instance, field_name: str) -> dict:
-    return {
-        "value": getattr(instance, field_name),
-        "label": str(getattr(instance, f"get_{field_name}_display")()),
-    }
-
-
 class ClubSerializer(PageSerializer):
-    kind = serializers.SerializerMethodField()
+    kind = ChoiceField()
     categories = TermSerializer(many=True)
     description = RichTextHTMLField()
     logo = ImageSerializer(allow_null=True)
@@ -48,10 +41,6 @@ class ClubSerializer(PageSerializer):
             "founded_year",
             "seeks_volunteers",
         )
-
-    @extend_schema_field(ChoiceSerializer)
-    def get_kind(self, club):
-        return choice(club, "kind")
 
 
 class OccurrenceSerializer(serializers.Serializer):
@@ -109,7 +98,7 @@ class EventSerializer(PageSerializer):
 
 
 class BenefitPartnerSerializer(PageSerializer):
-    category = serializers.SerializerMethodField()
+    category = ChoiceField()
     description = RichTextHTMLField()
     address = AddressSerializer(source="*")
     contact = ContactSerializer(source="*")
@@ -128,10 +117,6 @@ class BenefitPartnerSerializer(PageSerializer):
             "address",
             "contact",
         )
-
-    @extend_schema_field(ChoiceSerializer)
-    def get_category(self, partner):
-        return choice(partner, "category")
 
 
 class StrategyChapterSerializer(PageSerializer):

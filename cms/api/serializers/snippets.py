@@ -1,19 +1,15 @@
 """Serializers of moderated club content and of the taxonomy snippets."""
 
-from drf_spectacular.utils import extend_schema_field
-from rest_framework import serializers
-
 from cms.snippets.models import Category, NewsItem, TargetGroup, TrainingOffer, VolunteerOpportunity
 
 from .base import ClubContentSerializer, ContentSerializer
 from .fields import (
     AddressSerializer,
-    ChoiceSerializer,
+    ChoiceField,
     ImageSerializer,
     RichTextHTMLField,
     TermSerializer,
 )
-from .pages import choice
 
 
 class NewsItemSerializer(ClubContentSerializer):
@@ -27,7 +23,7 @@ class NewsItemSerializer(ClubContentSerializer):
 
 class VolunteerOpportunitySerializer(ClubContentSerializer):
     description = RichTextHTMLField()
-    commitment_type = serializers.SerializerMethodField()
+    commitment_type = ChoiceField()
     target_groups = TermSerializer(many=True)
     address = AddressSerializer(source="*")
 
@@ -48,10 +44,6 @@ class VolunteerOpportunitySerializer(ClubContentSerializer):
             "contact_email",
             "contact_phone",
         )
-
-    @extend_schema_field(ChoiceSerializer)
-    def get_commitment_type(self, opportunity):
-        return choice(opportunity, "commitment_type")
 
 
 class TrainingOfferSerializer(ClubContentSerializer):

@@ -1,13 +1,14 @@
-"""A plugin's content API endpoint follows the per-site activation without `is_enabled`.
+"""A plugin's content API endpoint follows the per-site activation by itself.
 
-The example plugin's model is registered exactly as docs/plugins.md shows, but leaving out
-`is_enabled` – the mistake review finding 10 describes. The plugin core switches it anyway.
+The example plugin's model is registered exactly as docs/plugins.md shows, with nothing that
+switches it: the plugin core's availability check switches it anyway (review finding 10).
 """
 
 import pytest
 from ben_example_plugin.models import ClubAnnouncement
 
 from cms.api.serializers.base import ClubContentSerializer
+from cms.api.viewsets import ContentViewSet
 from tests.cms.api.conftest import registered_endpoint
 
 PREFIX = "example/registered-announcements"
@@ -19,12 +20,15 @@ class AnnouncementSerializer(ClubContentSerializer):
         fields = (*ClubContentSerializer.club_content_fields, "text")
 
 
+class AnnouncementViewSet(ContentViewSet):
+    model = ClubAnnouncement
+    serializer_class = AnnouncementSerializer
+
+
 @pytest.fixture
 def registered_without_switch():
-    with registered_endpoint(
-        PREFIX, model=ClubAnnouncement, serializer_class=AnnouncementSerializer
-    ) as endpoint:
-        yield endpoint
+    with registered_endpoint(PREFIX, AnnouncementViewSet) as viewset_class:
+        yield viewset_class
 
 
 @pytest.mark.django_db
@@ -33,7 +37,6 @@ def test_endpoint_of_a_plugin_model_is_off_where_the_plugin_is_off(
 ):
     item = ClubAnnouncement.objects.create(title="Sommerfest", club=club, text="Am Samstag.")
     item.save_revision().publish()
-    assert registered_without_switch.is_enabled is None
 
     listing = client.get(f"/api/v1/{PREFIX}/")
     assert listing.status_code == 200

@@ -108,7 +108,9 @@ def test_unknown_parameters_are_rejected(client, calendar):
     response = client.get(ALL, {"from": "2026-01-01"})
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
-    assert response.json()["errors"] == {"from": ["Unbekannter Parameter."]}
+    assert response.json()["errors"] == {"from": ["Unknown query parameter for this endpoint."]}
+    german = client.get(ALL, {"from": "2026-01-01"}, HTTP_ACCEPT_LANGUAGE="de")
+    assert german.json()["errors"] == {"from": ["Unbekannter Query-Parameter für diesen Endpunkt."]}
 
 
 @pytest.mark.django_db

@@ -8,7 +8,7 @@ import icalendar
 import pytest
 from wagtail.models import PageViewRestriction
 
-from cms.api.signals import invalidate_all
+from cms.api.invalidation import invalidate_all
 from tests.factories.pages import BenefitPartnerPageFactory, ClubPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,10 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.utils import timezone
 
+from cms.api.invalidation import invalidate_all
 from cms.api.registry import registry
 from cms.api.serializers.base import PageSerializer
-from cms.api.signals import invalidate_all
+from cms.api.viewsets import ContentViewSet
 from cms.pages.models import HomePage
 from tests.factories.pages import (
     BERLIN,
@@ -73,31 +74,47 @@ class HomeSerializer(PageSerializer):
         fields = (*PageSerializer.page_fields, "intro")
 
 
+class HomeViewSet(ContentViewSet):
+    """Home pages, registered as a plugin would register its content type."""
+
+    model = HomePage
+    serializer_class = HomeSerializer
+    ordering = ("title",)
+
+
 @contextmanager
-def registered_endpoint(prefix: str, **options):
-    """An endpoint registered at runtime, as a plugin would, and routed through
+def registered_endpoint(prefix: str, viewset_class):
+    """``viewset_class`` registered at runtime, as a plugin would, and routed through
     tests/cms/api/plugin_urlconf.py (which builds the API URLs when imported)."""
-    endpoint = registry.register(prefix, **options)
+    registry.register(prefix, viewset_class)
     sys.modules.pop("tests.cms.api.plugin_urlconf", None)
     try:
         with override_settings(ROOT_URLCONF="tests.cms.api.plugin_urlconf"):
-            yield endpoint
+            yield viewset_class
     finally:
         registry.unregister(prefix)
         sys.modules.pop("tests.cms.api.plugin_urlconf", None)
 
 
+@contextmanager
+def availability_check(check):
+    """``check(view_class, request)`` added to the registry's checks for the block."""
+    registry.add_availability_check(check)
+    try:
+        yield check
+    finally:
+        registry.remove_availability_check(check)
+
+
 @pytest.fixture
 def plugin_endpoint():
-    """switch["enabled"] is the endpoint's runtime switch."""
+    """switch["enabled"] is what an availability check says about the endpoint."""
     switch = {"enabled": True}
-    with registered_endpoint(
-        PLUGIN_PREFIX,
-        model=HomePage,
-        serializer_class=HomeSerializer,
-        ordering=("title",),
-        is_enabled=lambda request: switch["enabled"],
-    ):
+
+    def home_switch(view_class, request):
+        return view_class is not HomeViewSet or switch["enabled"]
+
+    with registered_endpoint(PLUGIN_PREFIX, HomeViewSet), availability_check(home_switch):
         yield switch
 
 

@@ -6,12 +6,15 @@ from email.utils import parsedate_to_datetime
 
 import pytest
 from django.core.cache import cache
+from django.core.handlers.asgi import ASGIHandler
+from django.core.handlers.wsgi import WSGIHandler
 from django.test import override_settings
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
+from cms import asgi, wsgi
 from cms.api.caching import RESPONSE_PREFIX
-from cms.api.signals import invalidate_all
+from cms.api.invalidation import invalidate_all
 from cms.pages.models import EventPage
 from cms.snippets.models import NewsItem
 from tests.cms.api.redis_support import REDIS_URL, redis_available
@@ -192,3 +195,20 @@ def test_upcoming_lists_are_modified_with_the_minute_they_are_cached_for(
         first["Last-Modified"]
     )
     assert client.get(url, HTTP_IF_MODIFIED_SINCE=later["Last-Modified"]).status_code == 304
+
+
+def test_cached_hits_and_304_are_served_by_the_view_without_sql(
+    client, content, django_assert_num_queries
+):
+    """Django's own WSGI handler (cms.wsgi) in front; the view's response cache answers."""
+    first = client.get("/api/v1/events/")
+    with django_assert_num_queries(0):
+        hit = client.get("/api/v1/events/")
+        not_modified = client.get("/api/v1/events/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert hit.content == first.content and hit["ETag"] == first["ETag"]
+    assert not_modified.status_code == 304
+
+
+def test_the_entry_points_are_djangos_own_handlers():
+    assert type(wsgi.application) is WSGIHandler
+    assert type(asgi.application) is ASGIHandler

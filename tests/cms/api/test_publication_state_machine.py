@@ -37,7 +37,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from cms.api.signals import invalidate_all
+from cms.api.invalidation import invalidate_all
 from cms.pages.models import EventPage
 from cms.snippets.models import NewsItem, VolunteerOpportunity
 from tests.conftest import build_site_tree

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail_factories import ImageFactory
 
-from cms.api.signals import invalidate_all
+from cms.api.invalidation import invalidate_all
 from cms.snippets.models import NewsItem, TrainingOffer, VolunteerOpportunity
 from tests.factories.pages import (
     BenefitPartnerPageFactory,

@@ -4,9 +4,10 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from cms.api.registry import registry
-from cms.pages.models import HomePage
+from cms.api.viewsets import ContentViewSet
+from cms.pages.models import EventPage, HomePage
 from tests.cms.api.conftest import PLUGIN_PREFIX as PREFIX
-from tests.cms.api.conftest import HomeSerializer
+from tests.cms.api.conftest import HomeSerializer, HomeViewSet
 
 pytestmark = pytest.mark.django_db
 
@@ -48,8 +49,20 @@ def test_disabled_endpoint_answers_404(client, site_tree, plugin_endpoint):
 
 def test_prefixes_and_models_are_registered_once():
     with pytest.raises(ImproperlyConfigured):
-        registry.register("events", model=HomePage, serializer_class=HomeSerializer)
+        registry.register("events", HomeViewSet)
+
+    class AnotherEventViewSet(ContentViewSet):
+        model = registry.get("events").model
+        serializer_class = HomeSerializer
+
     with pytest.raises(ImproperlyConfigured):
-        registry.register(
-            "another-events", model=registry.get("events").model, serializer_class=HomeSerializer
-        )
+        registry.register("another-events", AnotherEventViewSet)
+    assert registry.get("another-events") is None
+
+
+def test_lookups_return_the_registered_classes():
+    events = registry.get("events")
+    assert events.prefix == "events"
+    assert registry.for_model(EventPage) is events
+    assert registry.for_model(HomePage) is None
+    assert events in list(registry)

@@ -15,6 +15,9 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from cms.api.registry import registry
+from cms.core.publication import is_previewable
+
 pytestmark = pytest.mark.django_db
 
 SCHEMA_URL = "/api/v1/schema/?format=json"
@@ -38,6 +41,29 @@ def test_every_endpoint_filter_and_field_is_documented(client):
     for prefix in ("clubs", "benefit-partners", "strategy-chapters", "news", "opportunities"):
         assert f"/api/v1/{prefix}/{{lookup}}/" in schema["paths"]
     assert "occurrences" in schema["components"]["schemas"]["Event"]["properties"]
+
+
+def query_parameters(operation) -> set[str]:
+    return {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
+
+
+def test_every_query_parameter_an_endpoint_accepts_is_documented(client, site_tree):
+    paths = client.get(SCHEMA_URL).json()["paths"]
+    for viewset_class in registry:
+        filters = set(viewset_class.filterset_class.base_filters)
+        listing = paths[f"/api/v1/{viewset_class.prefix}/"]["get"]
+        assert query_parameters(listing) == filters | {"limit", "offset", "fields"}
+        detail = paths[f"/api/v1/{viewset_class.prefix}/{{lookup}}/"]["get"]
+        previewable = {"preview_token"} if is_previewable(viewset_class.model) else set()
+        assert query_parameters(detail) == {"fields"} | previewable
+    for feed in ("clubs.geojson", "benefit-partners.geojson", "jsonld/events/{id}/"):
+        assert query_parameters(paths[f"/api/v1/feeds/{feed}"]["get"]) == {"format"}
+    assert query_parameters(paths["/api/v1/"]["get"]) == set()
+    for operations in paths.values():
+        for operation in operations.values():
+            assert all(
+                parameter.get("description") for parameter in operation.get("parameters", [])
+            )
 
 
 def test_interactive_docs_are_served_without_internet(client):

@@ -1,5 +1,7 @@
 from django.urls import path
-from rest_framework import generics, serializers
+from rest_framework import mixins, serializers
+
+from cms.api.viewsets import ApiViewSet
 
 from .models import ClubAnnouncement
 
@@ -10,11 +12,18 @@ class ClubAnnouncementSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "slug", "club", "text"]
 
 
-class ClubAnnouncementList(generics.ListAPIView):
+class ClubAnnouncementViewSet(mixins.ListModelMixin, ApiViewSet):
     """Live announcements of all clubs."""
 
+    model = ClubAnnouncement
     serializer_class = ClubAnnouncementSerializer
     queryset = ClubAnnouncement.objects.filter(live=True).order_by("title")
 
 
-urlpatterns = [path("announcements/", ClubAnnouncementList.as_view(), name="announcements")]
+urlpatterns = [
+    path(
+        "announcements/",
+        ClubAnnouncementViewSet.as_view({"get": "list"}),
+        name="announcements",
+    )
+]

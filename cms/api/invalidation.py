@@ -15,14 +15,17 @@ from django.dispatch import receiver
 from wagtail.models import DraftStateMixin, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
-from .access import CLIENTS_LABEL
-from .caching import bump
-from .models import ApiClient
-from .registry import model_label, registry
+from .caching import bump, model_label
+from .registry import registry
 
 
 def all_labels() -> set[str]:
-    return {label for endpoint in registry for label in endpoint.cache_labels()}
+    return {
+        label
+        for viewset_class in registry
+        if hasattr(viewset_class, "cache_labels")
+        for label in viewset_class.cache_labels()
+    }
 
 
 def is_tracked(label: str) -> bool:
@@ -104,12 +107,3 @@ def object_saved(sender, instance, raw=False, update_fields=None, created=False,
             invalidate_page(instance)
         else:
             invalidate_model(type(instance))
-
-
-@receiver(post_save, sender=ApiClient)
-@receiver(post_delete, sender=ApiClient)
-def api_client_changed(sender, **kwargs):
-    """Keys verified from the cache (cms.api.fastpath) are checked against the database again,
-    so a revocation applies to the next request; the bump after the commit keeps a request
-    that read the old row before the commit from leaving a verification that looks current."""
-    invalidate([CLIENTS_LABEL])

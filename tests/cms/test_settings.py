@@ -89,7 +89,7 @@ def test_redis_url_switches_the_cache_to_redis():
     expression = "settings.CACHES['default']['BACKEND']"
     assert "LocMemCache" in print_settings("cms.settings.dev", expression).stdout
     redis = print_settings("cms.settings.dev", expression, REDIS_URL="redis://127.0.0.1:6379/1")
-    assert redis.stdout.strip() == "('django.core.cache.backends.redis.RedisCache',)"
+    assert redis.stdout.strip() == "('cms.core.cache.DegradingRedisCache',)"
 
 
 def test_admin_is_german_by_default_with_english_available():

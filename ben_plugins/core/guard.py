@@ -12,13 +12,14 @@ registered in ``wagtail_hooks``. Signal receivers are guarded by the signals the
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django.utils.deprecation import MiddlewareMixin
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.defaults import page_not_found
 from wagtail.admin.auth import require_admin_access
 from wagtail.models import Page
 from wagtail.snippets.views.snippets import ModelIndexView, get_snippet_models_for_index_view
 
-from cms.api.errors import problem_response
+from cms.api.errors import problem_in_request_language
 
 from .activation import is_enabled_for_request
 from .plugins import Plugin, all_plugins, get_plugin, plugin_for_model, plugin_for_view
@@ -61,8 +62,12 @@ def unknown_admin_url(request):
 
 
 def disabled_response(request, label: str):
-    return problem_response(
-        404, f"Das Plugin „{label}“ ist auf dieser Website nicht aktiviert.", code="not_found"
+    return problem_in_request_language(
+        request,
+        404,
+        gettext_lazy("The plugin “%(label)s” is not switched on for this site."),
+        code="not_found",
+        label=label,
     )
 
 

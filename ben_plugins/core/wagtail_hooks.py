@@ -3,6 +3,8 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from cms.core.wagtail_patches import replace_admin_view
+
 from .guard import (
     SnippetIndexView,
     is_switched_off,
@@ -30,11 +32,11 @@ def register_plugin_menu_item():
     return PluginAdminMenuItem("Plugins", reverse("ben_plugins:index"), icon_name="cogs", order=900)
 
 
-# Ahead of Wagtail's own /admin/snippets/ (order=-1), which has no hook to filter its
-# types; reverse("wagtailsnippets:index") still names that same URL.
+# Ahead of Wagtail's own /admin/snippets/ (order=-1); reverse("wagtailsnippets:index")
+# still names that same URL.
 @hooks.register("register_admin_urls", order=-1)
 def register_snippet_index_url():
-    return [path("snippets/", SnippetIndexView.as_view())]
+    return [replace_admin_view("snippets/", SnippetIndexView.as_view())]
 
 
 @hooks.register("construct_explorer_page_queryset")

@@ -5,7 +5,7 @@ from http import HTTPStatus
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -75,15 +75,27 @@ def problem_response(status: int, detail: str, *, code: str = "", errors=None) -
     )
 
 
-def not_found(request, *args, **kwargs):
-    """Unknown paths below /api/v1/ answer in the same format and language."""
+def problem_in_request_language(request, status: int, message, *, code: str, **params):
+    """A problem whose ``message`` (a lazy translation with %-placeholders for ``params``)
+    is in the language the client asked for, for answers given before any API view runs."""
     language = requested_language(request)
     with translation.override(language):
-        detail = _("There is no API resource at %(path)s.") % {"path": request.path}
-    response = problem_response(404, detail, code="not_found")
+        detail = str(message) % params
+    response = problem_response(status, detail, code=code)
     response["Content-Language"] = language
     patch_vary_headers(response, ["Accept-Language"])
     return response
+
+
+def not_found(request, *args, **kwargs):
+    """Unknown paths below /api/v1/ answer in the same format and language."""
+    return problem_in_request_language(
+        request,
+        404,
+        gettext_lazy("There is no API resource at %(path)s."),
+        code="not_found",
+        path=request.path,
+    )
 
 
 class ProblemSerializer(serializers.Serializer):

@@ -6,6 +6,7 @@ Each function says why the patch is needed and when it can go. Review this modul
 Wagtail upgrade (the test suite pins each behaviour through the admin views).
 """
 
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import path
 from wagtail import hooks
 from wagtail.admin.auth import require_admin_access
@@ -60,11 +61,30 @@ def replace_bulk_actions(actions) -> None:
         hooks.register("register_bulk_action", action, order=1)
 
 
-def replace_admin_view(route: str, view, name: str | None = None):
-    """A URL pattern to include in front of Wagtail's admin URLs, shadowing ``route``.
+#: Admin URLs whose Wagtail view BEN shadows, each with why and when the shadow can go.
+SHADOWED_ADMIN_VIEWS = {
+    "choose-page/chosen-multiple/": (
+        "The page chooser's chosen-multiple view describes every page id it is given, "
+        "whatever the user may see (cms.moderation.visibility). Can go when Wagtail filters "
+        "it through construct_page_chooser_queryset."
+    ),
+    "reports/page-types-usage/": (
+        "The page types usage report names the last edited page of every type, any club's "
+        "unsubmitted draft included (cms.moderation.visibility). Can go when the report "
+        "filters its pages by the user's permissions."
+    ),
+    "snippets/": (
+        "The snippets index lists every snippet type, a switched-off plugin's too "
+        "(ben_plugins.core.guard). Can go when Wagtail offers a hook to filter that list."
+    ),
+}
 
-    Why: the page chooser's "chosen-multiple" view describes every page id it is given,
-    whatever the user may see, and Wagtail has no hook for it.
-    Can go when Wagtail filters that view through ``construct_page_chooser_queryset``.
-    """
+
+def replace_admin_view(route: str, view, name: str | None = None):
+    """A URL pattern to put in front of Wagtail's admin URLs, shadowing its view at ``route``
+    (or a route below one listed in SHADOWED_ADMIN_VIEWS, e.g. a report's results)."""
+    if not any(route.startswith(shadowed) for shadowed in SHADOWED_ADMIN_VIEWS):
+        raise ImproperlyConfigured(
+            f"Say in SHADOWED_ADMIN_VIEWS why the admin view at {route!r} is replaced."
+        )
     return path(route, require_admin_access(view), name=name)

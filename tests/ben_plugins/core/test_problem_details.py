@@ -15,4 +15,8 @@ def test_disabled_plugin_endpoint_answers_like_an_unknown_api_path(client, site,
     assert {key: body[key] for key in ("type", "title", "status", "code")} == {
         key: expected[key] for key in ("type", "title", "status", "code")
     }
-    assert body["detail"] == "Das Plugin „example“ ist auf dieser Website nicht aktiviert."
+    assert body["detail"] == "The plugin “example” is not switched on for this site."
+    assert disabled["Content-Language"] == "en"
+    german = client.get("/api/v1/example/announcements/", HTTP_ACCEPT_LANGUAGE="de")
+    assert german.json()["detail"] == "Das Plugin „example“ ist auf dieser Website nicht aktiviert."
+    assert german["Content-Language"] == "de"

@@ -121,7 +121,7 @@ def test_disabled_nothing_of_it_is_reachable_and_nothing_is_lost(
 
     switch_plugin("example", False)
 
-    response = client.get(ANNOUNCEMENTS)
+    response = client.get(ANNOUNCEMENTS, HTTP_ACCEPT_LANGUAGE="de")
     assert response.status_code == 404
     assert response.json()["detail"] == (
         "Das Plugin „example“ ist auf dieser Website nicht aktiviert."

@@ -1,8 +1,10 @@
 """Settings shared by every environment. Everything that differs comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -45,19 +47,29 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "cms.accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "cms.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "ben_plugins.core.guard.PluginGuardMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -105,6 +117,40 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Staff accounts (cms.accounts). Only staff log in (the public site and the API have no
+# accounts), so the session lifetime is the staff's: a working day after the login.
+SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 9) * 3600
+AUTHENTICATION_BACKENDS = [
+    "cms.accounts.backends.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Second factor (TOTP, django-otp): required for superusers and these groups when
+# BEN_REQUIRE_2FA is on (production default); a personal-data declaration adds its groups.
+BEN_REQUIRE_2FA = env_bool("BEN_REQUIRE_2FA", False)
+BEN_2FA_REQUIRED_GROUPS = ["Administratoren", "Moderatoren"]
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.accounts.forms.SecondFactorLoginForm"
+OTP_TOTP_ISSUER = "Bitburger Engagement Netz"
+# Login throttle (django-axes): per account and per client address (trusted-proxy rule).
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "cms.core.client_address.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Failed attempts are kept (for the lockout); successful logins are not logged with their IP.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Content-Security-Policy (django-csp) on every response: only BEN's own origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+    }
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -176,10 +222,12 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
     "corsheaders.middleware.CorsMiddleware",
 )
+#: Reverse proxies in front of the app whose X-Forwarded-For is trusted; 0 means the header
+#: is ignored. The one rule for the client's address: cms.core.client_address.client_ip.
+API_TRUSTED_PROXIES = env_int("API_TRUSTED_PROXIES", 0)
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    # Reverse proxies in front of the app; 0 means X-Forwarded-For is ignored for rate limits.
-    "NUM_PROXIES": env_int("API_TRUSTED_PROXIES", 0),
+    "NUM_PROXIES": API_TRUSTED_PROXIES,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "BEN CMS Content API",

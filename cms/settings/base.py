@@ -4,7 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -56,7 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "cms.core.content_security_policy.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -141,15 +141,38 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # Failed attempts are kept (for the lockout); successful logins are not logged with their IP.
 AXES_DISABLE_ACCESS_LOG = True
 
-# Content-Security-Policy (django-csp) on every response: only BEN's own origin.
+# Content-Security-Policy (django-csp) on every response: only BEN's own origin. Below the
+# paths of CONTENT_SECURITY_POLICY_PATH_REPLACE (the admins, the API documentation) some
+# directives are replaced by what those pages need (cms.core.content_security_policy).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
+        "style-src": [SELF, NONCE],
         "base-uri": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [SELF],
         "object-src": [NONE],
     }
+}
+_ADMIN_POLICY = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    # The multiple image upload previews files with blob: and data: URLs (load-image.js).
+    "img-src": [SELF, "data:", "blob:"],
+}
+# drf-spectacular's Swagger UI starts with an inline script and draws icons as data: SVGs;
+# ReDoc styles inline and searches in a blob: worker.
+_API_DOCS_POLICY = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:"],
+    "worker-src": [SELF, "blob:"],
+}
+CONTENT_SECURITY_POLICY_PATH_REPLACE = {
+    "/admin/": _ADMIN_POLICY,
+    "/django-admin/": _ADMIN_POLICY,
+    "/api/v1/docs/": _API_DOCS_POLICY,
+    "/api/v1/redoc/": _API_DOCS_POLICY,
 }
 
 AUTH_PASSWORD_VALIDATORS = [

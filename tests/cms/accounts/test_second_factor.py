@@ -7,6 +7,7 @@ from django.test import override_settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cms.accounts.forms import MISSING_CODE, WRONG_CODE
+from tests.cms.test_settings import PRODUCTION_ENV, print_settings
 from tests.factories.users import SuperuserFactory
 
 from .conftest import (
@@ -143,3 +144,19 @@ def test_the_django_admin_login_is_the_wagtail_login(client):
     response = client.get("/django-admin/login/?next=/django-admin/")
     assert response.status_code == 302
     assert response.url == f"{LOGIN_URL}?next=/django-admin/"
+
+
+@pytest.mark.parametrize(
+    ("settings_module", "environment", "required"),
+    [
+        ("cms.settings.production", PRODUCTION_ENV, True),
+        ("cms.settings.production", {**PRODUCTION_ENV, "BEN_REQUIRE_2FA": "false"}, False),
+        ("cms.settings.dev", {}, False),
+        ("cms.settings.dev", {"BEN_REQUIRE_2FA": "true"}, True),
+    ],
+)
+def test_required_in_production_and_off_in_the_demo_unless_set(
+    settings_module, environment, required
+):
+    result = print_settings(settings_module, "settings.BEN_REQUIRE_2FA", **environment)
+    assert result.stdout.strip() == f"({required},)", result.stderr

@@ -1,6 +1,7 @@
 """The login throttle (django-axes) as an authentication backend."""
 
 from axes.backends import AxesStandaloneBackend
+from django.contrib.auth.backends import ModelBackend
 
 
 class LoginThrottleBackend(AxesStandaloneBackend):
@@ -15,3 +16,7 @@ class LoginThrottleBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username, password, **kwargs)
+
+    def get_user(self, user_id):
+        """A session names the first backend when started without one (``force_login``)."""
+        return ModelBackend().get_user(user_id)

@@ -25,10 +25,11 @@ class SecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not request.path.startswith(STAFF_PATH_PREFIXES):
+            return self.get_response(request)  # the API's fast path runs without request.user
         user = request.user
         if (
-            request.path.startswith(STAFF_PATH_PREFIXES)
-            and user.is_authenticated
+            user.is_authenticated
             and not user.is_verified()
             and request.path not in self.exempt_paths()
         ):

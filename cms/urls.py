@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -10,6 +11,11 @@ from cms.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # One login for both admins: Wagtail's, which asks for the second factor.
+    path(
+        "django-admin/login/",
+        RedirectView.as_view(pattern_name="wagtailadmin_login", query_string=True),
+    ),
     path("django-admin/", admin.site.urls),
     path("admin/", include("cms.moderation.admin_urls")),
     # Views of plugins switched off for the site answer 404: ben_plugins.core.guard.

@@ -15,7 +15,8 @@ from ben_plugins.core.resources import api_resource_url, resource_type
 from cms.core.publication import is_published, surroundings_are_published
 
 from .models import WebhookDelivery, WebhookEvent
-from .security import RefusedTarget, refusal_reason, sign, webhook_session
+from .security import RefusedTarget, refusal_reason, sign
+from .transport import DeadlineExceeded, post_within
 
 USER_AGENT = "BEN-CMS-Webhooks/1.0"
 
@@ -75,24 +76,23 @@ def attempt(delivery: WebhookDelivery) -> WebhookDelivery:
     }
     clock = time.monotonic()
     try:
-        with webhook_session() as session:
-            response = session.post(
-                subscription.url,
-                data=body,
-                headers=headers,
-                timeout=settings.WEBHOOKS_TIMEOUT_SECONDS,
-                allow_redirects=False,
-            )
+        status_code = post_within(
+            settings.WEBHOOKS_TIMEOUT_SECONDS,
+            subscription.url,
+            body,
+            headers,
+            allow_private=settings.WEBHOOKS_ALLOW_PRIVATE_TARGETS,
+        )
     except RefusedTarget as refusal:  # the name resolved differently when connecting
         return _refused(delivery, entry, str(refusal))
-    except requests.RequestException as error:
+    except (DeadlineExceeded, requests.RequestException) as error:
         delivery.response_code = None
         delivery.last_error = entry["error"] = f"{type(error).__name__}: {error}"[:1000]
         succeeded = False
     else:
-        delivery.response_code = entry["status_code"] = response.status_code
-        succeeded = 200 <= response.status_code < 300
-        delivery.last_error = "" if succeeded else f"HTTP {response.status_code}"
+        delivery.response_code = entry["status_code"] = status_code
+        succeeded = 200 <= status_code < 300
+        delivery.last_error = "" if succeeded else f"HTTP {status_code}"
     delivery.duration_ms = entry["duration_ms"] = round((time.monotonic() - clock) * 1000)
     delivery.attempt_log = [*delivery.attempt_log, entry]
     if succeeded:

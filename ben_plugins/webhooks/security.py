@@ -11,13 +11,7 @@ import ipaddress
 import socket
 from urllib.parse import urlsplit
 
-import requests
 from django.conf import settings
-from requests.adapters import HTTPAdapter
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
-from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
-from urllib3.util import connection
 
 
 def sign(secret: str, timestamp: str, body: bytes) -> str:
@@ -29,8 +23,50 @@ class RefusedTarget(Exception):
     """A target a webhook must not reach; the message (German) is shown to administrators."""
 
 
-def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    return address.is_global and not address.is_multicast
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+#: A packet to one of these IPv6 addresses reaches the IPv4 host in its last 32 bits, so a
+#: webhook aimed at ``[64:ff9b::7f00:1]`` is a webhook aimed at 127.0.0.1.
+IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")  # deprecated, but still routed by some stacks
+WELL_KNOWN_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+#: NAT64 prefix for an operator's own translators (RFC 8215): it leads into the operator's
+#: network whichever IPv4 address it embeds, so it is never a public target.
+LOCAL_USE_NAT64 = ipaddress.IPv6Network("64:ff9b:1::/48")
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 host an IPv6 transition address leads to, or None for a plain IPv6 address.
+
+    IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d),
+    6to4 (2002:AABB:CCDD::/48) and Teredo (2001::/32, the client address is the inverted
+    last 32 bits).
+    """
+    if address.ipv4_mapped:
+        return address.ipv4_mapped
+    if address.sixtofour:
+        return address.sixtofour
+    if address.teredo:
+        return address.teredo[1]
+    in_compatible_range = address in IPV4_COMPATIBLE and not (
+        address.is_loopback or address.is_unspecified
+    )
+    if in_compatible_range or address in WELL_KNOWN_NAT64:
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return None
+
+
+def is_public(address: IPAddress) -> bool:
+    """Globally reachable and unicast, and so is every IPv4 host the address embeds."""
+    if address.version == 6 and address.ipv4_mapped:  # the IPv4 host itself, written as IPv6
+        return is_public(address.ipv4_mapped)
+    if not address.is_global or address.is_multicast:
+        return False
+    if address.version == 4:
+        return True
+    if address in LOCAL_USE_NAT64:
+        return False
+    embedded = embedded_ipv4(address)
+    return embedded is None or is_public(embedded)
 
 
 def public_addresses(hostname: str, port: int) -> list[str]:
@@ -42,15 +78,18 @@ def public_addresses(hostname: str, port: int) -> list[str]:
     addresses = []
     for info in infos:
         address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if address.version == 6 and address.ipv4_mapped:
-            address = address.ipv4_mapped
         if not is_public(address):
             raise RefusedTarget(
-                f"Der Host „{hostname}“ zeigt auf die interne Adresse {address}; "
+                f"Der Host „{hostname}“ zeigt auf die interne Adresse {_described(address)}; "
                 "Webhooks dürfen nur öffentliche Adressen aufrufen."
             )
         addresses.append(info[4][0])
     return addresses
+
+
+def _described(address: IPAddress) -> str:
+    embedded = embedded_ipv4(address) if address.version == 6 else None
+    return f"{embedded} (als {address})" if embedded else str(address)
 
 
 def refusal_reason(url: str) -> str | None:
@@ -75,68 +114,3 @@ def refusal_reason(url: str) -> str | None:
     except RefusedTarget as refusal:
         return str(refusal)
     return None
-
-
-class PublicAddressConnectionMixin:
-    """Connects only to an address that passed the check in the same resolution.
-
-    Checking a URL and then letting the HTTP client resolve the name again allows DNS
-    rebinding (public on the check, internal on the connect). Here the name is resolved
-    once per connection, every address is checked, and the socket goes to a checked
-    address. Host header, TLS SNI and certificate verification still use the hostname.
-    """
-
-    def _new_conn(self):
-        if settings.WEBHOOKS_ALLOW_PRIVATE_TARGETS:
-            return super()._new_conn()
-        error = NewConnectionError(self, f"No address for {self.host}.")
-        for address in public_addresses(self._dns_host, self.port):
-            try:
-                return connection.create_connection(
-                    (address, self.port),
-                    self.timeout,
-                    source_address=self.source_address,
-                    socket_options=self.socket_options,
-                )
-            except TimeoutError as timeout:
-                error = ConnectTimeoutError(self, f"Connection to {self.host} timed out.")
-                error.__cause__ = timeout
-            except OSError as failure:
-                error = NewConnectionError(self, f"Failed to establish a new connection: {failure}")
-                error.__cause__ = failure
-        raise error
-
-
-class PublicHTTPConnection(PublicAddressConnectionMixin, HTTPConnection):
-    pass
-
-
-class PublicHTTPSConnection(PublicAddressConnectionMixin, HTTPSConnection):
-    pass
-
-
-class PublicHTTPConnectionPool(HTTPConnectionPool):
-    ConnectionCls = PublicHTTPConnection
-
-
-class PublicHTTPSConnectionPool(HTTPSConnectionPool):
-    ConnectionCls = PublicHTTPSConnection
-
-
-class PublicAddressAdapter(HTTPAdapter):
-    def init_poolmanager(self, *args, **kwargs):
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = {
-            "http": PublicHTTPConnectionPool,
-            "https": PublicHTTPSConnectionPool,
-        }
-
-
-def webhook_session() -> requests.Session:
-    """A session whose connections reach checked public addresses only (no env proxies)."""
-    session = requests.Session()
-    session.trust_env = False
-    adapter = PublicAddressAdapter()
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
-    return session

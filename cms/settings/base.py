@@ -1,8 +1,10 @@
 """Settings shared by every environment. Everything that differs comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -45,19 +47,29 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "cms.accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.core.content_security_policy.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "cms.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "ben_plugins.core.guard.PluginGuardMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -105,6 +117,63 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Staff accounts (cms.accounts). Only staff log in (the public site and the API have no
+# accounts), so the session lifetime is the staff's: a working day after the login.
+SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 9) * 3600
+AUTHENTICATION_BACKENDS = [
+    "cms.accounts.backends.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Second factor (TOTP, django-otp): required for superusers and these groups when
+# BEN_REQUIRE_2FA is on (production default); a personal-data declaration adds its groups.
+BEN_REQUIRE_2FA = env_bool("BEN_REQUIRE_2FA", False)
+BEN_2FA_REQUIRED_GROUPS = ["Administratoren", "Moderatoren"]
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.accounts.forms.SecondFactorLoginForm"
+OTP_TOTP_ISSUER = "Bitburger Engagement Netz"
+# Login throttle (django-axes): per account and per client address (trusted-proxy rule).
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "cms.core.client_address.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Failed attempts are kept (for the lockout); successful logins are not logged with their IP.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Content-Security-Policy (django-csp) on every response: only BEN's own origin. Below the
+# paths of CONTENT_SECURITY_POLICY_PATH_REPLACE (the admins, the API documentation) some
+# directives are replaced by what those pages need (cms.core.content_security_policy).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+    }
+}
+_ADMIN_POLICY = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    # The multiple image upload previews files with blob: and data: URLs (load-image.js).
+    "img-src": [SELF, "data:", "blob:"],
+}
+# drf-spectacular's Swagger UI starts with an inline script and draws icons as data: SVGs;
+# ReDoc styles inline and searches in a blob: worker.
+_API_DOCS_POLICY = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:"],
+    "worker-src": [SELF, "blob:"],
+}
+CONTENT_SECURITY_POLICY_PATH_REPLACE = {
+    "/admin/": _ADMIN_POLICY,
+    "/django-admin/": _ADMIN_POLICY,
+    "/api/v1/docs/": _API_DOCS_POLICY,
+    "/api/v1/redoc/": _API_DOCS_POLICY,
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -176,10 +245,12 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
     "corsheaders.middleware.CorsMiddleware",
 )
+#: Reverse proxies in front of the app whose X-Forwarded-For is trusted; 0 means the header
+#: is ignored. The one rule for the client's address: cms.core.client_address.client_ip.
+API_TRUSTED_PROXIES = env_int("API_TRUSTED_PROXIES", 0)
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    # Reverse proxies in front of the app; 0 means X-Forwarded-For is ignored for rate limits.
-    "NUM_PROXIES": env_int("API_TRUSTED_PROXIES", 0),
+    "NUM_PROXIES": API_TRUSTED_PROXIES,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "BEN CMS Content API",
@@ -227,4 +298,5 @@ INSTALLED_APPS += [
 WEBHOOKS_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", False)
 WEBHOOKS_MAX_ATTEMPTS = env_int("WEBHOOKS_MAX_ATTEMPTS", 6)
 WEBHOOKS_RETRY_BASE_SECONDS = env_int("WEBHOOKS_RETRY_BASE_SECONDS", 30)
-WEBHOOKS_TIMEOUT_SECONDS = env_int("WEBHOOKS_TIMEOUT_SECONDS", 10)
+#: The whole attempt (connect + send + response headers), not one read.
+WEBHOOKS_TIMEOUT_SECONDS = env_float("WEBHOOKS_TIMEOUT_SECONDS", 10.0)

@@ -26,6 +26,9 @@ CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
+# Staff who handle personal data log in with a second factor (cms.accounts).
+BEN_REQUIRE_2FA = env_bool("BEN_REQUIRE_2FA", True)
+
 # Webhook deliveries and retries must not run inside the publishing editor's request.
 TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}  # noqa: F405

@@ -1,6 +1,9 @@
-"""A real HTTP server on 127.0.0.1 that answers with a planned sequence of statuses."""
+"""Real HTTP servers on 127.0.0.1: one answers with a planned sequence of statuses, one
+trickles its answer byte by byte."""
 
+import socketserver
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -51,6 +54,41 @@ def local_receiver():
     yield receiver
     server.shutdown()
     server.server_close()
+
+
+TRICKLE_INTERVAL_SECONDS = 0.1
+TRICKLE_MAX_BYTES = 60  # bounds the server's loop to 6 s whatever the client does
+
+
+@pytest.fixture
+def trickling_receiver():
+    """Start a server on 127.0.0.1 that sends ``at_once``, then ``trickled`` one byte every
+    0.1 s; answers its URL. The loop ends early when the client hangs up."""
+    servers = []
+
+    def start(at_once: bytes, trickled: bytes) -> str:
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self):
+                self.request.settimeout(5)
+                try:
+                    self.request.recv(65536)
+                    self.request.sendall(at_once)
+                    for byte in trickled[:TRICKLE_MAX_BYTES]:
+                        time.sleep(TRICKLE_INTERVAL_SECONDS)
+                        self.request.sendall(bytes([byte]))
+                except OSError:
+                    return
+
+        server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/hooks/ben"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture

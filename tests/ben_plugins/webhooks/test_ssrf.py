@@ -33,6 +33,74 @@ def test_internal_targets_are_refused(url):
     assert "interne Adresse" in refusal_reason(url)
 
 
+#: IPv6 forms that lead to an IPv4 host, with the internal host each one reaches.
+TRANSITION_FORMS_OF_INTERNAL_HOSTS = [
+    pytest.param("64:ff9b::7f00:1", "127.0.0.1", id="nat64-loopback"),
+    pytest.param("64:ff9b::a9fe:a9fe", "169.254.169.254", id="nat64-metadata"),
+    pytest.param("64:ff9b::c0a8:a", "192.168.0.10", id="nat64-private"),
+    pytest.param("2002:7f00:1::1", "127.0.0.1", id="6to4-loopback"),
+    pytest.param("2002:a00:1::1", "10.0.0.1", id="6to4-private"),
+    pytest.param("::127.0.0.1", "127.0.0.1", id="compatible-loopback"),
+    pytest.param("::a9fe:a9fe", "169.254.169.254", id="compatible-metadata"),
+    pytest.param("::ffff:169.254.169.254", "169.254.169.254", id="mapped-metadata"),
+    pytest.param("2001:0:4136:e378:8000:63bf:80ff:fffe", "127.0.0.1", id="teredo-loopback"),
+    pytest.param("2001:0:4136:e378:8000:63bf:f5ff:fffe", "10.0.0.1", id="teredo-private"),
+]
+#: The operator's own NAT64 prefix (RFC 8215) is internal whatever it embeds.
+LOCAL_USE_NAT64 = ["64:ff9b:1::5db8:d822", "64:ff9b:1:0:5d:b8d8:2200:0"]
+#: The same forms of a public host stay allowed.
+TRANSITION_FORMS_OF_PUBLIC_HOSTS = ["64:ff9b::5db8:d822", "2002:5db8:d822::1", "::ffff:5db8:d822"]
+
+
+@pytest.mark.parametrize(("address", "host"), TRANSITION_FORMS_OF_INTERNAL_HOSTS)
+def test_ipv6_forms_of_internal_ipv4_hosts_are_refused(address, host):
+    assert f"interne Adresse {host} (als " in refusal_reason(f"http://[{address}]/hook")
+
+
+@pytest.mark.parametrize("address", LOCAL_USE_NAT64)
+def test_the_local_use_nat64_prefix_is_refused(address):
+    assert "interne Adresse 64:ff9b:1:" in refusal_reason(f"http://[{address}]:8080/hook")
+
+
+@pytest.mark.parametrize("address", TRANSITION_FORMS_OF_PUBLIC_HOSTS)
+def test_ipv6_forms_of_public_hosts_pass(address):
+    assert refusal_reason(f"https://[{address}]/hook") is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("address", "host"), TRANSITION_FORMS_OF_INTERNAL_HOSTS)
+def test_the_admin_form_refuses_ipv6_forms_of_internal_hosts(admin_client, address, host):
+    response = admin_client.post(
+        "/admin/webhooks/webhooksubscription/create/",
+        {
+            "name": "Umweg",
+            "url": f"http://[{address}]:8080/hook",
+            "events": ["published"],
+            "secret": SECRET,
+            "active": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert f"interne Adresse {host} (als " in response.text
+    assert not WebhookSubscription.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("address", "host"), TRANSITION_FORMS_OF_INTERNAL_HOSTS)
+def test_a_saved_ipv6_form_of_an_internal_host_is_refused_at_delivery_time(
+    local_receiver, club, address, host, django_capture_on_commit_callbacks
+):
+    """Saved before this check existed, or straight into the database: never called."""
+    WebhookSubscription.objects.create(
+        name="Alt", url=f"http://[{address}]:8080/hook", events=["published"], secret=SECRET
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        NewsItemFactory(club=club, published=True)
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.status == WebhookDelivery.Status.REFUSED
+    assert f"interne Adresse {host} (als " in delivery.last_error
+
+
 @pytest.mark.parametrize("url", ["ftp://example.org/x", "file:///etc/passwd", "gopher://x/"])
 def test_only_http_and_https(url):
     assert refusal_reason(url) == "Nur http- und https-Adressen sind erlaubt."
@@ -105,6 +173,8 @@ class FakeResolver:
             return self.real(host, port, *args, **kwargs)
         address = self.answers[min(self.calls, len(self.answers) - 1)]
         self.calls += 1
+        if ":" in address:
+            return [(socket.AF_INET6, socket.SOCK_STREAM, 6, "", (address, port, 0, 0))]
         return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, port))]
 
 
@@ -116,11 +186,16 @@ def _subscribe(receiver, host):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("address", "host"),
+    [pytest.param("127.0.0.1", "127.0.0.1", id="ipv4"), *TRANSITION_FORMS_OF_INTERNAL_HOSTS[:4]],
+)
 def test_dns_rebinding_between_check_and_connect_is_refused(
-    local_receiver, club, monkeypatch, django_capture_on_commit_callbacks
+    local_receiver, club, monkeypatch, address, host, django_capture_on_commit_callbacks
 ):
-    """Public when checked, loopback when connecting: the connection is never made."""
-    resolver = FakeResolver("rebind.example", "93.184.216.34", "127.0.0.1")
+    """Public when checked, internal (directly or in an IPv6 form) when connecting: the
+    connection is never made."""
+    resolver = FakeResolver("rebind.example", "93.184.216.34", address)
     monkeypatch.setattr(socket, "getaddrinfo", resolver)
     _subscribe(local_receiver, "rebind.example")
     with django_capture_on_commit_callbacks(execute=True):
@@ -128,7 +203,7 @@ def test_dns_rebinding_between_check_and_connect_is_refused(
     delivery = WebhookDelivery.objects.get()
     assert resolver.calls == 2
     assert delivery.status == WebhookDelivery.Status.REFUSED
-    assert "interne Adresse 127.0.0.1" in delivery.last_error
+    assert f"interne Adresse {host}" in delivery.last_error
     assert local_receiver.requests == []
 
 

@@ -1,7 +1,8 @@
 """End to end in headless Chromium: an editor changes the club profile and submits it, a
 moderator finds it on the dashboard and approves it, the public page shows the change.
 
-Screenshots of every step go to test-artifacts/e2e/.
+Screenshots of every step go to test-artifacts/e2e/. Every page runs under BEN's
+Content-Security-Policy; the browser console must not report a violation of it.
 """
 
 import os
@@ -71,12 +72,27 @@ def club_world():
     return club
 
 
+@pytest.fixture
+def console_errors():
+    """Console errors of every page the test opens; CSP violations are reported there."""
+    return []
+
+
+def _watch(page, console_errors):
+    page.on(
+        "console",
+        lambda m: m.type == "error" and console_errors.append(f"{page.url}: {m.text} {m.location}"),
+    )
+    page.on("pageerror", lambda error: console_errors.append(str(error)))
+    return page
+
+
 def _shot(page, name):
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-def _log_in(browser, base_url, username):
-    page = browser.new_context(locale="de-DE").new_page()
+def _log_in(browser, base_url, username, console_errors):
+    page = _watch(browser.new_context(locale="de-DE").new_page(), console_errors)
     page.goto(f"{base_url}/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", DEFAULT_PASSWORD)
@@ -89,12 +105,14 @@ def _open_action_menu(page):
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
 
 
-def test_editor_submits_moderator_approves_public_page_changes(browser, live_server, club_world):
+def test_editor_submits_moderator_approves_public_page_changes(
+    browser, live_server, club_world, console_errors
+):
     club = club_world
     base = live_server.url
     public_path = club.relative_url(Site.objects.get(is_default_site=True))
 
-    editor = _log_in(browser, base, "redaktion-caritas")
+    editor = _log_in(browser, base, "redaktion-caritas", console_errors)
     _shot(editor, "01-redaktion-dashboard")
     editor.goto(f"{base}/admin/pages/{club.pk}/edit/")
     editor.fill("#id_meeting_times", NEW_MEETING_TIMES)
@@ -107,7 +125,7 @@ def test_editor_submits_moderator_approves_public_page_changes(browser, live_ser
     assert club.workflow_in_progress
     assert NEW_MEETING_TIMES not in editor.goto(f"{base}{public_path}").text()
 
-    moderator = _log_in(browser, base, "moderation")
+    moderator = _log_in(browser, base, "moderation", console_errors)
     panel = moderator.locator("[data-ben-waiting-submissions]")
     assert "Caritasverband Westeifel e.V." in panel.inner_text()
     _shot(moderator, "04-moderation-dashboard-wartet")
@@ -121,7 +139,9 @@ def test_editor_submits_moderator_approves_public_page_changes(browser, live_ser
     moderator.wait_for_load_state("networkidle")
     _shot(moderator, "06-moderation-freigegeben")
 
-    public = browser.new_page()
+    public = _watch(browser.new_page(), console_errors)
     public.goto(f"{base}{public_path}")
     _shot(public, "07-oeffentliche-seite")
     assert NEW_MEETING_TIMES in public.content()
+    violations = [error for error in console_errors if "Content Security Policy" in error]
+    assert violations == [], "\n".join(violations)

@@ -1,0 +1,1 @@
+"""Staff accounts: the second factor (TOTP) and the login throttle."""

@@ -41,6 +41,7 @@ from .throttling import AnonymousRateThrottle, ClientRateThrottle
 FIELDS_PARAM = "fields"
 PREVIEW_PARAM = "preview_token"
 PAGINATION_PARAMS = frozenset({"limit", "offset"})
+NUL = "\x00"
 
 
 class ApiViewSet(GenericViewSet):
@@ -90,6 +91,8 @@ class ApiViewSet(GenericViewSet):
         super().initial(request, *args, **kwargs)
         if not registry.is_available(type(self), request):
             raise NotFound()
+        if any(NUL in str(value) for value in kwargs.values()):
+            raise NotFound()  # no slug or id holds one, and PostgreSQL refuses it in a query
         self.check_query_parameters(request)
 
     def allowed_query_parameters(self) -> frozenset[str]:
@@ -100,6 +103,14 @@ class ApiViewSet(GenericViewSet):
         if unknown:
             message = _("Unknown query parameter for this endpoint.")
             raise ValidationError({name: [message] for name in unknown})
+        with_nul = sorted(
+            name
+            for name, values in request.query_params.lists()
+            if any(NUL in value for value in values)
+        )
+        if with_nul:
+            message = _("Null characters are not allowed.")
+            raise ValidationError({name: [message] for name in with_nul})
 
     # --- the publication rule, for endpoints that build their own responses (feeds) -------
 

@@ -15,7 +15,7 @@ from rest_framework.exceptions import ValidationError
 
 from cms.pages import recurrence
 
-from .base import StrictBooleanFilter, check_supported_year
+from .base import StrictBooleanFilter, check_supported_moment
 
 #: Longest window whose occurrences are listed; also the horizon of an open-ended window.
 MAX_WINDOW = timedelta(days=366)
@@ -47,7 +47,7 @@ class DateOrDateTimeField(forms.CharField):
             )
         if moment is None:
             moment = datetime.combine(day, time.max if self.end_of_day else time.min)
-        check_supported_year(moment)
+        check_supported_moment(moment)
         if timezone.is_naive(moment):
             moment = timezone.make_aware(moment)
         return moment

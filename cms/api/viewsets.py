@@ -228,7 +228,8 @@ class ContentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSe
     def get_serializer_context(self):
         context = super().get_serializer_context()
         context["fields"] = getattr(self, "selected_fields", None)
-        context["window"] = getattr(self.filterset, "listed_window", None)
+        if getattr(self.filterset, "listed_window", None) is not None:
+            context["occurrences_of"] = getattr(self.filterset, "occurrences_of", None)
         return context
 
     def get_object(self):

@@ -56,7 +56,8 @@ class EventSerializer(PageSerializer):
     occurrences = serializers.SerializerMethodField(
         help_text=(
             "Concrete occurrences inside the requested date window (from/to or upcoming), "
-            "recurrences expanded and exception dates removed; null without a window."
+            "recurrences expanded and exception dates removed; null without a window. A "
+            "window without `to` lists those in its first 366 days, or else the next one."
         )
     )
     address = AddressSerializer(source="*")
@@ -91,10 +92,10 @@ class EventSerializer(PageSerializer):
 
     @extend_schema_field(OccurrenceSerializer(many=True, allow_null=True))
     def get_occurrences(self, event):
-        window = self.context.get("window")
-        if window is None:
+        occurrences_of = self.context.get("occurrences_of")
+        if occurrences_of is None:
             return None
-        return OccurrenceSerializer(event.occurrences(*window), many=True).data
+        return OccurrenceSerializer(occurrences_of(event), many=True).data
 
 
 class BenefitPartnerSerializer(PageSerializer):

@@ -48,7 +48,8 @@ class ApiViewSet(GenericViewSet):
     """Read-only JSON (or feed) endpoint: keys, limits, errors, language and caching headers.
 
     A subclass lists the query parameters it understands in ``known_query_parameters``;
-    any other parameter is a 400 naming it, so a typo is never silently ignored.
+    any other parameter is a 400 naming it, so a typo is never silently ignored, and so is
+    an empty value (``?ordering=``), which filters would otherwise skip without a word.
     """
 
     authentication_classes = [ApiKeyAuthentication]
@@ -103,14 +104,14 @@ class ApiViewSet(GenericViewSet):
         if unknown:
             message = _("Unknown query parameter for this endpoint.")
             raise ValidationError({name: [message] for name in unknown})
-        with_nul = sorted(
-            name
-            for name, values in request.query_params.lists()
-            if any(NUL in value for value in values)
-        )
-        if with_nul:
-            message = _("Null characters are not allowed.")
-            raise ValidationError({name: [message] for name in with_nul})
+        problems = {}
+        for name, values in request.query_params.lists():
+            if any(NUL in value for value in values):
+                problems[name] = [_("Null characters are not allowed.")]
+            elif not all(values):
+                problems[name] = [_("Empty value; leave the parameter out instead.")]
+        if problems:
+            raise ValidationError(problems)
 
     # --- the publication rule, for endpoints that build their own responses (feeds) -------
 

@@ -125,18 +125,38 @@ MAX_QUERY_TERMS = 10
 
 
 class SearchQueryField(forms.CharField):
+    """Taken as written (the documented pattern): 1 to MAX_QUERY_TERMS terms."""
+
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, max_length=MAX_QUERY_LENGTH, **kwargs)
+        super().__init__(*args, max_length=MAX_QUERY_LENGTH, strip=False, **kwargs)
 
     def clean(self, value):
         value = super().clean(value)
-        if value and len(value.split()) > MAX_QUERY_TERMS:
+        if value and not 1 <= len(value.split()) <= MAX_QUERY_TERMS:
             raise forms.ValidationError(
-                _("At most %(max)d search terms."),
-                code="max_terms",
+                _("Between 1 and %(max)d search terms."),
+                code="terms",
                 params={"max": MAX_QUERY_TERMS},
             )
         return value
+
+
+WORD = re.compile(r"\w+")
+#: What SearchQueryField takes, for the OpenAPI schema; the limits of length and terms are
+#: in the parameter's description (a pattern counting terms is beyond schemathesis).
+SEARCH_QUERY_PATTERN = r"^[^\x00]*[^\s\x00][^\x00]*$"
+
+
+def iso_moment_pattern(years: range) -> str:
+    """ISO 8601 dates and date-times this API takes, for the OpenAPI schema: a year in
+    ``years``, days 1 to 28 (what every month has; later days are accepted too), an
+    offset of at most ±15:59."""
+    year = "|".join(str(each) for each in years)
+    return (
+        f"^(?:{year})-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
+        r"(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,6})?)?"
+        r"(?:Z|[+-](?:0[0-9]|1[0-5]):[0-5][0-9])?)?$"
+    )
 
 
 class SearchQueryFilter(django_filters.CharFilter):
@@ -174,9 +194,14 @@ class ApiFilterSet(django_filters.FilterSet):
     )
 
     def filter_fulltext(self, queryset, name, value):
+        """Words only: quotes and operators mean something to the database's full-text
+        syntax (a lone '"' is an FTS5 syntax error on SQLite), not to this API."""
+        words = WORD.findall(value)
+        if not words:
+            return queryset.none()
         model = queryset.model
         candidates = model.objects.live() if issubclass(model, Page) else model.objects.all()
-        results = get_search_backend().search(value, candidates, operator="and")
+        results = get_search_backend().search(" ".join(words), candidates, operator="and")
         return queryset.filter(pk__in=[result.pk for result in results])
 
 

@@ -4,15 +4,9 @@ now answered as the schema says (issue #10, point 11)."""
 import pytest
 
 from cms.api.filters.base import MAX_DATABASE_INTEGER
+from tests.cms.api.conftest import assert_problem
 
 pytestmark = pytest.mark.django_db
-
-
-def assert_problem(response, status, parameter=None):
-    assert response.status_code == status, response.content[:300]
-    assert response["Content-Type"] == "application/problem+json"
-    if parameter is not None:
-        assert parameter in response.json()["errors"], response.json()
 
 
 def parameter_schema(client, path, name):

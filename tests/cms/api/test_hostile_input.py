@@ -3,18 +3,11 @@ database: %-signs in values, UTC offsets beyond ±15:59, NUL bytes, huge full-te
 
 import pytest
 
+from tests.cms.api.conftest import assert_problem
+
 pytestmark = pytest.mark.django_db
 
 MAX_OFFSET = "2026-01-01T00:00:00%2B15:59"
-
-
-def assert_problem(response, status, parameter=None):
-    assert response.status_code == status, response.content[:300]
-    assert response["Content-Type"] == "application/problem+json"
-    body = response.json()
-    assert body["status"] == status
-    if parameter is not None:
-        assert parameter in body["errors"], body
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,9 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
-from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
+
+from .plain_text import plain_text
 
 PRODID = "-//Bitburger Engagement Netz//BEN CMS//DE"
 UID_DOMAIN = "ben-cms"
@@ -98,7 +99,7 @@ def _on_day(day: date, start: datetime, all_day: bool):
 
 
 def _description(event, organiser) -> str:
-    parts = [strip_tags(event.description).strip()]
+    parts = [plain_text(event.description)]
     if event.price:
         parts.append(f"Preis: {event.price}")
     if event.registration_url:

@@ -2,10 +2,11 @@
 (LocalBusiness offering the Ehrenamtskarte discount)."""
 
 from django.conf import settings
-from django.utils.html import strip_tags
 
 from ben_plugins.core.resources import api_resource_url
 from cms.pages import recurrence
+
+from .plain_text import plain_text
 
 CONTEXT = "https://schema.org"
 NETWORK = {"@type": "Organization", "name": "Bitburger Engagement Netz"}
@@ -29,7 +30,7 @@ def event_jsonld(event, site, organiser) -> dict:
         "@type": "Event",
         "@id": api_resource_url(event, site),
         "name": event.title,
-        "description": strip_tags(event.description).strip(),
+        "description": plain_text(event.description),
         "startDate": _when(event.start.astimezone(zone), event.all_day),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
@@ -56,7 +57,7 @@ def organization_jsonld(club, site) -> dict:
         "@type": "Organization",
         "@id": api_resource_url(club, site),
         "name": club.title,
-        "description": strip_tags(club.description).strip(),
+        "description": plain_text(club.description),
         "url": club.website,
         "email": club.email,
         "telephone": club.phone,
@@ -87,7 +88,7 @@ def local_business_jsonld(partner, site) -> dict:
         "@type": "LocalBusiness",
         "@id": api_resource_url(partner, site),
         "name": partner.title,
-        "description": strip_tags(partner.description).strip(),
+        "description": plain_text(partner.description),
         "url": partner.website,
         "email": partner.email,
         "telephone": partner.phone,

@@ -2,10 +2,11 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from ben_plugins.core.resources import api_resource_url
+
+from .plain_text import plain_text
 
 
 class NewsRssFeed(Feed):
@@ -27,7 +28,7 @@ class NewsRssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.teaser or Truncator(strip_tags(item.body)).words(60)
+        return item.teaser or Truncator(plain_text(item.body)).words(60)
 
     def item_link(self, item):
         return api_resource_url(item, self.site)

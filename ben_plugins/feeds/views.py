@@ -147,7 +147,22 @@ class GeoJSONRenderer(JSONRenderer):
     format = "geojson"
 
 
-class JSONLDRenderer(JSONRenderer):
+HTML_SENSITIVE = ((b"<", b"\\u003c"), (b">", b"\\u003e"), (b"&", b"\\u0026"))
+
+
+class EmbeddableJSONRenderer(JSONRenderer):
+    """JSON that can be pasted into an inline <script type="application/ld+json">: "<", ">"
+    and "&" (which only occur inside strings) are written as \\u003c, \\u003e, \\u0026, so a
+    title such as "</script><script>…" cannot end the script element."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        rendered = super().render(data, accepted_media_type, renderer_context)
+        for character, escaped in HTML_SENSITIVE:
+            rendered = rendered.replace(character, escaped)
+        return rendered
+
+
+class JSONLDRenderer(EmbeddableJSONRenderer):
     media_type = "application/ld+json"
     format = "jsonld"
 
@@ -204,7 +219,7 @@ class PartnersGeoJSON(GeoJSONViewSet):
 class JSONLDViewSet(FeedViewSet):
     """schema.org JSON-LD of one published object of ``objects()``."""
 
-    renderer_classes = [JSONLDRenderer, JSONRenderer]
+    renderer_classes = [JSONLDRenderer, EmbeddableJSONRenderer]
     known_query_parameters = frozenset({FORMAT_PARAMETER})
     objects = None  # a FeedViewSet method listing what may be described
 

@@ -1,11 +1,15 @@
 """limit/offset pagination that rejects bad values instead of silently correcting them."""
 
+import re
+
 from django.conf import settings
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 
 DEFAULT_PAGE_SIZE = 20
+#: ASCII digits only: int() would also take "٥", "1_0" and " 10 ".
+INTEGER = re.compile(r"-?[0-9]+")
 
 
 class ContentPagination(LimitOffsetPagination):
@@ -19,11 +23,10 @@ class ContentPagination(LimitOffsetPagination):
         raw = request.query_params.get(name)
         if raw is None:
             return None
-        try:
-            value = int(raw)
-        except ValueError:
-            message = _("Must be an integer, not %(value)r.") % {"value": raw}
-            raise ValidationError({name: [message]}) from None
+        if not INTEGER.fullmatch(raw):
+            message = _("Must be an integer written with the digits 0-9, not %(value)r.")
+            raise ValidationError({name: [message % {"value": raw}]})
+        value = int(raw)
         if value < minimum:
             raise ValidationError(
                 {name: [_("Must be at least %(minimum)d.") % {"minimum": minimum}]}

@@ -3,6 +3,7 @@ shows to a request, and the problem responses and caching headers of every opera
 
 import inspect
 
+from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.openapi import AutoSchema
@@ -13,6 +14,14 @@ from drf_spectacular.utils import OpenApiParameter
 from cms.core.publication import is_previewable
 
 from .errors import ProblemSerializer
+from .filters.base import (
+    MAX_DATABASE_INTEGER,
+    SEARCH_QUERY_PATTERN,
+    SUPPORTED_YEARS,
+    iso_moment_pattern,
+)
+from .filters.geo import BOUNDING_BOX_PATTERN, MAX_RADIUS_KM, POINT_PATTERN
+from .filters.window import WINDOW_YEARS
 from .registry import registry
 
 PROBLEM_STATUSES = {
@@ -40,12 +49,16 @@ class ContentSchema(AutoSchema):
         return description
 
     def get_override_parameters(self):
-        names = ", ".join(self.view.serializer_class.Meta.fields)
+        names = list(self.view.serializer_class.Meta.fields)
         parameters = [
             OpenApiParameter(
                 "fields",
-                OpenApiTypes.STR,
-                description=f"Comma-separated subset of fields to return. Available: {names}.",
+                {"type": "array", "items": {"type": "string", "enum": names}, "minItems": 1},
+                style="form",
+                explode=False,
+                description=(
+                    f"Comma-separated subset of fields to return. Available: {', '.join(names)}."
+                ),
             )
         ]
         if self.view.action == "retrieve":
@@ -100,10 +113,14 @@ def add_problem_responses(result, generator, **kwargs):
         required=["type", "title", "status", "detail"],
         description="RFC 7807 problem details.",
     )
+    for viewset_class in registry:
+        _fields_are_optional(schemas.get(component_name(viewset_class.serializer_class), {}))
     reference = {"$ref": "#/components/schemas/Problem"}
+    constraints = query_constraints()
     for path, path_item in result.get("paths", {}).items():
         for operation in path_item.values():
             _describe_filters(path, operation)
+            _constrain_parameters(operation, constraints)
             responses = operation.setdefault("responses", {})
             for status, description in PROBLEM_STATUSES.items():
                 responses.setdefault(
@@ -129,6 +146,69 @@ def _describe_filters(path: str, operation: dict) -> None:
             continue
         help_text = declared.extra.get("help_text") or declared.label
         parameter["description"] = str(help_text or f"Exact match on {parameter['name']}.")
+
+
+#: An id (up to 18 digits is always in the database's range) or a slug (not only digits).
+LOOKUP_PATTERN = r"^(?:[0-9]{1,18}|[^/]*[^/0-9][^/]*)$"
+
+
+def query_constraints() -> dict[str, dict]:
+    """What the API takes of each query parameter, beyond its type (cms.api.filters).
+
+    Rules between parameters (`to` after `from`, `within_km` and ordering by distance with
+    `near`, min < max in `bbox`), the length and terms limits of `q` and rules on stored
+    data (a published club's id, a known category slug, an offset below the count) are
+    beyond OpenAPI 3.0 (or schemathesis); the parameters' descriptions say them, and a
+    request breaking them is a 400 problem.
+    """
+    this_year = timezone.localdate().year
+    window_years = range(this_year - WINDOW_YEARS + 1, this_year + WINDOW_YEARS)
+    window_bound = {"type": "string", "pattern": iso_moment_pattern(window_years)}
+    return {
+        "q": {"pattern": SEARCH_QUERY_PATTERN},
+        "from": window_bound,
+        "to": window_bound,
+        "updated_since": {"type": "string", "pattern": iso_moment_pattern(SUPPORTED_YEARS)},
+        "bbox": {"pattern": BOUNDING_BOX_PATTERN},
+        "near": {"pattern": POINT_PATTERN},
+        "within_km": {"minimum": 0, "exclusiveMinimum": True, "maximum": MAX_RADIUS_KM},
+    }
+
+
+def _constrain_parameters(operation: dict, constraints: dict[str, dict]) -> None:
+    """Strings are never empty (an empty value is a 400), ids and counts stay in the
+    database's range, and each parameter's own format is documented."""
+    for parameter in operation.get("parameters", []):
+        schema = parameter["schema"]
+        if parameter["in"] == "query":
+            schema.update(constraints.get(parameter["name"], {}))
+        elif parameter["name"] == "lookup":
+            schema["pattern"] = LOOKUP_PATTERN
+        if "pattern" in schema:
+            schema.pop("format", None)  # the pattern says it all
+        if schema.get("type") == "array":
+            schema.setdefault("minItems", 1)
+        for each in (schema, schema.get("items", {})):
+            if each.get("type") == "string" and "enum" not in each:
+                each.setdefault("minLength", 1)
+            if each.get("type") == "integer":
+                each.setdefault("minimum", 0)
+                each.setdefault("maximum", MAX_DATABASE_INTEGER)
+
+
+def component_name(serializer_class) -> str:
+    """drf-spectacular's default name of a serializer's schema component."""
+    return serializer_class.__name__.removesuffix("Serializer")
+
+
+def _fields_are_optional(component: dict) -> None:
+    """With ?fields= an item has only the named fields: none of them is required."""
+    component.pop("required", None)
+    if component:
+        component["description"] = (
+            f"{component.get('description', '')} Every field is present unless ?fields= "
+            "names a subset."
+        ).strip()
 
 
 def _problem_property(field) -> dict:

@@ -1,9 +1,10 @@
 """/api/v1/: the root, one route pair per registered endpoint, the OpenAPI schema and docs."""
 
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
+from .docs import RedocDocsView, SwaggerDocsView
 from .errors import not_found
 from .registry import registry, route_basename
 from .root import ApiRootViewSet
@@ -25,8 +26,8 @@ def build_urlpatterns() -> list:
     return [
         path("", ApiRootViewSet.as_view({"get": "endpoints"}), name="root"),
         path("schema/", SpectacularAPIView.as_view(), name="schema"),
-        path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-        path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+        path("docs/", SwaggerDocsView.as_view(url_name="api:schema"), name="docs"),
+        path("redoc/", RedocDocsView.as_view(url_name="api:schema"), name="redoc"),
         path("", include(build_router().urls)),
         re_path(r"^.*$", not_found),
     ]

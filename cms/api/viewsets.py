@@ -41,13 +41,15 @@ from .throttling import AnonymousRateThrottle, ClientRateThrottle
 FIELDS_PARAM = "fields"
 PREVIEW_PARAM = "preview_token"
 PAGINATION_PARAMS = frozenset({"limit", "offset"})
+NUL = "\x00"
 
 
 class ApiViewSet(GenericViewSet):
     """Read-only JSON (or feed) endpoint: keys, limits, errors, language and caching headers.
 
     A subclass lists the query parameters it understands in ``known_query_parameters``;
-    any other parameter is a 400 naming it, so a typo is never silently ignored.
+    any other parameter is a 400 naming it, so a typo is never silently ignored, and so is
+    an empty value (``?ordering=``), which filters would otherwise skip without a word.
     """
 
     authentication_classes = [ApiKeyAuthentication]
@@ -90,6 +92,8 @@ class ApiViewSet(GenericViewSet):
         super().initial(request, *args, **kwargs)
         if not registry.is_available(type(self), request):
             raise NotFound()
+        if any(NUL in str(value) for value in kwargs.values()):
+            raise NotFound()  # no slug or id holds one, and PostgreSQL refuses it in a query
         self.check_query_parameters(request)
 
     def allowed_query_parameters(self) -> frozenset[str]:
@@ -100,6 +104,14 @@ class ApiViewSet(GenericViewSet):
         if unknown:
             message = _("Unknown query parameter for this endpoint.")
             raise ValidationError({name: [message] for name in unknown})
+        problems = {}
+        for name, values in request.query_params.lists():
+            if any(NUL in value for value in values):
+                problems[name] = [_("Null characters are not allowed.")]
+            elif not all(values):
+                problems[name] = [_("Empty value; leave the parameter out instead.")]
+        if problems:
+            raise ValidationError(problems)
 
     # --- the publication rule, for endpoints that build their own responses (feeds) -------
 
@@ -217,7 +229,8 @@ class ContentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSe
     def get_serializer_context(self):
         context = super().get_serializer_context()
         context["fields"] = getattr(self, "selected_fields", None)
-        context["window"] = getattr(self.filterset, "listed_window", None)
+        if getattr(self.filterset, "listed_window", None) is not None:
+            context["occurrences_of"] = getattr(self.filterset, "occurrences_of", None)
         return context
 
     def get_object(self):

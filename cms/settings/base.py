@@ -263,6 +263,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # No online validator: Swagger UI would send every reader to validator.swagger.io.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "REDOC_DIST": "SIDECAR",
     "DEFAULT_GENERATOR_CLASS": "cms.api.schema.AvailableViewsSchemaGenerator",
     "PREPROCESSING_HOOKS": ["cms.api.schema.only_content_api"],

@@ -10,6 +10,7 @@ from .base import (
     NaturalNumberFilter,
     PublishedContentFilterSet,
     StrictBooleanFilter,
+    StrictOrderingFilter,
     category_filter,
     club_filter,
     target_group_filter,
@@ -20,7 +21,7 @@ from .window import DateWindowFilterSetMixin, RecurringWindowFilterSetMixin
 
 def ordering_filter(*fields):
     """?ordering= with the given public names; prefix '-' for descending."""
-    return django_filters.OrderingFilter(
+    return StrictOrderingFilter(
         fields=fields,
         help_text="Comma-separated sort keys; prefix - for descending order.",
     )

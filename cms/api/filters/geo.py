@@ -1,5 +1,7 @@
 """Geographic filters: a bounding box and "near lat,lon within km" (great-circle distance)."""
 
+import re
+
 import django_filters
 from django import forms
 from django.db.models import F, FloatField
@@ -13,40 +15,42 @@ EARTH_RADIUS_KM = 6371.0088
 MAX_RADIUS_KM = 500
 
 
-def _floats(text: str, count: int, example: str) -> list[float]:
-    parts = [part.strip() for part in text.split(",")]
-    try:
-        values = [float(part) for part in parts]
-    except ValueError:
-        values = []
-    if len(values) != count:
+#: Coordinates as the schema documents them (the same patterns): ASCII digits, an optional
+#: sign and fraction, within -90..90 and -180..180 (float() would also take "1e3", "inf",
+#: "1_0" and "٥").
+LATITUDE = r"-?(?:90(?:\.0+)?|[1-8]?[0-9](?:\.[0-9]+)?)"
+LONGITUDE = r"-?(?:180(?:\.0+)?|(?:1[0-7][0-9]|[1-9]?[0-9])(?:\.[0-9]+)?)"
+POINT_PATTERN = f"^{LATITUDE},{LONGITUDE}$"
+BOUNDING_BOX_PATTERN = f"^{LONGITUDE},{LATITUDE},{LONGITUDE},{LATITUDE}$"
+
+
+def _coordinates(text: str, pattern: str, example: str) -> list[float]:
+    if not re.fullmatch(pattern, text):
         # Input goes into params, never into the message: django-filter %-formats it.
         raise forms.ValidationError(
-            _("Expected %(count)s comma-separated numbers, e.g. %(example)s; got %(text)r."),
-            params={"count": count, "example": example, "text": text},
+            _(
+                "Expected comma-separated coordinates (latitude -90..90, longitude "
+                "-180..180), e.g. %(example)s; got %(text)r."
+            ),
+            params={"example": example, "text": text},
         )
-    return values
+    return [float(part) for part in text.split(",")]
 
 
-def _check_coordinate(latitude: float, longitude: float) -> None:
-    if not -90 <= latitude <= 90:
-        raise forms.ValidationError(
-            _("Latitude %(value)s is outside -90..90."), params={"value": latitude}
-        )
-    if not -180 <= longitude <= 180:
-        raise forms.ValidationError(
-            _("Longitude %(value)s is outside -180..180."), params={"value": longitude}
-        )
+class CoordinatesField(forms.CharField):
+    """Taken as written: no whitespace stripped, so it matches the documented pattern."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, strip=False, **kwargs)
 
 
-class BoundingBoxField(forms.CharField):
+class BoundingBoxField(CoordinatesField):
     def clean(self, value):
         value = super().clean(value)
         if not value:
             return None
-        min_lon, min_lat, max_lon, max_lat = _floats(value, 4, "6.48,49.94,6.56,49.99")
-        _check_coordinate(min_lat, min_lon)
-        _check_coordinate(max_lat, max_lon)
+        example = "6.48,49.94,6.56,49.99"
+        min_lon, min_lat, max_lon, max_lat = _coordinates(value, BOUNDING_BOX_PATTERN, example)
         if min_lon >= max_lon or min_lat >= max_lat:
             raise forms.ValidationError(
                 _("The bounding box must be min_lon,min_lat,max_lon,max_lat with min < max.")
@@ -54,13 +58,12 @@ class BoundingBoxField(forms.CharField):
         return (min_lon, min_lat, max_lon, max_lat)
 
 
-class PointField(forms.CharField):
+class PointField(CoordinatesField):
     def clean(self, value):
         value = super().clean(value)
         if not value:
             return None
-        latitude, longitude = _floats(value, 2, "49.967,6.527")
-        _check_coordinate(latitude, longitude)
+        latitude, longitude = _coordinates(value, POINT_PATTERN, "49.967,6.527")
         return (latitude, longitude)
 
 

@@ -1,6 +1,10 @@
-"""Date windows: from / to / upcoming, with recurring events expanded into occurrences."""
+"""Date windows: from / to / upcoming, with recurring events expanded into occurrences.
 
-from datetime import datetime, time, timedelta
+A window is at most MAX_WINDOW wide and lies within WINDOW_YEARS years of the current year,
+so the work one request can cause is bounded whatever dates a client sends.
+"""
+
+from datetime import date, datetime, time, timedelta
 
 import django_filters
 from django import forms
@@ -15,10 +19,24 @@ from rest_framework.exceptions import ValidationError
 
 from cms.pages import recurrence
 
-from .base import StrictBooleanFilter, check_supported_year
+from .base import StrictBooleanFilter, check_supported_moment
 
-#: Longest window whose occurrences are listed; also the horizon of an open-ended window.
+#: Longest window whose occurrences are listed; also what upcoming=true lists in full.
 MAX_WINDOW = timedelta(days=366)
+#: from and to lie between January 1 this many years before the current year and
+#: December 31 this many years after it.
+WINDOW_YEARS = 10
+#: How far upcoming=true looks for the next occurrence of an event that has none within
+#: MAX_WINDOW: every rule an editor may save has one within four years of any moment
+#: (cms.pages.recurrence), plus exception dates.
+NEXT_OCCURRENCE_HORIZON = timedelta(days=5 * 366)
+
+
+def window_span(today: date) -> tuple[datetime, datetime]:
+    """The earliest and latest moment a window may name."""
+    first = datetime(today.year - WINDOW_YEARS, 1, 1)
+    last = datetime.combine(date(today.year + WINDOW_YEARS, 12, 31), time.max)
+    return timezone.make_aware(first), timezone.make_aware(last)
 
 
 class DateOrDateTimeField(forms.CharField):
@@ -47,9 +65,23 @@ class DateOrDateTimeField(forms.CharField):
             )
         if moment is None:
             moment = datetime.combine(day, time.max if self.end_of_day else time.min)
-        check_supported_year(moment)
+        check_supported_moment(moment)
         if timezone.is_naive(moment):
             moment = timezone.make_aware(moment)
+        first, last = window_span(timezone.localdate())
+        if not first <= moment <= last:
+            raise forms.ValidationError(
+                _(
+                    "Date windows lie between %(first)s and %(last)s (%(years)d years before "
+                    "and after the current year)."
+                ),
+                code="out_of_range",
+                params={
+                    "first": first.date().isoformat(),
+                    "last": last.date().isoformat(),
+                    "years": WINDOW_YEARS,
+                },
+            )
         return moment
 
 
@@ -62,11 +94,18 @@ class WindowBoundFilter(django_filters.Filter):
 
 
 class DateWindowFilterSetMixin(django_filters.FilterSet):
-    """Keeps items that take place in the window; subclasses define apply_window."""
+    """Keeps items that take place in the window; subclasses define apply_window.
+
+    A window without `to` (upcoming=true, or only `from`) is open: it keeps what takes place
+    from its start on, and lists occurrences in its first MAX_WINDOW.
+    """
 
     upcoming = StrictBooleanFilter(
         method="filter_upcoming",
-        help_text="true: only items that take place from now on (same as from=now).",
+        help_text=(
+            "true: only items that take place from now on (same as from=now); `to` may "
+            "close the window."
+        ),
     )
 
     window_start_field = "start"
@@ -75,13 +114,17 @@ class DateWindowFilterSetMixin(django_filters.FilterSet):
     @classmethod
     def add_window_bounds(cls):
         """`from` and `to` are Python keywords, so they are added after the class is built."""
+        span = (
+            f"within {WINDOW_YEARS} years before and after the current year (January 1 to "
+            "December 31)"
+        )
         cls.base_filters["from"] = WindowBoundFilter(
-            help_text="Start of the date window: ISO 8601 date or date-time."
+            help_text=f"Start of the date window: ISO 8601 date or date-time, {span}."
         )
         cls.base_filters["to"] = WindowBoundFilter(
             help_text=(
                 "End of the date window (a date means the whole day). Needs `from` or "
-                "upcoming=true; at most 366 days after the start."
+                f"upcoming=true; at most 366 days after the start, {span}."
             ),
             end_of_day=True,
         )
@@ -126,27 +169,49 @@ class DateWindowFilterSetMixin(django_filters.FilterSet):
 
 
 class RecurringWindowFilterSetMixin(DateWindowFilterSetMixin):
-    """For EventPage: recurring events match if one of their occurrences falls in the window."""
+    """For EventPage: recurring events match if one of their occurrences falls in the window.
+
+    Each recurring candidate is expanded once per request; the serializer lists the
+    occurrences found here (occurrences_of), so an event is listed only with occurrences.
+    """
 
     def apply_window(self, queryset, start, end):
         single = super().apply_window(queryset.filter(recurrence_rule=""), start, end)
         recurring = queryset.exclude(recurrence_rule="")
         if end is not None:
             recurring = recurring.filter(start__lte=end)
-        horizon = end or start + timedelta(days=3660)
-        matching = [
-            pk
+        self.recurring_occurrences = {
+            pk: occurrences
             for pk, event in _recurring_candidates(recurring).items()
-            if recurrence.expand(
-                event["start"],
-                event["end"],
-                event["rule"],
-                event["exceptions"],
-                start,
-                horizon,
-            )
-        ]
+            if (occurrences := _occurrences(event, start, end))
+        }
+        matching = list(self.recurring_occurrences)
         return queryset.filter(Q(pk__in=single.values("pk")) | Q(pk__in=matching))
+
+    def occurrences_of(self, event) -> list[recurrence.Occurrence]:
+        """The occurrences of a listed event in the window (see _occurrences)."""
+        if event.pk in self.recurring_occurrences:
+            return self.recurring_occurrences[event.pk]
+        end = event.end if event.end and event.end > event.start else event.start
+        return [recurrence.Occurrence(event.start, end)]
+
+
+def _occurrences(event: dict, start: datetime, end: datetime | None):
+    """Occurrences in [start, end]; for an open window those in its first MAX_WINDOW, or
+    else the next one (an event that takes place from `start` on is never listed without).
+    One expansion either way."""
+    if end is not None:
+        return _expand(event, start, end)
+    horizon = max(start, event["start"]) + NEXT_OCCURRENCE_HORIZON
+    found = _expand(event, start, horizon)
+    listed_until = start + MAX_WINDOW
+    return [each for each in found if each.start <= listed_until] or found[:1]
+
+
+def _expand(event: dict, start: datetime, end: datetime):
+    return recurrence.expand(
+        event["start"], event["end"], event["rule"], event["exceptions"], start, end
+    )
 
 
 def _recurring_candidates(queryset) -> dict:

@@ -4,8 +4,10 @@ caching headers and the plugin switch, through each feed's own URL."""
 import pytest
 from django.test import override_settings
 
+from ben_plugins.feeds.urls import urlpatterns as feed_urlpatterns
 from cms.api.caching import public_cache_control
 from cms.api.models import ApiClient
+from cms.pages.models import BenefitPartnerPage
 
 pytestmark = pytest.mark.django_db
 
@@ -14,6 +16,8 @@ FEEDS = "/api/v1/feeds"
 
 @pytest.fixture
 def feed_urls(calendar):
+    """Every feed URL the feeds plugin mounts (ben_plugins/feeds/urls.py)."""
+    partner = BenefitPartnerPage.objects.get(title="Eiscafé Venezia")
     return [
         f"{FEEDS}/events.ics",
         f"{FEEDS}/clubs/{calendar.agency.slug}/events.ics",
@@ -22,6 +26,7 @@ def feed_urls(calendar):
         f"{FEEDS}/benefit-partners.geojson",
         f"{FEEDS}/jsonld/events/{calendar.meeting.pk}/",
         f"{FEEDS}/jsonld/clubs/{calendar.agency.pk}/",
+        f"{FEEDS}/jsonld/benefit-partners/{partner.pk}/",
         f"{FEEDS}/news.rss",
         f"{FEEDS}/news.atom",
     ]
@@ -49,6 +54,11 @@ def test_a_valid_key_is_accepted_and_a_revoked_or_unknown_key_refused(client, fe
     for url in feed_urls:
         assert_problem(client.get(url, HTTP_X_API_KEY=key), 401)
         assert_problem(client.get(url, HTTP_AUTHORIZATION="Api-Key ben_00000000_unknown"), 401)
+
+
+def test_the_fixture_names_every_mounted_feed(feed_urls):
+    mounted = {pattern.name for pattern in feed_urlpatterns}
+    assert len(feed_urls) == len(mounted) == 10
 
 
 @override_settings(API_RATE_LIMIT_ANONYMOUS="2/minute")

@@ -24,6 +24,16 @@ from tests.factories.pages import (
 from tests.factories.snippets import CategoryFactory, NewsItemFactory, TargetGroupFactory
 
 
+def assert_problem(response, status, parameter=None):
+    """A problem+json answer with ``status``, naming ``parameter`` in its errors if given."""
+    assert response.status_code == status, response.content[:300]
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert body["status"] == status
+    if parameter is not None:
+        assert parameter in body["errors"], body
+
+
 @pytest.fixture(autouse=True)
 def fresh_api_cache():
     """Responses cached by an earlier test must not answer for this test's database."""

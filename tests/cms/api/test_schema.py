@@ -6,15 +6,22 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
+from hypothesis.errors import Unsatisfiable
+from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
+    negative_data_rejection,
+    positive_data_acceptance,
     response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
 )
 
+from cms.api.filters.base import MAX_QUERY_LENGTH, MAX_QUERY_TERMS
+from cms.api.filters.window import MAX_WINDOW, DateOrDateTimeField
 from cms.api.registry import registry
 from cms.core.publication import is_previewable
 
@@ -93,28 +100,96 @@ def keep_test_connection():
     request_finished.connect(close_old_connections)
 
 
-def test_api_conforms_to_its_schema(content, keep_test_connection):
-    """Schemathesis generates requests (valid and invalid) for every operation of the schema.
+def follows_rules_between_parameters(case) -> bool:
+    """What OpenAPI 3.0 cannot state and the parameters' descriptions do (see
+    cms.api.schema.query_constraints); breaking it is a 400 problem (test_errors.py)."""
+    query = case.query or {}
+    search = query.get("q", "")
+    if len(search) > MAX_QUERY_LENGTH or len(search.split()) > MAX_QUERY_TERMS:
+        return False
+    near = "near" in query
+    ordering = query.get("ordering") or []
+    ordering = ordering.split(",") if isinstance(ordering, str) else ordering
+    if ("within_km" in query or any("distance" in key for key in ordering)) and not near:
+        return False
+    if "bbox" in query:
+        min_lon, min_lat, max_lon, max_lat = map(float, query["bbox"].split(","))
+        if min_lon >= max_lon or min_lat >= max_lat:
+            return False
+    start = query.get("from")
+    if query.get("upcoming") is True:
+        if start is not None:
+            return False
+        start = timezone.now()
+    else:
+        start = start and DateOrDateTimeField().clean(start)
+    if "to" in query:
+        end = DateOrDateTimeField(end_of_day=True).clean(query["to"])
+        if start is None or not start <= end <= start + MAX_WINDOW:
+            return False
+    return True
 
-    Checked: no 5xx, every status code, content type, body and header is documented.
-    (Schema-valid values that the API still rejects, e.g. an offset beyond the last item,
-    are legitimate 400s, so schemathesis' positive_data_acceptance check is not used.)
-    """
+
+def with_stored_values(case, content) -> None:
+    """Values that name stored data (not an enum of the schema) take those of the data set."""
+    query = case.query or {}
+    schemas = {
+        parameter["name"]: parameter["schema"]
+        for parameter in case.operation.definition.raw.get("parameters", [])
+    }
+    stored = {
+        "category": [content["category"].slug],
+        "target_group": [content["target_group"].slug],
+        "club": [content["club"].pk],
+    }
+    for name, values in stored.items():
+        if name in query and "enum" not in schemas[name].get("items", {}):
+            query[name] = values
+    if "offset" in query:
+        query["offset"] = 0  # beyond the count is a 400
+
+
+def check_every_operation(mode, checks, prepare=lambda case: None, keep=lambda case: True):
     api_schema = schemathesis.openapi.from_wsgi(SCHEMA_URL, WSGIHandler())
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert len(operations) >= 18
-
     for operation in operations:
 
-        @given(case=operation.as_strategy())
+        @given(case=operation.as_strategy(generation_mode=mode).filter(keep))
         @settings(
-            max_examples=8,
+            max_examples=EXAMPLES_PER_OPERATION,
             deadline=None,
             suppress_health_check=list(HealthCheck),
             derandomize=True,
             database=None,
         )
         def run(case):
-            case.call_and_validate(checks=CHECKS)
+            prepare(case)
+            case.call_and_validate(checks=checks)
 
-        run()
+        try:
+            run()
+        except Unsatisfiable:
+            assert mode == GenerationMode.NEGATIVE  # nothing to get wrong: no parameters
+            assert not operation.definition.raw.get("parameters"), operation.label
+
+
+EXAMPLES_PER_OPERATION = 8
+
+
+def test_api_accepts_every_request_its_schema_allows(content, keep_test_connection):
+    """Schemathesis generates schema-valid requests for every operation (the read API and
+    the JSON feeds): none is refused, and every answer is documented (status code, content
+    type, body, headers), with no 5xx."""
+    check_every_operation(
+        GenerationMode.POSITIVE,
+        [*CHECKS, positive_data_acceptance],
+        prepare=lambda case: with_stored_values(case, content),
+        keep=follows_rules_between_parameters,
+    )
+
+
+def test_api_refuses_every_request_its_schema_forbids(content, keep_test_connection):
+    """Schemathesis generates schema-violating requests (wrong types, empty values, values
+    outside patterns and ranges): each is refused with a documented 4xx problem."""
+    check_every_operation(GenerationMode.NEGATIVE, [*CHECKS, negative_data_rejection])

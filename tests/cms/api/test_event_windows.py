@@ -1,0 +1,137 @@
+"""Date windows of /api/v1/events/: bounded in width and range, one expansion per event per
+request, and an upcoming event is listed only with occurrences from now on."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from cms.pages import recurrence
+from tests.cms.api.conftest import assert_problem
+from tests.factories.pages import ClubPageFactory, EventPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def listed(response) -> dict:
+    assert response.status_code == 200, response.content
+    return {item["title"]: item for item in response.json()["results"]}
+
+
+def starts(item) -> list[dt.datetime]:
+    return [dt.datetime.fromisoformat(each["start"]) for each in item["occurrences"]]
+
+
+@pytest.fixture
+def club(site_tree):
+    return ClubPageFactory(parent=site_tree.clubs, title="Festverein")
+
+
+def event(club, title, start, rule="", end=None):
+    return EventPageFactory(
+        parent=club,
+        title=title,
+        start=start,
+        end=end or start + dt.timedelta(hours=3),
+        recurrence_rule=rule,
+    )
+
+
+@pytest.fixture
+def series(club):
+    """A biennial festival begun 200 days ago (next in about 530 days), a monthly meeting
+    begun a year ago, a series that ended, and a one-off event in two years."""
+    now = timezone.now().replace(microsecond=0)
+    return {
+        "festival": event(club, "Biennale", now - dt.timedelta(days=200), "FREQ=YEARLY;INTERVAL=2"),
+        "meeting": event(club, "Stammtisch", now - dt.timedelta(days=365), "FREQ=MONTHLY"),
+        "ended": event(
+            club,
+            "Alte Reihe",
+            now - dt.timedelta(days=400),
+            "FREQ=WEEKLY;UNTIL=" + (now - dt.timedelta(days=30)).strftime("%Y%m%dT%H%M%SZ"),
+        ),
+        "later": event(club, "Jubiläum", now + dt.timedelta(days=730)),
+        "now": now,
+    }
+
+
+def test_upcoming_lists_an_event_only_with_occurrences_from_now_on(client, series):
+    events = listed(client.get("/api/v1/events/?upcoming=true"))
+    assert "Alte Reihe" not in events
+    for title in ("Biennale", "Stammtisch", "Jubiläum"):
+        assert events[title]["occurrences"], title
+        assert all(start >= series["now"] for start in starts(events[title])), title
+
+
+def test_upcoming_names_the_next_occurrence_of_a_series_beyond_the_listed_year(client, series):
+    festival = listed(client.get("/api/v1/events/?upcoming=true"))["Biennale"]
+    assert dt.datetime.fromisoformat(festival["start"]) < series["now"]  # the series' start
+    (next_time,) = starts(festival)  # two years after its start, 530 days from now
+    assert series["now"] + dt.timedelta(days=366) < next_time
+    assert next_time < series["now"] + dt.timedelta(days=540)
+
+
+def test_upcoming_lists_the_occurrences_of_the_coming_366_days(client, series):
+    meeting = listed(client.get("/api/v1/events/?upcoming=true"))["Stammtisch"]
+    assert 12 <= len(meeting["occurrences"]) <= 13
+    assert max(starts(meeting)) <= series["now"] + dt.timedelta(days=366)
+
+
+def test_a_window_from_a_date_on_behaves_like_upcoming_from_that_date(client, series):
+    start = (series["now"] + dt.timedelta(days=1)).date().isoformat()
+    events = listed(client.get(f"/api/v1/events/?from={start}"))
+    assert set(events) == {"Biennale", "Stammtisch", "Jubiläum"}
+    assert all(item["occurrences"] for item in events.values())
+
+
+def test_a_closed_window_lists_only_events_with_occurrences_in_it(client, series):
+    start = series["now"].date().isoformat()
+    end = (series["now"] + dt.timedelta(days=40)).date().isoformat()
+    events = listed(client.get(f"/api/v1/events/?from={start}&to={end}"))
+    assert set(events) == {"Stammtisch"}
+    assert 1 <= len(events["Stammtisch"]["occurrences"]) <= 2
+
+
+def test_each_recurring_event_is_expanded_once_per_request(client, series, monkeypatch):
+    expanded = []
+    original = recurrence.expand
+
+    def counting_expand(start, *args):
+        expanded.append(start)
+        return original(start, *args)
+
+    monkeypatch.setattr(recurrence, "expand", counting_expand)
+    start = series["now"].date().isoformat()
+    end = (series["now"] + dt.timedelta(days=300)).date().isoformat()
+    assert listed(client.get(f"/api/v1/events/?from={start}&to={end}"))
+    assert len(expanded) == len(set(expanded)) == 3  # the three series, once each
+    expanded.clear()
+    assert listed(client.get("/api/v1/events/?upcoming=true&limit=1"))
+    assert len(expanded) == len(set(expanded))
+
+
+@pytest.mark.parametrize("path", ["events", "trainings"])
+def test_windows_lie_within_ten_years_of_the_current_year(client, series, path):
+    year = timezone.localdate().year
+    assert_problem(client.get(f"/api/v1/{path}/?from={year - 11}-12-31"), 400, "from")
+    assert_problem(client.get(f"/api/v1/{path}/?from={year + 11}-01-01"), 400, "from")
+    assert_problem(client.get(f"/api/v1/{path}/?from=2999-01-01&to=2999-12-31"), 400, "from")
+    assert_problem(
+        client.get(f"/api/v1/{path}/?from={year + 10}-12-01&to={year + 11}-01-01"), 400, "to"
+    )
+    assert (
+        client.get(f"/api/v1/{path}/?from={year - 10}-01-01&to={year - 10}-12-31").status_code
+        == 200
+    )
+    assert (
+        client.get(f"/api/v1/{path}/?from={year + 10}-01-01&to={year + 10}-12-31").status_code
+        == 200
+    )
+
+
+@pytest.mark.parametrize("path", ["events", "trainings"])
+def test_windows_are_at_most_366_days_wide(client, series, path):
+    assert_problem(client.get(f"/api/v1/{path}/?from=2028-01-01&to=2029-01-02"), 400, "to")
+    assert client.get(f"/api/v1/{path}/?from=2028-01-01&to=2028-12-31").status_code == 200
+    assert_problem(client.get(f"/api/v1/{path}/?upcoming=true&to=2099-01-01"), 400, "to")

@@ -160,12 +160,14 @@ _ADMIN_POLICY = {
     # The multiple image upload previews files with blob: and data: URLs (load-image.js).
     "img-src": [SELF, "data:", "blob:"],
 }
-# drf-spectacular's Swagger UI starts with an inline script and draws icons as data: SVGs;
-# ReDoc styles inline and searches in a blob: worker.
+# The API documentation (cms.api.docs): Swagger UI starts with a same-origin script (the
+# split view) and draws icons as data: SVGs, both style inline, Redoc searches in a blob:
+# worker. Its bundle names one image on cdn.redoc.ly: this policy keeps the browser from it.
 _API_DOCS_POLICY = {
-    "script-src": [SELF, UNSAFE_INLINE],
+    "script-src": [SELF],
     "style-src": [SELF, UNSAFE_INLINE],
     "img-src": [SELF, "data:"],
+    "font-src": [SELF, "data:"],
     "worker-src": [SELF, "blob:"],
 }
 CONTENT_SECURITY_POLICY_PATH_REPLACE = {

@@ -65,7 +65,7 @@ def test_the_browser_is_told_to_load_from_ben_only(client, page):
     policy = client.get(page)["Content-Security-Policy"]
     directives = {directive.split()[0]: directive.split()[1:] for directive in policy.split("; ")}
     assert directives["default-src"] == ["'self'"]
-    allowed = {"'self'", "'unsafe-inline'", "data:", "blob:"}
+    allowed = {"'self'", "'none'", "'unsafe-inline'", "data:", "blob:"}
     for name, sources in directives.items():
         assert set(sources) <= allowed, (name, sources)
     assert directives["script-src"] == ["'self'"]

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.cache import cache
 from rest_framework.throttling import BaseThrottle
 
+from cms.core.client_address import client_ip
+
 from .models import ApiClient
 
 
@@ -36,6 +38,10 @@ class FixedWindowRateThrottle(BaseThrottle):
 
     scope = ""
     setting = ""
+
+    def get_ident(self, request):
+        """The client's address by the one trusted-proxy rule (API_TRUSTED_PROXIES)."""
+        return client_ip(request)
 
     def identity(self, request) -> str | None:
         raise NotImplementedError

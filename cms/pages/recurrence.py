@@ -161,6 +161,20 @@ def _check_bounded(parts: dict[str, str], rule: rrule) -> None:
                 f"BYMONTHDAY erlaubt hier nur Tage von 1 bis {allowed} (oder -1 für den "
                 "Monatsletzten bis -28), damit kein Monat ohne Termin bleibt."
             )
+    if rule._interval > 1 and "BYMONTH" in parts and frequency != YEARLY:
+        raise ValidationError(
+            "BYMONTH zusammen mit INTERVAL geht nur jährlich: sonst kann die Schrittweite die "
+            "genannten Monate für immer überspringen."
+        )
+    if (
+        rule._interval > 1
+        and parts.get("BYMONTH") == "2"
+        and "29" in parts.get("BYMONTHDAY", "").split(",")
+    ):
+        raise ValidationError(
+            "Der 29. Februar mit INTERVAL kann jedes Schaltjahr überspringen; bitte ohne "
+            "INTERVAL angeben."
+        )
     if "BYSETPOS" in parts and (
         "BYDAY" not in parts
         or any(not 1 <= abs(pos) <= MAX_WEEKDAY_ORDINAL for pos in _numbers(parts["BYSETPOS"]))

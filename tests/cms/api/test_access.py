@@ -113,3 +113,18 @@ def test_cors_for_configured_origins_only(client, content):
     assert "ETag" in allowed["Access-Control-Expose-Headers"]
     other = client.get("/api/v1/events/", HTTP_ORIGIN="https://evil.example")
     assert "Access-Control-Allow-Origin" not in other
+
+
+@override_settings(API_RATE_LIMIT_ANONYMOUS="2/minute", API_TRUSTED_PROXIES=1)
+def test_behind_one_trusted_proxy_the_forwarded_client_is_limited(client, content):
+    """Issue #10, point 16: the API's throttle takes the client's address from the one rule
+    (cms.core.client_address.client_ip) that the login throttle uses too."""
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    first = {"HTTP_X_FORWARDED_FOR": "forged, 203.0.113.30", **proxy}
+    second = {"HTTP_X_FORWARDED_FOR": "203.0.113.31", **proxy}
+    assert [client.get("/api/v1/events/", **first).status_code for _ in range(3)] == [
+        200,
+        200,
+        429,
+    ]
+    assert client.get("/api/v1/events/", **second).status_code == 200  # another client

@@ -178,7 +178,13 @@ def test_a_stored_rule_that_validation_refuses_today_counts_once(caplog):
         + ";BYMINUTE="
         + ",".join(map(str, range(60)))
     )
-    for rule in (flood, "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"):
+    legacy = (
+        flood,
+        "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+        "FREQ=MONTHLY;INTERVAL=24;BYMONTH=2",
+        "FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29",
+    )
+    for rule in legacy:
         with counted_periods() as periods:
             occurrences = expand(
                 berlin(2026, 1, 1), None, rule, [], berlin(2026, 1, 1), berlin(2026, 12, 31)
@@ -206,6 +212,9 @@ def test_a_stored_rule_that_validation_refuses_today_counts_once(caplog):
         ("FREQ=MONTHLY;BYDAY=MO;BYSETPOS=10", "BYSETPOS"),
         ("FREQ=MONTHLY;BYMONTHDAY=1;BYSETPOS=1", "BYSETPOS"),
         ("FREQ=DAILY;BYMONTH=2;BYDAY=MO;COUNT=900", "UNTIL"),
+        ("FREQ=MONTHLY;INTERVAL=24;BYMONTH=2", "jährlich"),
+        ("FREQ=DAILY;INTERVAL=365;BYMONTH=2", "jährlich"),
+        ("FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29", "Schaltjahr"),
     ],
 )
 def test_rules_that_can_leave_periods_empty_are_refused_in_german(rule, words):

@@ -4,12 +4,17 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.health import healthz
+from cms.pages.sitemap import PublishedPagesSitemap
+from cms.pages.views import robots_txt
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublishedPagesSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("django-admin/", admin.site.urls),
     path("admin/", include("cms.moderation.admin_urls")),
     # Views of plugins switched off for the site answer 404: ben_plugins.core.guard.

@@ -15,9 +15,14 @@ class HomePage(Page):
         "pages.ClubIndexPage",
         "pages.EventIndexPage",
         "pages.BenefitPartnerIndexPage",
+        "pages.NewsIndexPage",
+        "pages.LegalPage",
     ]
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
 
     class Meta:
         verbose_name = "Startseite"
         verbose_name_plural = "Startseiten"
+
+    def structured_data(self) -> dict:
+        return {"@type": "WebSite", "name": self.title, "url": self.full_url, "inLanguage": "de"}

@@ -148,6 +148,26 @@ def test_a_news_item_has_its_own_page_while_published(client, site_tree, news_pa
     assert client.get(f"{news_page.url}{draft.slug}/").status_code == 404
 
 
+def test_the_home_page_shows_the_next_events_and_the_newest_news(client, site_tree, news_page):
+    club = ClubPageFactory(parent=site_tree.clubs)
+    EventPageFactory(
+        parent=club,
+        title="Vereinsfest",
+        start=berlin_today_at(11, days=5),
+        end=berlin_today_at(18, days=5),
+    )
+    EventPageFactory(
+        parent=club,
+        title="Schon vorbei",
+        start=berlin_today_at(11, days=-5),
+        end=berlin_today_at(18, days=-5),
+    )
+    item = NewsItemFactory(club=club, title="Ehrenamtstag kommt", published=True)
+    home = client.get(site_tree.home.url).text
+    assert "Vereinsfest" in home and "Schon vorbei" not in home
+    assert f'href="{news_page.url}{item.slug}/"' in home
+
+
 # Club pages
 
 

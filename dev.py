@@ -8,7 +8,9 @@ lock or pyproject.toml changed), then runs the demo or the whole test suite insi
 """
 
 import hashlib
+import json
 import os
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -107,8 +109,23 @@ def demo():
     manage("runserver", f"127.0.0.1:{DEMO_PORT}", env=env)
 
 
+def install_axe_core():
+    """axe-core for the accessibility tests, exactly as package-lock.json pins it (again only
+    when the pinned version changed); without npm those tests skip (outside CI)."""
+    locked = json.loads((ROOT / "package-lock.json").read_text())["packages"]
+    installed = ROOT / "node_modules" / "axe-core" / "package.json"
+    wanted = locked["node_modules/axe-core"]["version"]
+    if installed.exists() and json.loads(installed.read_text())["version"] == wanted:
+        return
+    if shutil.which("npm"):
+        run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+    else:
+        print("npm fehlt / npm missing: accessibility tests will be skipped.", flush=True)
+
+
 def test(pytest_args):
     install("test")
+    install_axe_core()
     run(PYTHON, "-m", "ruff", "check", ".")
     run(PYTHON, "-m", "ruff", "format", "--check", ".")
     run(VENV / "bin" / "lint-imports")

@@ -5,12 +5,17 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.health import healthz
+from cms.pages.sitemap import PublishedPagesSitemap
+from cms.pages.views import robots_txt
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublishedPagesSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     # One login for both admins: Wagtail's, which asks for the second factor.
     path(
         "django-admin/login/",

@@ -29,12 +29,15 @@ from cms.pages.models import (
     EventIndexPage,
     EventPage,
     HomePage,
+    LegalPage,
+    NewsIndexPage,
     StrategyChapterPage,
     StrategyIndexPage,
 )
 from cms.snippets.models import Category, NewsItem, TargetGroup, TrainingOffer, VolunteerOpportunity
 
-from .content import benefits, clubs, events, home, news, offers, strategy, taxonomy
+from .content import benefits, clubs, events, home, legal, news, offers, strategy, taxonomy
+from .logos import generated_logo
 
 
 class LoadError(Exception):
@@ -53,6 +56,7 @@ SECTIONS = {
     "site": "Startseite und Bereiche / home and section pages",
     "strategy": "Engagementstrategie / strategy chapters",
     "clubs": "Vereine und Einrichtungen / clubs and institutions",
+    "logos": "Vereinslogos (generiert) / generated club logos",
     "benefits": "Vorteilspartner Ehrenamtskarte / benefit partners",
     "events": "Veranstaltungen / events",
     "news": "Neuigkeiten / news items",
@@ -102,9 +106,11 @@ class BenContentLoader:
             home_page = self.load_home()
             self.load_strategy(home_page)
             self.load_clubs(home_page)
+            self.load_club_logos()
             self.load_benefit_partners(home_page)
             self.load_events(home_page)
             self.load_club_content()
+            self.load_news_and_legal_pages(home_page)
             self.update_search_index()
         return self.report
 
@@ -134,6 +140,27 @@ class BenContentLoader:
         club_index = self.sync_page("site", home_page, ClubIndexPage, clubs.INDEX)
         for spec in clubs.CLUBS:
             self.clubs[spec["slug"]] = self.sync_page("clubs", club_index, ClubPage, spec)
+
+    def load_club_logos(self) -> None:
+        """A generated logo for every seed club without one; a logo an editor chose, or a
+        club with a pending draft, is left alone."""
+        for slug, loaded in self.clubs.items():
+            # Fresh from the database: a page just published here still has its draft flags.
+            club = self.clubs[slug] = ClubPage.objects.get(pk=loaded.pk)
+            if club.logo_id is not None:
+                outcome = Outcome.UNCHANGED
+            elif not club.live or club.has_unpublished_changes:
+                outcome = Outcome.KEPT
+            else:
+                club.logo = generated_logo(club.title, slug)
+                club.save_revision().publish()
+                outcome = Outcome.CREATED
+            self.report.record("logos", outcome, club)
+
+    def load_news_and_legal_pages(self, home_page: HomePage) -> None:
+        self.sync_page("site", home_page, NewsIndexPage, news.INDEX)
+        for spec in legal.PAGES:
+            self.sync_page("site", home_page, LegalPage, spec)
 
     def load_benefit_partners(self, home_page: HomePage) -> None:
         card = self.sync_page("site", home_page, BenefitPartnerIndexPage, benefits.INDEX)

@@ -14,6 +14,8 @@ from cms.pages.models import (
     EventIndexPage,
     EventPage,
     HomePage,
+    LegalPage,
+    NewsIndexPage,
     StrategyChapterPage,
     StrategyIndexPage,
 )
@@ -94,3 +96,20 @@ class BenefitPartnerPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = BenefitPartnerPage
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Neuigkeiten"
+    slug = "neuigkeiten"
+    show_in_menus = True
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class LegalPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Rechtliches {n}")
+    body = "<p>[Von der Stadt zu ergänzen: Anschrift]</p>"
+
+    class Meta:
+        model = LegalPage

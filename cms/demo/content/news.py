@@ -5,6 +5,15 @@ Owned by the clubs named in "club" (a ClubPage slug). Loaded as published revisi
 
 from .stream import rich_text
 
+INDEX = {
+    "slug": "neuigkeiten",
+    "title": "Neuigkeiten",
+    "show_in_menus": True,
+    "intro": rich_text(
+        "Neues aus den Vereinen, Initiativen und Einrichtungen im Bitburger Engagement Netz."
+    ),
+}
+
 NEWS = [
     {
         "slug": "engagementstrategie-politische-zustimmung",

@@ -4,6 +4,8 @@ from .benefits import BenefitPartnerIndexPage, BenefitPartnerPage
 from .clubs import ClubIndexPage, ClubPage
 from .events import EventExceptionDate, EventIndexPage, EventPage
 from .home import HomePage
+from .legal import LegalPage
+from .news import NewsIndexPage
 from .strategy import StrategyChapterPage, StrategyIndexPage
 
 __all__ = [
@@ -15,6 +17,8 @@ __all__ = [
     "EventIndexPage",
     "EventPage",
     "HomePage",
+    "LegalPage",
+    "NewsIndexPage",
     "StrategyChapterPage",
     "StrategyIndexPage",
 ]

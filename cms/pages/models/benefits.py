@@ -10,6 +10,8 @@ from wagtail.search import index
 from cms.core.location import AddressFields, ContactFields
 from cms.core.publication import published
 
+from .metadata import address_of
+
 
 class BenefitPartnerIndexPage(Page):
     """The Ehrenamtskarte Rheinland-Pfalz: its criteria and the local benefit partners."""
@@ -32,7 +34,15 @@ class BenefitPartnerIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = published(BenefitPartnerPage.objects.child_of(self)).order_by("title")
+        partners = published(BenefitPartnerPage.objects.child_of(self)).order_by("title")
+        by_category = {}
+        for partner in partners:
+            by_category.setdefault(partner.category, []).append(partner)
+        context["categories"] = [
+            (label, by_category[value])
+            for value, label in BenefitPartnerPage.Category.choices
+            if value in by_category
+        ]
         return context
 
 
@@ -95,6 +105,21 @@ class BenefitPartnerPage(AddressFields, ContactFields, Page):
     def publication_condition(cls) -> Q:
         """Expired offers are not published (cms.core.publication); the date is Berlin's."""
         return Q(valid_until__isnull=True) | Q(valid_until__gte=localdate())
+
+    def structured_data(self) -> dict:
+        """The discount as a schema.org Offer of the partner (a local business)."""
+        offer = {"@type": "Offer", "description": self.discount_de}
+        if self.valid_from:
+            offer["validFrom"] = self.valid_from.isoformat()
+        if self.valid_until:
+            offer["validThrough"] = self.valid_until.isoformat()
+        return {
+            "@type": "LocalBusiness",
+            "name": self.title,
+            "url": self.full_url,
+            "address": address_of(self),
+            "makesOffer": offer,
+        }
 
     def clean(self):
         super().clean()

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
@@ -9,6 +10,12 @@ from wagtail.search import index
 from cms.core.fields import LANGUAGE_CHOICES, MultipleChoiceJSONField
 from cms.core.location import AddressFields, ContactFields
 from cms.core.publication import published
+
+from .metadata import address_of
+from .news import news_entries, published_news
+
+#: How many of a club's newest news items its page lists.
+RECENT_NEWS_SHOWN = 3
 
 
 class ClubIndexPage(Page):
@@ -107,5 +114,31 @@ class ClubPage(AddressFields, ContactFields, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = published(self.organised_events.all()).order_by("start")
+        context["event_dates"] = published(self.organised_events.all()).upcoming()
+        context["opportunities"] = self.open_opportunities()
+        recent_news = published_news().filter(club=self)[:RECENT_NEWS_SHOWN]
+        context["news_entries"] = news_entries(recent_news, request)
         return context
+
+    def open_opportunities(self):
+        """The club's published volunteer opportunities (cms.snippets lies above cms.pages:
+        the model is looked up by name)."""
+        opportunity = apps.get_model("snippets", "VolunteerOpportunity")
+        return published(opportunity.objects.filter(club=self)).order_by("title")
+
+    def structured_data(self) -> dict:
+        data = {
+            "@type": "Organization",
+            "name": self.title,
+            "url": self.full_url,
+            "address": address_of(self),
+        }
+        if self.email:
+            data["email"] = self.email
+        if self.phone:
+            data["telephone"] = self.phone
+        if self.website:
+            data["sameAs"] = [self.website]
+        if self.founded_year:
+            data["foundingDate"] = str(self.founded_year)
+        return data

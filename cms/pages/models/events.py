@@ -1,11 +1,15 @@
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.core.location import AddressFields
@@ -13,12 +17,45 @@ from cms.core.publication import page_is_published, published
 from cms.pages import recurrence
 
 from .clubs import ClubPage
+from .metadata import address_of
+
+#: How far ahead the public site looks for an event's next dates: a biennial series
+#: ("alle zwei Jahre") still shows its next date.
+UPCOMING_HORIZON = timedelta(days=2 * 366 + 31)
+#: How many next dates an event page lists.
+NEXT_DATES_SHOWN = 5
 
 RECURRENCE_HELP = (
     "Optional, als RFC-5545-Regel. Beispiele: jeden ersten Dienstag im Monat: "
     "FREQ=MONTHLY;BYDAY=1TU – alle zwei Jahre: FREQ=YEARLY;INTERVAL=2 – "
     "wöchentlich bis Jahresende: FREQ=WEEKLY;UNTIL=20261231T235959Z"
 )
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """An event together with one of its concrete dates (recurrences expanded)."""
+
+    event: "EventPage"
+    occurrence: recurrence.Occurrence
+
+
+class EventPageQuerySet(PageQuerySet):
+    def upcoming(self, now: datetime | None = None) -> list[EventDate]:
+        """Each event with its next date that has not ended, soonest first. A series is
+        shown by its next occurrence, never by its (past) first start; an event whose last
+        date has ended is left out."""
+        now = now or timezone.now()
+        ended_single_events = Q(recurrence_rule="") & (
+            Q(end__lt=now) | Q(end__isnull=True, start__lt=now)
+        )
+        candidates = self.exclude(ended_single_events).prefetch_related("exception_dates")
+        dates = []
+        for event in candidates:
+            occurrence = event.next_occurrence(now)
+            if occurrence is not None:
+                dates.append(EventDate(event, occurrence))
+        return sorted(dates, key=lambda date: (date.occurrence.start, date.event.title))
 
 
 class EventIndexPage(Page):
@@ -35,7 +72,7 @@ class EventIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = published(EventPage.objects.all()).order_by("start")
+        context["event_dates"] = published(EventPage.objects.all()).upcoming()
         return context
 
 
@@ -67,6 +104,8 @@ class EventPage(AddressFields, Page):
     price = models.CharField("Preis", max_length=100, blank=True, help_text="z. B. „kostenlos“")
     registration_url = models.URLField("Anmeldung (Link)", blank=True)
     accessibility = models.TextField("Barrierefreiheit", blank=True)
+
+    objects = PageManager.from_queryset(EventPageQuerySet)()
 
     parent_page_types = ["pages.EventIndexPage", "pages.ClubPage"]
     subpage_types = []
@@ -135,7 +174,43 @@ class EventPage(AddressFields, Page):
         context = super().get_context(request, *args, **kwargs)
         # Named only while the public may see it: its link would answer 404 otherwise.
         context["organiser"] = self.organiser if page_is_published(self.organiser) else None
+        context["next_dates"] = self.upcoming_occurrences(limit=NEXT_DATES_SHOWN)
         return context
+
+    def upcoming_occurrences(self, now: datetime | None = None, limit: int | None = None):
+        """Dates that have not ended yet, within UPCOMING_HORIZON."""
+        now = now or timezone.now()
+        return self.occurrences(now, now + UPCOMING_HORIZON)[:limit]
+
+    def next_occurrence(self, now: datetime | None = None) -> recurrence.Occurrence | None:
+        dates = self.upcoming_occurrences(now, limit=1)
+        return dates[0] if dates else None
+
+    def structured_data(self) -> dict:
+        """schema.org Event at its next date (the first one once the series has ended)."""
+        occurrence = self.next_occurrence() or recurrence.Occurrence(self.start, self.end)
+        data = {
+            "@type": "Event",
+            "name": self.title,
+            "url": self.full_url,
+            "startDate": occurrence.start.isoformat(),
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        }
+        if self.end:
+            data["endDate"] = occurrence.end.isoformat()
+        if self.location_name or self.street:
+            data["location"] = {
+                "@type": "Place",
+                "name": self.location_name or self.street,
+                "address": address_of(self),
+            }
+        if self.organiser_id and page_is_published(self.organiser):
+            data["organizer"] = {
+                "@type": "Organization",
+                "name": self.organiser.title,
+                "url": self.organiser.full_url,
+            }
+        return data
 
     @property
     def is_recurring(self) -> bool:

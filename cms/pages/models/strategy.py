@@ -9,6 +9,11 @@ from cms.core.publication import published
 from cms.pages.blocks import ContentStreamBlock
 
 
+def reading_order(contents) -> list:
+    """The table of contents as one sequence: 1, 2, 3, 4, 4.1, …, 4.4, 5, 6."""
+    return [page for chapter, sections in contents for page in (chapter, *reading_order(sections))]
+
+
 class StrategyIndexPage(Page):
     """The engagement strategy ("Engagementstrategie für Bitburg") as a whole."""
 
@@ -25,8 +30,19 @@ class StrategyIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["chapters"] = published(StrategyChapterPage.objects.child_of(self))
+        context["contents"] = self.table_of_contents()
         return context
+
+    def table_of_contents(self) -> list[tuple["StrategyChapterPage", list]]:
+        """Published chapters in tree order, each with its published sections (4 → 4.1–4.4)."""
+        chapters = list(published(StrategyChapterPage.objects.descendant_of(self)).order_by("path"))
+        sections_of = {chapter.path: [] for chapter in chapters}
+        contents = []
+        for chapter in chapters:
+            parent_sections = sections_of.get(chapter.path[: -Page.steplen])
+            target = contents if parent_sections is None else parent_sections
+            target.append((chapter, sections_of[chapter.path]))
+        return contents
 
 
 class StrategyChapterPage(Page):
@@ -66,5 +82,15 @@ class StrategyChapterPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = published(StrategyChapterPage.objects.child_of(self))
+        strategy = StrategyIndexPage.objects.ancestor_of(self).first()
+        if strategy is None:
+            return context
+        contents = strategy.table_of_contents()
+        order = reading_order(contents)
+        position = next((i for i, chapter in enumerate(order) if chapter.pk == self.pk), None)
+        context["strategy"] = strategy
+        context["contents"] = contents
+        if position is not None:
+            context["previous_chapter"] = order[position - 1] if position > 0 else None
+            context["next_chapter"] = order[position + 1] if position + 1 < len(order) else None
         return context

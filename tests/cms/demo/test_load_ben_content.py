@@ -12,9 +12,11 @@ from zoneinfo import ZoneInfo
 from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
 
 from cms.demo.loader import SECTIONS, is_untouched_welcome_page
+from cms.demo.logos import LOGO_COLLECTION
 from cms.pages.models import (
     BenefitPartnerIndexPage,
     BenefitPartnerPage,
@@ -23,6 +25,8 @@ from cms.pages.models import (
     EventIndexPage,
     EventPage,
     HomePage,
+    LegalPage,
+    NewsIndexPage,
     StrategyChapterPage,
     StrategyIndexPage,
 )
@@ -263,7 +267,8 @@ class LoadBenContentTests(TestCase):
 
     def test_every_page_is_live_through_a_published_revision(self):
         pages = Page.objects.filter(depth__gt=1)
-        assert pages.count() == 1 + 4 + 10 + 11 + 7 + 5
+        # Home, 4 sections, news page, 3 legal pages, chapters, clubs, partners, events.
+        assert pages.count() == 1 + 4 + 1 + 3 + 10 + 11 + 7 + 5
         for page in pages:
             assert page.live and not page.has_unpublished_changes, page
             assert page.live_revision_id is not None, page
@@ -285,6 +290,37 @@ class LoadBenContentTests(TestCase):
             reverse("wagtailsnippets_snippets_newsitem:edit", args=[news.pk])
         )
         assert response.status_code == 200
+
+    def test_every_club_gets_a_generated_logo_in_the_logo_collection(self):
+        clubs = ClubPage.objects.select_related("logo__collection")
+        assert clubs.count() == 11
+        for club in clubs:
+            assert club.logo is not None, club
+            assert club.logo.title == f"Logo (generiert): {club.title}"
+            assert club.logo.collection.name == LOGO_COLLECTION
+        assert get_image_model().objects.count() == 11
+        caritas = ClubPage.objects.get(slug="caritasverband-westeifel")
+        response = self.client.get(caritas.url)
+        assert 'alt="Logo: Caritasverband Westeifel e.V."' in response.content.decode()
+
+    def test_logos_are_not_drawn_again_and_a_chosen_logo_is_kept(self):
+        club = ClubPage.objects.get(slug="drk-bitburg")
+        chosen = get_image_model().objects.exclude(pk=club.logo_id).first()
+        club.logo = chosen
+        club.save_revision().publish()
+        output = load()
+        assert get_image_model().objects.count() == 11
+        assert ClubPage.objects.get(pk=club.pk).logo_id == chosen.pk
+        assert "generated club logos: 0 angelegt / created" in output
+
+    def test_legal_pages_mark_what_the_city_must_supply(self):
+        home = HomePage.objects.get()
+        legal = {page.slug: page for page in LegalPage.objects.child_of(home)}
+        assert set(legal) == {"impressum", "datenschutz", "barrierefreiheit"}
+        for page in legal.values():
+            assert "[Von der Stadt zu ergänzen: " in page.body, page
+        assert "BITV 2.0" in legal["barrierefreiheit"].body
+        assert NewsIndexPage.objects.child_of(home).get().slug == "neuigkeiten"
 
     def test_loaded_content_is_searchable(self):
         found = StrategyChapterPage.objects.live().search("Stadtmedaille")

@@ -12,6 +12,8 @@ from cms.pages.models import (
     EventIndexPage,
     EventPage,
     HomePage,
+    LegalPage,
+    NewsIndexPage,
     StrategyChapterPage,
     StrategyIndexPage,
 )
@@ -21,8 +23,21 @@ class PageTreeRulesTest(WagtailPageTestCase):
     def test_home_page_is_the_site_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {StrategyIndexPage, ClubIndexPage, EventIndexPage, BenefitPartnerIndexPage}
+            HomePage,
+            {
+                StrategyIndexPage,
+                ClubIndexPage,
+                EventIndexPage,
+                BenefitPartnerIndexPage,
+                NewsIndexPage,
+                LegalPage,
+            },
         )
+
+    def test_news_and_legal_pages_live_under_the_home_page(self):
+        for model in (NewsIndexPage, LegalPage):
+            self.assertAllowedParentPageTypes(model, {HomePage})
+            self.assertAllowedSubpageTypes(model, set())
 
     def test_strategy_chapters_nest(self):
         self.assertAllowedSubpageTypes(StrategyIndexPage, {StrategyChapterPage})

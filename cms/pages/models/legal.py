@@ -1,0 +1,18 @@
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class LegalPage(Page):
+    """A page the law requires of a public body's website (Impressum, Datenschutzerklärung,
+    Erklärung zur Barrierefreiheit): plain text, linked from every page's footer."""
+
+    body = RichTextField("Text", features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+
+    class Meta:
+        verbose_name = "Rechtliche Seite"
+        verbose_name_plural = "Rechtliche Seiten"

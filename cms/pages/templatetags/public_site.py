@@ -1,0 +1,44 @@
+"""Template tags of the public site's frame (templates/base.html): navigation, footer links
+and schema.org data, each from published pages only (cms.core.publication)."""
+
+from django import template
+from wagtail.models import Page, Site
+
+from cms.core.publication import published
+from cms.pages.models import LegalPage
+from cms.pages.models.metadata import json_ld
+
+register = template.Library()
+
+
+def _site_root(request) -> Page | None:
+    site = Site.find_for_request(request) if request is not None else None
+    return site.root_page if site is not None else None
+
+
+@register.simple_tag(takes_context=True)
+def site_sections(context) -> list[tuple[Page, bool]]:
+    """The main sections (the home page's children shown in menus), each with whether the
+    current page lies in it (for aria-current)."""
+    root = _site_root(context.get("request"))
+    if root is None:
+        return []
+    current_path = getattr(context.get("page"), "path", "")
+    sections = published(root.get_children().filter(show_in_menus=True))
+    return [(section, current_path.startswith(section.path)) for section in sections]
+
+
+@register.simple_tag(takes_context=True)
+def legal_pages(context) -> list[Page]:
+    """Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit: in every footer."""
+    root = _site_root(context.get("request"))
+    if root is None:
+        return []
+    return list(published(LegalPage.objects.child_of(root)))
+
+
+@register.simple_tag
+def structured_data(page):
+    """JSON-LD of a page type that describes itself (``structured_data()``), else nothing."""
+    describe = getattr(page, "structured_data", None)
+    return json_ld(describe()) if describe is not None else ""

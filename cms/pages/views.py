@@ -1,0 +1,13 @@
+from django.http import HttpResponse
+from django.urls import reverse
+
+
+def robots_txt(request):
+    """Crawlers: everything public, not the admin; the sitemap lists the published pages."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

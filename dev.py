@@ -81,13 +81,25 @@ def lock():
 
 
 def test_only_plugins() -> list[str]:
-    """Entry-point plugins installed for the tests only: the demo leaves them out, even when
-    `dev.py test` installed them into the same .venv."""
+    """Entry-point plugins installed for the tests only: the demo leaves them out, where
+    `dev.py test` installed them into the same .venv (naming them where they are not
+    installed would earn a warning about unknown plugins)."""
     names = []
     for package in EXTRA_PACKAGES["test"]:
         project = tomllib.loads((ROOT / package / "pyproject.toml").read_text())["project"]
         names += project.get("entry-points", {}).get("ben_cms.plugins", {})
-    return names
+    installed = installed_plugins()
+    return [name for name in names if name in installed]
+
+
+def installed_plugins() -> set[str]:
+    """Names of the plugin entry points installed in .venv."""
+    found = subprocess.run(
+        [PYTHON, "-c", "from importlib.metadata import entry_points as e; "
+         "print(*(p.name for p in e(group='ben_cms.plugins')))"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return set(found.stdout.split())
 
 
 def manage(*args, env=None):

@@ -117,7 +117,7 @@ def follows_rules_between_parameters(case) -> bool:
         if min_lon >= max_lon or min_lat >= max_lat:
             return False
     start = query.get("from")
-    if query.get("upcoming") is True:
+    if str(query.get("upcoming")).lower() == "true":  # True, or "true" as sent
         if start is not None:
             return False
         start = timezone.now()

@@ -1,5 +1,7 @@
 """Fixtures shared by the whole suite: the site tree every content test hangs off."""
 
+import os
+import shutil
 from dataclasses import dataclass
 
 import pytest
@@ -57,3 +59,34 @@ def superuser(db):
 def admin_client(client, superuser):
     client.force_login(superuser)
     return client
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    """Debian's Chromium through Playwright, for every browser test of the suite."""
+    if not shutil.which(CHROMIUM):
+        message = f"Chromium not found at {CHROMIUM}: install Debian's chromium package."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop; Django must allow its ORM calls meanwhile.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()

@@ -5,8 +5,6 @@ Screenshots of every step go to test-artifacts/e2e/. Every page runs under BEN's
 Content-Security-Policy; the browser console must not report a violation of it.
 """
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,15 +18,6 @@ from tests.conftest import build_site_tree
 from tests.factories.pages import ClubPageFactory
 from tests.factories.users import DEFAULT_PASSWORD, UserFactory
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts" / "e2e"
 NEW_MEETING_TIMES = "Jeden zweiten Donnerstag, 18 Uhr, im Pfarrheim (E2E-Test)"
 
@@ -36,26 +25,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    if not shutil.which(CHROMIUM):
-        message = f"Chromium not found at {CHROMIUM}: install Debian's chromium package."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop; Django must allow its ORM calls meanwhile.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -88,6 +57,7 @@ def _watch(page, console_errors):
 
 
 def _shot(page, name):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 

@@ -27,7 +27,6 @@ from cms.pages.models import (
     StrategyIndexPage,
 )
 from cms.pages.models.news import published_news
-from tests.cms.moderation.test_e2e_moderation import browser  # noqa: F401 (fixture)
 
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -76,7 +75,7 @@ def public_pages() -> dict[str, str]:
 
 
 def test_no_wcag_a_or_aa_violations_on_any_public_page_type(
-    browser,  # noqa: F811
+    browser,
     axe_script,
     live_server,
     public_pages,
@@ -103,7 +102,7 @@ def test_no_wcag_a_or_aa_violations_on_any_public_page_type(
     assert violations == {}
 
 
-def test_nothing_overflows_horizontally_at_360_px(browser, live_server, public_pages):  # noqa: F811
+def test_nothing_overflows_horizontally_at_360_px(browser, live_server, public_pages):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_context(locale="de-DE", viewport=NARROW).new_page()
     overflowing = {}

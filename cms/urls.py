@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -9,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.health import healthz
+from cms.moderation.media import serve_image_file
 from cms.pages.sitemap import PublishedPagesSitemap
 from cms.pages.views import robots_txt
 
@@ -26,13 +26,13 @@ urlpatterns = [
     # Views of plugins switched off for the site answer 404: ben_plugins.core.guard.
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Image originals and renditions, each after the moderation's check (never a plain
+    # static view of MEDIA_ROOT: club uploads are private until approved).
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_image_file, name="media_file"),
     # Plugin endpoints (/api/v1/<plugin>/) first: the core API answers everything else,
     # unknown paths included, with problem details.
     path("api/v1/", include("ben_plugins.core.urls")),
     path("api/v1/", include("cms.api.urls")),
 ]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -46,7 +46,7 @@ class ClubViewSet(ContentViewSet):
     serializer_class = ClubSerializer
     filterset_class = ClubFilterSet
     ordering = ("title", "pk")
-    select_related = ("logo",)
+    select_related = ("logo__approval",)
     prefetch_related = ("categories", "logo__renditions")
     depends_on = (Category, Image)
 
@@ -109,7 +109,7 @@ class NewsViewSet(ClubContentViewSet):
     model = NewsItem
     serializer_class = NewsItemSerializer
     filterset_class = NewsItemFilterSet
-    select_related = ("club", "image")
+    select_related = ("club", "image__approval")
     prefetch_related = ("categories", "image__renditions")
     depends_on = (ClubPage, Category, Image)
 

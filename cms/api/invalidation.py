@@ -4,7 +4,9 @@ Publishing a leaf page or a snippet invalidates its own model's responses and th
 endpoints declaring it in depends_on. Structural changes (moves, unpublishing, deletion of
 pages, privacy restrictions, sites, publishing a page with children whose URLs may change)
 invalidate everything, because they can change visibility or URLs of whole subtrees.
-Every invalidation happens twice: at once and again after the commit (see invalidate).
+Approving an image or document (cms.moderation.media.media_approved) invalidates the
+endpoints that depend on its model. Every invalidation happens twice: at once and again after
+the commit (see invalidate).
 """
 
 from functools import partial
@@ -14,6 +16,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import DraftStateMixin, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+from cms.moderation.media import media_approved
 
 from .caching import bump, model_label
 from .registry import registry
@@ -79,6 +83,12 @@ def page_structure_changed(sender, **kwargs):
 @receiver(unpublished)
 def snippet_publication_changed(sender, instance, **kwargs):
     invalidate_model(type(instance))
+
+
+@receiver(media_approved)
+def media_was_approved(sender, **kwargs):
+    """An approved image or document appears in responses that showed null in its place."""
+    invalidate_model(sender)
 
 
 @receiver(post_delete)

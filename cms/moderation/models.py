@@ -3,7 +3,9 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models, transaction
-from wagtail.models import GroupApprovalTask, Page, TaskState
+from wagtail.documents import get_document_model_string
+from wagtail.images import get_image_model_string
+from wagtail.models import Collection, GroupApprovalTask, Page, TaskState
 
 
 class ClubMembership(models.Model):
@@ -41,16 +43,26 @@ class ClubMembership(models.Model):
 
 
 class ClubEditorGroup(models.Model):
-    """The auth group that carries a club's page permissions (its ClubPage subtree).
+    """The auth group that carries a club's page permissions (its ClubPage subtree) and its
+    media collection.
 
-    Wagtail page permissions are group-based, so each club gets one group whose members
-    are kept equal to the club's memberships.
+    Wagtail page and collection permissions are group-based, so each club gets one group
+    whose members are kept equal to the club's memberships, and one collection for its
+    images and documents (cms.moderation.media).
     """
 
     club = models.OneToOneField(
         "pages.ClubPage", on_delete=models.CASCADE, related_name="editor_group"
     )
     group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="club_link")
+    collection = models.OneToOneField(
+        Collection,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="club_link",
+        verbose_name="Mediensammlung",
+    )
 
     class Meta:
         verbose_name = "Redaktionsgruppe eines Vereins"
@@ -58,6 +70,58 @@ class ClubEditorGroup(models.Model):
 
     def __str__(self):
         return self.group.name
+
+
+class FileApproval(models.Model):
+    """A moderator's approval of an uploaded file: only approved files are served to the public
+    (cms.moderation.media)."""
+
+    approved_at = models.DateTimeField("Freigegeben am", auto_now_add=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Freigegeben von",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class ImageApproval(FileApproval):
+    image = models.OneToOneField(
+        get_image_model_string(),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="approval",
+        verbose_name="Bild",
+    )
+
+    class Meta:
+        verbose_name = "Freigabe eines Bildes"
+        verbose_name_plural = "Freigaben von Bildern"
+
+    def __str__(self):
+        return f"Freigabe: {self.image}"
+
+
+class DocumentApproval(FileApproval):
+    document = models.OneToOneField(
+        get_document_model_string(),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="approval",
+        verbose_name="Dokument",
+    )
+
+    class Meta:
+        verbose_name = "Freigabe eines Dokuments"
+        verbose_name_plural = "Freigaben von Dokumenten"
+
+    def __str__(self):
+        return f"Freigabe: {self.document}"
 
 
 class ModerationTask(GroupApprovalTask):

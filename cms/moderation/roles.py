@@ -20,6 +20,12 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from .media import (
+    CLUB_COLLECTION_ACTIONS,
+    SHARED_COLLECTION_ACTIONS,
+    ensure_club_collection,
+    shared_collection,
+)
 from .models import ClubEditorGroup, ClubMembership, ModerationTask
 from .policies import club_content_models
 
@@ -35,7 +41,6 @@ TASK_NAME = "Freigabe durch die Moderation"
 ALL_PAGE_ACTIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
 CLUB_PAGE_ACTIONS = ("add", "change", "lock")
 ALL_MEDIA_ACTIONS = ("add", "change", "choose", "delete")
-CLUB_MEDIA_ACTIONS = ("add", "choose")
 SNIPPET_ACTIONS = ("add", "change", "delete", "view", "publish", "lock", "unlock")
 MODERATOR_MODELS = ("snippets.category", "snippets.targetgroup", "moderation.clubmembership")
 
@@ -59,15 +64,15 @@ def _grant_pages(group: Group, page: Page | None, actions) -> None:
         )
 
 
-def _grant_media(group: Group, actions) -> None:
-    root = Collection.get_first_root_node()
-    if root is None:
+def _grant_media(group: Group, collection: Collection | None, actions) -> None:
+    """Collection permissions on images and documents (they hold for the sub-collections)."""
+    if collection is None:
         return
     for app_label, model_name in (("wagtailimages", "image"), ("wagtaildocs", "document")):
         for action in actions:
             GroupCollectionPermission.objects.get_or_create(
                 group=group,
-                collection=root,
+                collection=collection,
                 permission=_permission(app_label, f"{action}_{model_name}"),
             )
 
@@ -87,20 +92,24 @@ def _moderator_permissions() -> list[Permission]:
 def ensure_roles() -> dict[str, Group]:
     """Create or complete the role groups with their model, page and media permissions."""
     root_page = Page.get_first_root_node()  # None right after a test flush
+    root_collection = Collection.get_first_root_node()
 
     administrators, _ = Group.objects.get_or_create(name=ADMINISTRATORS)
     administrators.permissions.add(*Permission.objects.all())
     _grant_pages(administrators, root_page, ALL_PAGE_ACTIONS)
-    _grant_media(administrators, ALL_MEDIA_ACTIONS)
+    _grant_media(administrators, root_collection, ALL_MEDIA_ACTIONS)
 
     moderators, _ = Group.objects.get_or_create(name=MODERATORS)
     moderators.permissions.add(*_moderator_permissions())
     _grant_pages(moderators, root_page, ALL_PAGE_ACTIONS)
-    _grant_media(moderators, ALL_MEDIA_ACTIONS)
+    _grant_media(moderators, root_collection, ALL_MEDIA_ACTIONS)
 
     editors, _ = Group.objects.get_or_create(name=CLUB_EDITORS)
     editors.permissions.add(_permission("wagtailadmin", "access_admin"))
-    _grant_media(editors, CLUB_MEDIA_ACTIONS)
+    # Club editors reach media only through their club groups (ensure_club_group); the
+    # rights on the root this group once held would show them every club's uploads.
+    GroupCollectionPermission.objects.filter(group=editors).delete()
+    shared_collection()
 
     Group.objects.filter(name__in=WAGTAIL_STARTER_GROUPS, user__isnull=True).delete()
     return {ADMINISTRATORS: administrators, MODERATORS: moderators, CLUB_EDITORS: editors}
@@ -149,7 +158,8 @@ def attach_workflow_to_page(page: Page, workflow: Workflow | None = None) -> Non
 
 @transaction.atomic
 def ensure_club_group(club) -> Group:
-    """The club's editor group with add/change/lock on the club subtree, never publish."""
+    """The club's editor group with add/change/lock on the club subtree, never publish, and
+    its media rights: the club's collection and choosing from the shared one."""
     link = ClubEditorGroup.objects.select_related("group").filter(club=club).first()
     if link is None:
         group, _ = Group.objects.get_or_create(
@@ -157,6 +167,8 @@ def ensure_club_group(club) -> Group:
         )
         link = ClubEditorGroup.objects.create(club=club, group=group)
     _grant_pages(link.group, club, CLUB_PAGE_ACTIONS)
+    _grant_media(link.group, ensure_club_collection(link), CLUB_COLLECTION_ACTIONS)
+    _grant_media(link.group, shared_collection(), SHARED_COLLECTION_ACTIONS)
     return link.group
 
 

@@ -6,6 +6,8 @@ from cms.core.wagtail_patches import replace_bulk_actions
 from cms.pages.models import ClubPage
 
 from .dashboard import WaitingSubmissionsPanel, waiting_submissions
+from .media import check_document_download, register_rich_text_handlers
+from .media_admin import media_bulk_actions
 from .memberships import club_membership_viewset
 from .models import ModerationTask
 from .visibility import chooser_pages, may_see_page_types_usage, scoped_bulk_actions
@@ -46,3 +48,6 @@ def hide_page_types_usage_from_club_editors(request, menu_items):
 
 
 replace_bulk_actions(scoped_bulk_actions())
+replace_bulk_actions(media_bulk_actions())
+hooks.register("before_serve_document", check_document_download)
+hooks.register("register_rich_text_features", register_rich_text_handlers, order=1)

@@ -229,6 +229,9 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Club uploads stay private until approved (cms.moderation.media): documents are always served
+# by Wagtail's view, which asks the moderation layer first; MEDIA_ROOT is never served as is.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 LOGGING = {
     "version": 1,

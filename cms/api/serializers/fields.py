@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText, expand_db_html
 
 from cms.api.registry import registry, route_basename
+from cms.moderation.media import is_public
 
 #: The fixed image sizes every image is offered in (Wagtail rendition filter specs).
 RENDITION_SPECS = {
@@ -64,7 +65,9 @@ class RenditionSerializer(serializers.Serializer):
 
 
 class ImageSerializer(serializers.Serializer):
-    """An image with renditions in fixed sizes (see RENDITION_SPECS)."""
+    """An image with renditions in fixed sizes (see RENDITION_SPECS); null while a moderator has
+    not approved it (cms.moderation.media), so no URL of a private file is ever published.
+    Querysets select ``<image>__approval`` to spare a query per image."""
 
     id = serializers.IntegerField()
     title = serializers.CharField()
@@ -76,6 +79,8 @@ class ImageSerializer(serializers.Serializer):
     )
 
     def to_representation(self, image):
+        if not is_public(image):
+            return None
         request = self.context.get("request")
         renditions = image.get_renditions(*RENDITION_SPECS.values())
         return {
@@ -148,6 +153,8 @@ def _block_to_api(block, value, request):
         return [_block_to_api(block.child_block, item, request) for item in value]
     if isinstance(value, RichText):
         return absolute_html(value.source, request)
+    if isinstance(value, AbstractImage | AbstractDocument) and not is_public(value):
+        return None
     if isinstance(value, AbstractImage):
         return ImageSerializer(value, context={"request": request}).data
     if isinstance(value, AbstractDocument):

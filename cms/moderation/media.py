@@ -4,8 +4,9 @@ Club editors upload into their club's collection and choose from it and from the
 collection, which only moderators fill (Wagtail collection permissions, granted in roles.py).
 A file in a club's collection stays private until a moderator approves it: explicitly (the
 "Freigeben" bulk action of the image and document listings) or by approving or publishing
-content that uses it. Files elsewhere (the shared collection, the root, the demo's logos) can
-only be put there by moderators and are approved as they are saved; so are moderators' uploads.
+content of that club that uses it. Files elsewhere (the shared collection, the root, the demo's
+logos) can only be put there by moderators and are approved as they are saved; so are
+moderators' uploads.
 
 Private files reach only admin users who may choose or edit them. Documents are served by
 Wagtail's serve view, which asks ``check_document_download`` first; image originals and
@@ -37,7 +38,7 @@ from wagtail.signals import page_published, published
 from wagtail.utils import sendfile_streaming_backend
 from wagtail.utils.sendfile import sendfile
 
-from .models import ClubEditorGroup, DocumentApproval, ImageApproval
+from .models import ClubEditorGroup, DocumentApproval, ImageApproval, club_of
 
 SHARED_COLLECTION = "Gemeinsame Medien"
 #: What a club's editor group may do in the club's collection (owners may also delete their
@@ -144,18 +145,30 @@ def approve_files_used_by(instance) -> None:
     """Content was approved or published: so are the images and documents it uses.
 
     Wagtail's reference index knows every use (foreign keys, StreamField blocks, rich text,
-    child objects); it is brought up to date for the published content first.
+    child objects); it is brought up to date for the published content first. A club's
+    content approves only files of its own club's collection: another club's private file,
+    named by its id in a form, stays private until a moderator approves it explicitly.
     """
     if not ReferenceIndex.is_indexed(type(instance)):
         return
     ReferenceIndex.create_or_update_for_object(instance)
     references = ReferenceIndex.get_references_for_object(instance)
+    club = club_of(instance)
     for model in file_models():
         ids = references.filter(
             to_content_type=ContentType.objects.get_for_model(model)
         ).values_list("to_object_id", flat=True)
         files = model.objects.filter(pk__in=[int(pk) for pk in ids if pk.isdigit()])
+        if club is not None:
+            files = files.filter(collection__in=_club_collections(club))
         approve(model, files)
+
+
+def _club_collections(club):
+    link = ClubEditorGroup.objects.select_related("collection").filter(club=club).first()
+    if link is None or link.collection is None:
+        return Collection.objects.none()
+    return Collection.objects.descendant_of(link.collection, inclusive=True)
 
 
 def _content_published(sender, instance, **kwargs):

@@ -299,13 +299,23 @@ class PrivateUntilApprovedTest(MediaWorld):
         self.assertFalse(is_public(self.fresh(image)))
         revision.publish(user=self.moderator)
         self.assertTrue(is_public(self.fresh(image)))
-        news = NewsItemFactory(club=club, title="Neu", image=self.images["B"])
+        news = NewsItemFactory(club=self.clubs["B"], title="Neu", image=self.images["B"])
         self.assertFalse(is_public(self.fresh(self.images["B"])))
         news.save_revision().publish()
         self.assertTrue(is_public(self.fresh(self.images["B"])))
         response = self.client.get(self.urls(image)[1])
         self.assertEqual(response.status_code, 200)
         response.close()
+
+    def test_a_clubs_content_does_not_approve_another_clubs_files(self):
+        """Club A's editor names club B's private document by its id; the moderator approves
+        A's content: B's file stays private."""
+        document = self.documents["B"]
+        news = NewsItemFactory(club=self.clubs["A"], title="Fremder Anhang")
+        news.body = f'<p><a linktype="document" id="{document.pk}">Satzung</a></p>'
+        news.save_revision(user=self.editors["A"]).publish(user=self.moderator)
+        self.assertFalse(is_public(self.fresh(document)))
+        self.assertEqual(self.client.get(document.url).status_code, 404)
 
     def test_moderators_uploads_are_public_at_once(self):
         self.login(self.moderator)

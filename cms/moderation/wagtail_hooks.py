@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.urls import include, path
 from wagtail import hooks
 from wagtail.permissions import policy_registry
 
@@ -7,7 +8,12 @@ from cms.pages.models import ClubPage
 
 from .dashboard import WaitingSubmissionsPanel, waiting_submissions
 from .media import check_document_download, register_rich_text_handlers
-from .media_admin import media_bulk_actions
+from .media_admin import (
+    approval_urls,
+    media_bulk_actions,
+    pending_documents_menu_item,
+    pending_images_menu_item,
+)
 from .memberships import club_membership_viewset
 from .models import ModerationTask
 from .visibility import chooser_pages, may_see_page_types_usage, scoped_bulk_actions
@@ -50,4 +56,13 @@ def hide_page_types_usage_from_club_editors(request, menu_items):
 replace_bulk_actions(scoped_bulk_actions())
 replace_bulk_actions(media_bulk_actions())
 hooks.register("before_serve_document", check_document_download)
+
+
+@hooks.register("register_admin_urls")
+def register_media_approval_urls():
+    return [path("medienfreigabe/", include((approval_urls, "ben_media_approval")))]
+
+
+hooks.register("register_reports_menu_item", pending_images_menu_item)
+hooks.register("register_reports_menu_item", pending_documents_menu_item)
 hooks.register("register_rich_text_features", register_rich_text_handlers, order=1)

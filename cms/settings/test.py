@@ -29,3 +29,7 @@ API_RATE_LIMIT_ANONYMOUS = "100000/minute"
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):  # noqa: F405
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     CACHES["default"]["KEY_PREFIX"] = f"{CACHES['default']['KEY_PREFIX']}-{worker}"  # noqa: F405
+
+# Wagtail caches renditions, and each test rolls their rows back: a cached rendition would name
+# a file without a row, which cms.moderation.media refuses to serve (it finds images by row).
+CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # noqa: F405

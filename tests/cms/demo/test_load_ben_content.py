@@ -303,6 +303,19 @@ class LoadBenContentTests(TestCase):
         response = self.client.get(caritas.url)
         assert 'alt="Logo: Caritasverband Westeifel e.V."' in response.content.decode()
 
+    def test_logos_are_approved_and_reachable_from_the_api_and_the_site(self):
+        caritas = ClubPage.objects.get(slug="caritasverband-westeifel")
+        logo = self.client.get(f"/api/v1/clubs/{caritas.pk}/").json()["logo"]
+        assert logo is not None
+        html = self.client.get(caritas.url).content.decode()
+        site_logo = re.search(r'<img[^>]* src="(/media/images/[^"]+)"', html)
+        assert site_logo is not None
+        renditions = [rendition["url"] for rendition in logo["renditions"].values()]
+        for url in [*renditions, site_logo.group(1)]:
+            response = self.client.get(url)
+            assert response.status_code == 200, url
+            b"".join(response.streaming_content)  # read to the end, which closes the file
+
     def test_logos_are_not_drawn_again_and_a_chosen_logo_is_kept(self):
         club = ClubPage.objects.get(slug="drk-bitburg")
         chosen = get_image_model().objects.exclude(pk=club.logo_id).first()

@@ -8,7 +8,6 @@ import json
 from io import BytesIO
 
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
@@ -71,9 +70,6 @@ class MediaWorld(TestCase):
             title="Gemeinsames Bild", collection=cls.shared, uploaded_by_user=cls.moderator
         )
 
-    def setUp(self):
-        cache.clear()  # Wagtail caches renditions, whose rows each test rolls back
-
     def login(self, user):
         self.client.force_login(user)
 
@@ -120,7 +116,6 @@ class CollectionsTest(MediaWorld):
 
 class AdminScopingTest(MediaWorld):
     def setUp(self):
-        super().setUp()
         self.login(self.editors["A"])
 
     def test_listings_show_only_the_own_clubs_files(self):
@@ -258,7 +253,7 @@ class PrivateUntilApprovedTest(MediaWorld):
                     self.assertEqual(response.status_code, 200)
                     if url.startswith("/media/"):
                         self.assertIn("no-store", response["Cache-Control"])
-                    response.close()
+                    b"".join(response.streaming_content)  # read to the end, which closes the file
 
     def test_moderators_approve_files_in_the_listing(self):
         image, document = self.images["A"], self.documents["A"]
@@ -287,10 +282,10 @@ class PrivateUntilApprovedTest(MediaWorld):
             with self.subTest(url):
                 response = self.client.get(url)
                 self.assertEqual(response.status_code, 200)
-                response.close()
+                b"".join(response.streaming_content)  # read to the end, which closes the file
         response = self.client.get(self.urls(image)[1])
         self.assertIn("public", response["Cache-Control"])
-        response.close()
+        b"".join(response.streaming_content)  # read to the end, which closes the file
 
     def test_publishing_content_approves_the_files_it_uses(self):
         club, image = self.clubs["A"], self.images["A"]
@@ -305,7 +300,7 @@ class PrivateUntilApprovedTest(MediaWorld):
         self.assertTrue(is_public(self.fresh(self.images["B"])))
         response = self.client.get(self.urls(image)[1])
         self.assertEqual(response.status_code, 200)
-        response.close()
+        b"".join(response.streaming_content)  # read to the end, which closes the file
 
     def test_a_clubs_content_does_not_approve_another_clubs_files(self):
         """Club A's editor names club B's private document by its id; the moderator approves
@@ -365,7 +360,7 @@ class ApiTest(MediaWorld):
         for rendition in logo["renditions"].values():
             response = self.client.get(rendition["url"])
             self.assertEqual(response.status_code, 200)
-            response.close()
+            b"".join(response.streaming_content)  # read to the end, which closes the file
 
     def test_rich_text_never_carries_an_unapproved_files_url(self):
         image, document = self.images["A"], self.documents["A"]
@@ -390,3 +385,35 @@ class ApiTest(MediaWorld):
         text = json.dumps(self.client.get(url).json())
         self.assertIn(document.url, text)
         self.assertIn("/media/images/", text)
+
+
+class PendingFilesReportTest(MediaWorld):
+    def test_moderators_see_what_waits_for_approval_and_approve_it(self):
+        self.login(self.moderator)
+        for url_name, pending, approved in (
+            ("ben_media_approval:images", self.images["A"], self.shared_image),
+            ("ben_media_approval:documents", self.documents["B"], None),
+        ):
+            with self.subTest(url_name):
+                response = self.client.get(reverse(url_name))
+                self.assertContains(response, pending.title)
+                self.assertContains(response, "Freigeben")
+                if approved is not None:
+                    self.assertNotContains(response, approved.title)
+        menu = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        self.assertIn("Bilder zur Freigabe", menu)
+        app = "wagtailimages"
+        bulk = reverse("wagtail_bulk_action", args=[app, "image", "approve"])
+        self.client.post(f"{bulk}?id={self.images['A'].pk}")
+        response = self.client.get(reverse("ben_media_approval:images"))
+        self.assertNotContains(response, self.images["A"].title)
+
+    def test_club_editors_have_no_access(self):
+        self.login(self.editors["A"])
+        for url_name in ("ben_media_approval:images", "ben_media_approval:documents"):
+            response = self.client.get(reverse(url_name))
+            self.assertNotEqual(response.status_code, 200)
+            self.assertNotIn(b"von Verein", response.content)
+        self.assertNotIn(
+            "zur Freigabe", self.client.get(reverse("wagtailadmin_home")).content.decode()
+        )

@@ -48,7 +48,9 @@ SHARED_COLLECTION_ACTIONS = ("choose",)
 #: How long browsers and proxies keep an approved image file.
 PUBLIC_MAX_AGE = 24 * 60 * 60
 
-#: Sent after files were approved; sender: the image or document model, files: the instances.
+#: Sent after files were approved; sender: the image or document model, files: the instances,
+#: user: the approving moderator (None when content approved them). Sent inside the approving
+#: transaction: receivers that reach outside (HTTP purges) defer to transaction.on_commit.
 media_approved = Signal()
 
 
@@ -127,15 +129,13 @@ def may_approve(user, model) -> bool:
 def approve(model, files, user=None) -> list:
     """Approve the files not yet approved; send ``media_approved`` with those."""
     approval_model, field = _approval_model(model), _file_field(model)
-    files = list(files)
-    already = set(
-        approval_model.objects.filter(pk__in=[file.pk for file in files]).values_list(
-            "pk", flat=True
+    newly = []
+    for file in files:
+        file.approval, created = approval_model.objects.get_or_create(
+            **{field: file}, defaults={"approved_by": user}
         )
-    )
-    newly = [file for file in files if file.pk not in already]
-    for file in newly:
-        file.approval = approval_model.objects.create(**{field: file, "approved_by": user})
+        if created:
+            newly.append(file)
     if newly:
         media_approved.send(sender=model, files=newly, user=user)
     return newly

@@ -227,6 +227,10 @@ class VolunteerOpportunity(AddressFields, ClubContent):
         or not a plugin reminds the club; the date is Berlin's, the last day still counts."""
         return Q(review_by__gte=localdate())
 
+    def suitable_for_labels(self) -> list[str]:
+        labels = dict(SUITABLE_FOR_CHOICES)
+        return [labels[value] for value in self.suitable_for if value in labels]
+
     def save(self, *args, **kwargs):
         """Revisions saved before review_by was required hold null; publishing one later
         gives it the default date instead of failing."""

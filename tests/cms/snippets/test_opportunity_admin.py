@@ -11,6 +11,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 from cms.snippets.models import VolunteerOpportunity, default_review_date
 from tests.conftest import build_site_tree
 from tests.factories.pages import ClubPageFactory
+from tests.factories.snippets import VolunteerOpportunityFactory
 from tests.factories.users import SuperuserFactory
 
 ADD_URL = reverse(VolunteerOpportunity.snippet_viewset.get_url_name("add"))
@@ -81,3 +82,30 @@ class OpportunitySearchFieldsAdminTest(WagtailTestUtils, TestCase):
         response = self.client.post(ADD_URL, data)
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "kleiner oder gleich 40")
+
+    def test_the_preview_shows_the_search_fields(self):
+        item = VolunteerOpportunityFactory(
+            club=self.club,
+            title="Lesepatenschaft",
+            hours_per_week=Decimal("1.5"),
+            suitable_for=["jugendliche", "senioren"],
+            no_german_needed=True,
+            accessible=True,
+            review_by=dt.date(2027, 5, 31),
+        )
+        viewset = VolunteerOpportunity.snippet_viewset
+        preview_url = reverse(viewset.get_url_name("preview_on_edit"), args=[item.pk])
+        edit_url = reverse(viewset.get_url_name("edit"), args=[item.pk])
+        data = querydict_from_html(self.client.get(edit_url).content.decode(), "w-editor-form")
+        for box in ("no_german_needed", "accessible"):  # what a browser sends for a checked box
+            data.setlist(box, ["on"])
+        self.client.post(preview_url, dict(data.lists()))
+        preview = self.client.get(preview_url)
+        for shown in (
+            "etwa 1,5 Std./Woche",
+            "Jugendliche, Senior*innen",
+            "Ohne Deutschkenntnisse möglich",
+            "Barrierefrei",
+            "31. Mai 2027",
+        ):
+            self.assertContains(preview, shown)

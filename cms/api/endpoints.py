@@ -115,9 +115,13 @@ class NewsViewSet(ClubContentViewSet):
 
 
 class OpportunityViewSet(ClubContentViewSet):
+    """Volunteer opportunities, searchable by what, for whom, hours, languages and distance;
+    one past its review date is not listed."""
+
     model = VolunteerOpportunity
     serializer_class = VolunteerOpportunitySerializer
     filterset_class = VolunteerOpportunityFilterSet
+    date_sensitive = True  # past their review date they disappear at midnight
 
 
 class TrainingViewSet(ClubContentViewSet):

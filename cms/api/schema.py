@@ -20,7 +20,8 @@ from .filters.base import (
     SUPPORTED_YEARS,
     iso_moment_pattern,
 )
-from .filters.geo import BOUNDING_BOX_PATTERN, MAX_RADIUS_KM, POINT_PATTERN
+from .filters.content import HOURS_IN_A_WEEK
+from .filters.geo import BOUNDING_BOX_PATTERN, MAX_RADIUS_KM, POINT_PATTERN, known_postcodes
 from .filters.window import WINDOW_YEARS
 from .registry import registry
 
@@ -156,7 +157,8 @@ def query_constraints() -> dict[str, dict]:
     """What the API takes of each query parameter, beyond its type (cms.api.filters).
 
     Rules between parameters (`to` after `from`, `within_km` and ordering by distance with
-    `near`, min < max in `bbox`), the length and terms limits of `q` and rules on stored
+    `near` or `postcode` but not both, min < max in `bbox`, `hours_per_week_min` at most
+    `hours_per_week_max`), the length and terms limits of `q` and rules on stored
     data (a published club's id, a known category slug, an offset below the count) are
     beyond OpenAPI 3.0 (or schemathesis); the parameters' descriptions say them, and a
     request breaking them is a 400 problem.
@@ -172,6 +174,9 @@ def query_constraints() -> dict[str, dict]:
         "bbox": {"pattern": BOUNDING_BOX_PATTERN},
         "near": {"pattern": POINT_PATTERN},
         "within_km": {"minimum": 0, "exclusiveMinimum": True, "maximum": MAX_RADIUS_KM},
+        "postcode": {"enum": known_postcodes()},
+        "hours_per_week_min": {"minimum": 0, "maximum": HOURS_IN_A_WEEK},
+        "hours_per_week_max": {"minimum": 0, "maximum": HOURS_IN_A_WEEK},
     }
 
 

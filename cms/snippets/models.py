@@ -1,7 +1,11 @@
 """Editorial snippets that partner clubs write, and the plain taxonomy they are tagged with."""
 
+from dateutil.relativedelta import relativedelta
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.text import slugify
+from django.utils.timezone import localdate
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -78,6 +82,21 @@ class NewsItem(ClubContent):
         verbose_name_plural = "Neuigkeiten"
 
 
+#: Who may volunteer in an opportunity (not whom the club serves: that is target_groups).
+SUITABLE_FOR_CHOICES = [
+    ("familien", "Familien"),
+    ("jugendliche", "Jugendliche"),
+    ("senioren", "Senior*innen"),
+]
+#: How long an opportunity stays published without anyone confirming it is still current.
+REVIEW_PERIOD = relativedelta(months=6)
+
+
+def default_review_date():
+    """Six months from today (Berlin): an opportunity nobody confirms disappears then."""
+    return localdate() + REVIEW_PERIOD
+
+
 class VolunteerOpportunity(AddressFields, ClubContent):
     """An "Engagementangebot": what a volunteer would do, when, and whom to ask."""
 
@@ -85,10 +104,24 @@ class VolunteerOpportunity(AddressFields, ClubContent):
         REGULAR = "regelmaessig", "Regelmäßig"
         ONE_OFF = "einmalig", "Einmalig"
 
+    MAX_HOURS_PER_WEEK = 40
+
     description = RichTextField("Beschreibung", blank=True)
     tasks = models.TextField("Aufgaben")
     time_commitment = models.CharField(
         "Zeitaufwand", max_length=255, help_text="z. B. „2 Stunden pro Woche“"
+    )
+    hours_per_week = models.DecimalField(
+        "Stunden pro Woche (Zahl)",
+        max_digits=3,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(MAX_HOURS_PER_WEEK)],
+        help_text=(
+            "Ungefährer Zeitaufwand als Zahl, z. B. 2 oder 1,5. Damit finden Interessierte "
+            "Angebote, die zu ihrer freien Zeit passen. Bei einmaligen Einsätzen leer lassen."
+        ),
     )
     commitment_type = models.CharField(
         "Art des Engagements",
@@ -101,15 +134,42 @@ class VolunteerOpportunity(AddressFields, ClubContent):
     )
     skills = models.TextField("Gewünschte Fähigkeiten", blank=True)
     languages = MultipleChoiceJSONField("Sprachen", choices_list=LANGUAGE_CHOICES)
+    no_german_needed = models.BooleanField(
+        "Ohne Deutschkenntnisse möglich",
+        default=False,
+        help_text=(
+            "Die Aufgabe lässt sich auch ohne Deutschkenntnisse übernehmen. Welche Sprachen "
+            "helfen, steht unter „Sprachen“."
+        ),
+    )
+    accessible = models.BooleanField(
+        "Barrierefrei",
+        default=False,
+        help_text=(
+            "Einsatzort und Aufgabe sind auch für Menschen mit Behinderung zugänglich, "
+            "z. B. stufenlos erreichbar."
+        ),
+    )
+    suitable_for = MultipleChoiceJSONField(
+        "Geeignet für",
+        choices_list=SUITABLE_FOR_CHOICES,
+        help_text=(
+            "Wer sich hier engagieren kann – nicht, für wen sich der Verein einsetzt "
+            "(das sind die Zielgruppen)."
+        ),
+    )
     location_name = models.CharField("Einsatzort", max_length=255, blank=True)
     contact_name = models.CharField("Ansprechperson", max_length=255, blank=True)
     contact_email = models.EmailField("E-Mail", blank=True)
     contact_phone = models.CharField("Telefon", max_length=50, blank=True)
     review_by = models.DateField(
         "Überprüfen bis",
-        null=True,
-        blank=True,
-        help_text="Bis wann das Angebot auf Aktualität geprüft werden soll.",
+        default=default_review_date,
+        help_text=(
+            "Nach diesem Tag verschwindet das Angebot von der Website und aus der API, bis "
+            "jemand bestätigt, dass es noch aktuell ist, und das Datum verschiebt. "
+            "Vorgabe: sechs Monate nach dem Anlegen."
+        ),
     )
 
     preview_template = "snippets/previews/volunteer_opportunity.html"
@@ -120,7 +180,7 @@ class VolunteerOpportunity(AddressFields, ClubContent):
         FieldPanel("tasks"),
         MultiFieldPanel(
             [
-                FieldPanel("time_commitment"),
+                FieldRowPanel([FieldPanel("time_commitment"), FieldPanel("hours_per_week")]),
                 FieldPanel("commitment_type"),
                 FieldPanel("review_by"),
             ],
@@ -130,8 +190,11 @@ class VolunteerOpportunity(AddressFields, ClubContent):
             [
                 FieldPanel("target_groups"),
                 FieldPanel("categories"),
+                FieldPanel("suitable_for"),
                 FieldPanel("skills"),
                 FieldPanel("languages"),
+                FieldPanel("no_german_needed"),
+                FieldPanel("accessible"),
             ],
             heading="Für wen",
         ),
@@ -157,6 +220,23 @@ class VolunteerOpportunity(AddressFields, ClubContent):
     class Meta(ClubContent.Meta):
         verbose_name = "Engagementangebot"
         verbose_name_plural = "Engagementangebote"
+
+    @classmethod
+    def publication_condition(cls) -> Q:
+        """Offers past their review date are not published (cms.core.publication), whether
+        or not a plugin reminds the club; the date is Berlin's, the last day still counts."""
+        return Q(review_by__gte=localdate())
+
+    def suitable_for_labels(self) -> list[str]:
+        labels = dict(SUITABLE_FOR_CHOICES)
+        return [labels[value] for value in self.suitable_for if value in labels]
+
+    def save(self, *args, **kwargs):
+        """Revisions saved before review_by was required hold null; publishing one later
+        gives it the default date instead of failing."""
+        if self.review_by is None:
+            self.review_by = default_review_date()
+        super().save(*args, **kwargs)
 
 
 class TrainingOffer(AddressFields, ClubContent):

@@ -1,4 +1,5 @@
-"""Geographic filters: a bounding box and "near lat,lon within km" (great-circle distance)."""
+"""Geographic filters: a bounding box and "within km of a point" (great-circle distance),
+the point given as `near=lat,lon` or as a postcode of the region (cms.core.postcodes)."""
 
 import re
 
@@ -11,8 +12,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
+from cms.core.postcodes import centre_of, postcode_centres
+
 EARTH_RADIUS_KM = 6371.0088
 MAX_RADIUS_KM = 500
+DEFAULT_RADIUS_KM = 10
 
 
 #: Coordinates as the schema documents them (the same patterns): ASCII digits, an optional
@@ -67,6 +71,34 @@ class PointField(CoordinatesField):
         return (latitude, longitude)
 
 
+class PostcodeField(forms.CharField):
+    """A postcode of the table in cms.core.postcodes, taken as written, cleaned to its centre."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, strip=False, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        centre = centre_of(value)
+        if centre is None:
+            raise forms.ValidationError(
+                _(
+                    "Unknown postcode %(value)r: only postcodes of the Eifelkreis "
+                    "Bitburg-Prüm and its neighbouring districts are known; use `near` "
+                    "with coordinates elsewhere."
+                ),
+                params={"value": value},
+            )
+        return centre
+
+
+def known_postcodes() -> list[str]:
+    """For the OpenAPI schema: the postcodes `postcode` takes."""
+    return sorted(postcode_centres())
+
+
 @extend_schema_field(OpenApiTypes.STR)
 class BoundingBoxFilter(django_filters.Filter):
     field_class = BoundingBoxField
@@ -88,6 +120,11 @@ class PointFilter(django_filters.Filter):
     field_class = PointField
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class PostcodeFilter(django_filters.Filter):
+    field_class = PostcodeField
+
+
 def with_distance(queryset, latitude: float, longitude: float):
     """Annotate distance_km (haversine) from the given point; rows without coordinates drop out."""
     lat = Radians(Cast(F("latitude"), FloatField()))
@@ -102,7 +139,14 @@ def with_distance(queryset, latitude: float, longitude: float):
 
 
 class GeoFilterSetMixin(django_filters.FilterSet):
-    """For models with AddressFields (latitude/longitude)."""
+    """For models with AddressFields (latitude/longitude).
+
+    The point of a radius search is `near` or the centre of `postcode`, never both; items
+    without coordinates drop out of it. A subclass that sets ``order_by_distance`` lists
+    the nearest first when a point is given and the request names no other ordering.
+    """
+
+    order_by_distance = False
 
     bbox = BoundingBoxFilter(
         help_text=(
@@ -113,30 +157,56 @@ class GeoFilterSetMixin(django_filters.FilterSet):
         method="filter_near",
         help_text=(
             "Point lat,lon, e.g. 49.967,6.527; keeps items within `within_km` of it and allows "
-            "ordering=distance."
+            "ordering=distance. Not together with `postcode`."
+        ),
+    )
+    postcode = PostcodeFilter(
+        method="filter_postcode",
+        help_text=(
+            "German postcode of the Eifelkreis Bitburg-Prüm or a neighbouring district, e.g. "
+            "54634: keeps items within `within_km` of the postcode's approximate centre (a "
+            "hand-curated table shipped with BEN) and allows ordering=distance. An unknown "
+            "postcode is a 400. Not together with `near`."
         ),
     )
     within_km = django_filters.NumberFilter(
         method="filter_within",
-        help_text=f"Radius in km for `near` (default 10, at most {MAX_RADIUS_KM}).",
+        help_text=(
+            f"Radius in km for `near` or `postcode` (default {DEFAULT_RADIUS_KM}, at most "
+            f"{MAX_RADIUS_KM})."
+        ),
     )
 
     def filter_near(self, queryset, name, value):
-        radius = self.form.cleaned_data.get("within_km") or 10
-        return with_distance(queryset, *value).filter(distance_km__lte=float(radius))
+        return self.within_radius(queryset, value)
+
+    def filter_postcode(self, queryset, name, value):
+        return self.within_radius(queryset, (value.latitude, value.longitude))
+
+    def within_radius(self, queryset, point):
+        radius = self.form.cleaned_data.get("within_km") or DEFAULT_RADIUS_KM
+        return with_distance(queryset, *point).filter(distance_km__lte=float(radius))
 
     def filter_within(self, queryset, name, value):
-        return queryset  # applied by filter_near
+        return queryset  # applied by within_radius
 
     def filter_queryset(self, queryset):
         data = self.form.cleaned_data
+        if data.get("near") and data.get("postcode"):
+            raise ValidationError({"postcode": [_("Use either `near` or `postcode`.")]})
+        located = bool(data.get("near") or data.get("postcode"))
         radius = data.get("within_km")
         if radius is not None and not 0 < radius <= MAX_RADIUS_KM:
             message = _("Must be between 0 and %(max)d km.") % {"max": MAX_RADIUS_KM}
             raise ValidationError({"within_km": [message]})
-        if radius is not None and not data.get("near"):
-            raise ValidationError({"within_km": [_("Only meaningful together with `near`.")]})
+        if radius is not None and not located:
+            message = _("Only meaningful together with `near` or `postcode`.")
+            raise ValidationError({"within_km": [message]})
         ordering = data.get("ordering") or []
-        if any(term.lstrip("-") == "distance" for term in ordering) and not data.get("near"):
-            raise ValidationError({"ordering": [_("Ordering by distance needs `near`.")]})
-        return super().filter_queryset(queryset)
+        if any(term.lstrip("-") == "distance" for term in ordering) and not located:
+            message = _("Ordering by distance needs `near` or `postcode`.")
+            raise ValidationError({"ordering": [message]})
+        queryset = super().filter_queryset(queryset)
+        if located and self.order_by_distance and not ordering:
+            queryset = queryset.order_by("distance_km", "pk")
+        return queryset

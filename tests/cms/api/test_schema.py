@@ -107,10 +107,15 @@ def follows_rules_between_parameters(case) -> bool:
     search = query.get("q", "")
     if len(search) > MAX_QUERY_LENGTH or len(search.split()) > MAX_QUERY_TERMS:
         return False
-    near = "near" in query
+    if "near" in query and "postcode" in query:
+        return False
+    located = "near" in query or "postcode" in query
     ordering = query.get("ordering") or []
     ordering = ordering.split(",") if isinstance(ordering, str) else ordering
-    if ("within_km" in query or any("distance" in key for key in ordering)) and not near:
+    if ("within_km" in query or any("distance" in key for key in ordering)) and not located:
+        return False
+    low, high = query.get("hours_per_week_min"), query.get("hours_per_week_max")
+    if low is not None and high is not None and float(low) > float(high):
         return False
     if "bbox" in query:
         min_lon, min_lat, max_lon, max_lat = map(float, query["bbox"].split(","))

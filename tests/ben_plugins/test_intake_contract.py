@@ -84,7 +84,7 @@ def test_refusals(intake, client, site, settings):
     assert empty["Content-Language"] == "de"
     assert post("{}", HTTP_ACCEPT_LANGUAGE="en")["Content-Language"] == "en"
     assert "no_such_field" in post('{"no_such_field": 1}').json()["errors"]
-    assert post(json.dumps({"website": "spam"})).status_code == 202  # honeypot
+    assert post(json.dumps({"website": "spam"})).status_code == 400  # invalid, honeypot or not
     assert intake.model.all_submissions.count() == 0
     settings.INTAKE_MAX_BODY_BYTES = 10
     assert post(json.dumps({"text": "x" * 20})).status_code == 413

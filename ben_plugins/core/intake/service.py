@@ -128,13 +128,10 @@ def check_size(request) -> None:
         )
 
 
-def is_spam(data) -> bool:
-    """Whether the honeypot field is filled in."""
-    return bool(str(data.get(HONEYPOT_FIELD, "") or "").strip())
-
-
-def serializer_context(intake: type[Intake], request) -> dict:
-    return {"request": request, "consent_version": intake.consent.version}
+def is_spam(validated) -> bool:
+    """Whether the honeypot field of a valid submission is filled in: then the answer looks
+    like success, but nothing is stored and no email goes out."""
+    return bool(validated.get(HONEYPOT_FIELD, "").strip())
 
 
 def accept(intake: type[Intake], validated: dict, request, language: str) -> Submission:
@@ -150,7 +147,7 @@ def accept(intake: type[Intake], validated: dict, request, language: str) -> Sub
     fields = {
         name: value
         for name, value in validated.items()
-        if name not in {"consent", "consent_version", HONEYPOT_FIELD, "language"}
+        if name not in {"consent", HONEYPOT_FIELD, "language"}
     }
     with transaction.atomic():
         submission = intake.model.all_submissions.create(

@@ -81,11 +81,6 @@ class TestValidation:
             "Please agree to the processing of your data."
         ]
 
-    def test_outdated_consent_version_is_refused(self, client):
-        response = post_json(client, valid_submission(consent_version="2020-01-01"))
-        assert response.status_code == 400
-        assert "consent_version" in response.json()["errors"]
-
     def test_nested_errors_are_keyed_by_dotted_paths(self, client):
         sessions = [
             {"date": "2027-03-01", "duration_minutes": 90},
@@ -119,6 +114,27 @@ class TestValidation:
         assert response.status_code == 400
         assert field in response.json()["errors"]
         assert stored() == []
+
+    @pytest.mark.parametrize(
+        ("changes", "field"),
+        [
+            ({"topic": 5}, "topic"),
+            ({"consent": "true"}, "consent"),
+            ({"consent": 1}, "consent"),
+            (
+                {"sessions": [{"date": "2027-03-01", "duration_minutes": "60"}]},
+                "sessions.0.duration_minutes",
+            ),
+            (
+                {"sessions": [{"date": "2027-03-01", "duration_minutes": True}]},
+                "sessions.0.duration_minutes",
+            ),
+        ],
+    )
+    def test_values_of_the_wrong_json_type_are_a_400(self, client, changes, field):
+        response = post_json(client, valid_submission(**changes))
+        assert response.status_code == 400
+        assert field in response.json()["errors"]
 
     @pytest.mark.parametrize("body", ["[1, 2]", "kein json", '"text"'])
     def test_a_body_that_is_no_object_is_a_400(self, client, body):

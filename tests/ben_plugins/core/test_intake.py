@@ -326,7 +326,9 @@ class TestHtmlForm:
         post_json(client, valid_submission())
         link = path_of(link_in_last_mail())
         set_enabled("example", Site.objects.get(is_default_site=True), False)
-        assert client.get(FORM_PATH).status_code == 404
+        form = client.get(FORM_PATH)
+        assert form.status_code == 404
+        assert form["Content-Type"].startswith("text/html")  # a page, not problem+json
         assert post_json(client, valid_submission()).status_code == 404
         assert client.post(link).status_code == 404
         assert TopicSuggestion.objects.count() == 0

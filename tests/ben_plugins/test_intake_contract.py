@@ -56,7 +56,7 @@ def test_staff_see_only_confirmed_submissions(intake):
 @pytest.mark.parametrize("intake", intake_params())
 def test_consent_and_confirmation_email_exist_in_german_and_english(intake):
     assert intake.consent.version and intake.consent.text_de and intake.consent.text_en
-    assert intake.title
+    assert intake.title and intake.title_en
     for language in LANGUAGES:
         for part in ("subject.txt", "body.txt", "body.html"):
             get_template(f"{intake.confirmation_template}/{language}/{part}")

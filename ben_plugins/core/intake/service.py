@@ -42,7 +42,7 @@ class Intake:
         model = TopicSuggestion                      # a models.Submission subclass
         serializer_class = TopicSuggestionSerializer # a serializers.IntakeSerializer
         consent = Consent(version="2026-12-01", text_de="…", text_en="…")
-        title = "Thema vorschlagen"
+        title, title_en = "Thema vorschlagen", "Suggest a topic"
 
     ``confirmed(submission, request)`` runs when the submitter clicks the confirmation link
     (in its transaction): the place for an Art. 14 notice to a third party.
@@ -51,8 +51,9 @@ class Intake:
     model: type[Submission]
     serializer_class = None
     consent: Consent
-    #: German heading of the HTML form and of the confirmation email.
+    #: Heading of the HTML form and name in the confirmation email (German, and English).
     title = ""
+    title_en = ""
     confirmation_template = CONFIRMATION_TEMPLATE
 
     registry: dict[str, type["Intake"]] = {}
@@ -72,7 +73,7 @@ class Intake:
 
 
 class Refused(Exception):
-    """A submission refused before validation: rate limit (429) or size (413)."""
+    """A submission refused for its size (413) or a rate limit (429)."""
 
     def __init__(self, status: int, code: str, detail, retry_after: int | None = None):
         super().__init__(str(detail))
@@ -163,7 +164,7 @@ def accept(intake: type[Intake], validated: dict, request, language: str) -> Sub
             language=email_language,
             base_url=request.build_absolute_uri("/"),
             links={"confirm_url": mail.Link(CONFIRM, "ben_intake_confirm")},
-            context={"title": intake.title},
+            context={"title": intake.title_en if email_language == "en" else intake.title},
         )
     return submission
 

@@ -117,18 +117,14 @@ class IntakeViewSet(ApiViewSet):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         if request.method == "POST":
-            try:
-                service.check_size(request)
-                service.check_client_rate(request)
-            except service.Refused as refused:
-                raise RefusedException(refused) from refused
+            service.check_size(request)
+            service.check_client_rate(request)
 
     def handle_exception(self, exc):
-        if isinstance(exc, RefusedException):
-            refused = exc.refused
-            response = problem_response(refused.status, str(refused.detail), code=refused.code)
-            if refused.retry_after is not None:
-                response["Retry-After"] = str(refused.retry_after)
+        if isinstance(exc, service.Refused):
+            response = problem_response(exc.status, str(exc.detail), code=exc.code)
+            if exc.retry_after is not None:
+                response["Retry-After"] = str(exc.retry_after)
             return response
         return super().handle_exception(exc)
 
@@ -143,10 +139,7 @@ class IntakeViewSet(ApiViewSet):
         if service.is_spam(serializer.validated_data):
             return self.accepted()
         language = translation.get_language()[:2]
-        try:
-            service.accept(self.intake, serializer.validated_data, request, language)
-        except service.Refused as refused:
-            raise RefusedException(refused) from refused
+        service.accept(self.intake, serializer.validated_data, request, language)
         return self.accepted()
 
     def accepted(self):
@@ -169,12 +162,6 @@ class IntakeViewSet(ApiViewSet):
         ]
 
 
-class RefusedException(Exception):
-    def __init__(self, refused: service.Refused):
-        super().__init__(str(refused))
-        self.refused = refused
-
-
 def privacy_page(request):
     site = site_for_request(request)
     if site is None:
@@ -191,10 +178,9 @@ def form_fields(serializer) -> list[dict]:
             continue
         if isinstance(field, serializers.BaseSerializer | serializers.ListField):
             continue
-        style = field.style.get("base_template", "")
         if isinstance(field, serializers.EmailField):
             widget = "email"
-        elif style == "textarea.html":
+        elif field.style.get("base_template") == "textarea.html":
             widget = "textarea"
         else:
             widget = "text"
@@ -205,7 +191,7 @@ def form_fields(serializer) -> list[dict]:
                 "widget": widget,
                 "required": field.required,
                 "max_length": getattr(field, "max_length", None),
-                "help_text": field.help_text if style else "",
+                "help_text": field.help_text or "",
             }
         )
     return described

@@ -305,7 +305,7 @@ class TestHtmlForm:
         [suggestion] = stored()
         assert suggestion.language == "en"
         assert suggestion.consent_text.startswith("Ich bin einverstanden")  # what the form showed
-        assert mail.outbox[-1].subject == "Please confirm: Thema vorschlagen"
+        assert mail.outbox[-1].subject == "Please confirm: Suggest a topic"
 
     def test_form_errors_are_german_and_next_to_their_fields(self, client):
         data = valid_submission(email="kaputt", consent=None)

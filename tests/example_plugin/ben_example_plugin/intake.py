@@ -51,6 +51,7 @@ class TopicSuggestionIntake(Intake):
     model = TopicSuggestion
     serializer_class = TopicSuggestionSerializer
     title = "Thema vorschlagen"
+    title_en = "Suggest a topic"
     consent = Consent(
         version="2026-12-01",
         text_de=(

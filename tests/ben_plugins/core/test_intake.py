@@ -26,6 +26,7 @@ from .intake_helpers import (
     post_form,
     post_json,
     unique_address,
+    unique_email,
     valid_submission,
 )
 
@@ -188,7 +189,7 @@ class TestLimits:
 
     def test_per_email_rate_limit(self, client, settings):
         settings.INTAKE_RATE_LIMIT_EMAIL = "2/day"
-        email = "vielschreiber@example.org"
+        email = unique_email("vielschreiber")
         for _ in range(2):
             assert post_json(client, valid_submission(email=email)).status_code == 202
         response = post_json(client, valid_submission(email=email.upper()))

@@ -277,12 +277,22 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "cms.api.schema.add_problem_responses",
+        "ben_plugins.core.intake.schema.constrain_submission_bodies",
     ],
 }
 CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
-CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
-CORS_ALLOW_HEADERS = ["accept", "authorization", "if-none-match", "if-modified-since", "x-api-key"]
+# POST: the intake endpoints of plugins (ben_plugins.core.intake) take JSON submissions.
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "accept-language",
+    "authorization",
+    "content-type",
+    "if-none-match",
+    "if-modified-since",
+    "x-api-key",
+]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "X-RateLimit-Limit"]
 API_RATE_LIMIT_ANONYMOUS = env_str("API_RATE_LIMIT_ANONYMOUS", "120/minute")
 API_RATE_LIMIT_CLIENT = env_str("API_RATE_LIMIT_CLIENT", "1200/minute")
@@ -308,3 +318,9 @@ WEBHOOKS_MAX_ATTEMPTS = env_int("WEBHOOKS_MAX_ATTEMPTS", 6)
 WEBHOOKS_RETRY_BASE_SECONDS = env_int("WEBHOOKS_RETRY_BASE_SECONDS", 30)
 #: The whole attempt (connect + send + response headers), not one read.
 WEBHOOKS_TIMEOUT_SECONDS = env_float("WEBHOOKS_TIMEOUT_SECONDS", 10.0)
+
+# Public intake of submissions (ben_plugins.core.intake): POSTs per client address and
+# submissions per email address, across all submission types; largest accepted body.
+INTAKE_RATE_LIMIT_IP = env_str("INTAKE_RATE_LIMIT_IP", "10/hour")
+INTAKE_RATE_LIMIT_EMAIL = env_str("INTAKE_RATE_LIMIT_EMAIL", "3/day")
+INTAKE_MAX_BODY_BYTES = env_int("INTAKE_MAX_BODY_BYTES", 32 * 1024)

@@ -33,3 +33,6 @@ if CACHES["default"]["BACKEND"].endswith("RedisCache"):  # noqa: F405
 # Wagtail caches renditions, and each test rolls their rows back: a cached rendition would name
 # a file without a row, which cms.moderation.media refuses to serve (it finds images by row).
 CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # noqa: F405
+# Tests of the limits lower them for one test and use addresses of their own.
+INTAKE_RATE_LIMIT_IP = "100000/minute"
+INTAKE_RATE_LIMIT_EMAIL = "100000/minute"

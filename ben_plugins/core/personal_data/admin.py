@@ -140,12 +140,17 @@ class RecordEditView(LoggedAccessMixin, EditView):
 
 
 class RecordDeleteView(LoggedAccessMixin, DeleteView):
+    """Logs the confirmation page as a view and the deletion itself (before the record and its
+    ID are gone; the deletion then scrubs the record's name from the logs)."""
+
     def dispatch(self, request, *args, **kwargs):
-        response = super(LoggedAccessMixin, self).dispatch(request, *args, **kwargs)
-        if response.status_code < 400:
-            action = Action.DELETE if request.method == "POST" else Action.VIEW
-            AccessLogEntry.record(self.instance, action, request.user)
-        return response
+        if request.method == "POST":
+            return super(LoggedAccessMixin, self).dispatch(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def delete_instance(self):
+        AccessLogEntry.record(self.instance, Action.DELETE, self.request.user)
+        super().delete_instance()
 
 
 class RecordHistoryView(LoggedAccessMixin, HistoryView):

@@ -30,6 +30,8 @@ urlpatterns = [
     # unknown paths included, with problem details.
     path("api/v1/", include("ben_plugins.core.urls")),
     path("api/v1/", include("cms.api.urls")),
+    # Public intake forms of plugins and the confirmation links (ben_plugins.core.intake).
+    path("mitmachen/", include("ben_plugins.core.intake.urls")),
 ]
 
 if settings.DEBUG:

@@ -15,7 +15,8 @@ class BenPluginMeta:
 
     ``compatibility`` is a PEP 440 version specifier matched against ``cms.__version__``;
     ``api_urls`` names a module whose ``urlpatterns`` the core mounts under
-    ``/api/v1/<app label>/``.
+    ``/api/v1/<app label>/``, ``public_urls`` one mounted under ``/mitmachen/<app label>/``
+    (public HTML pages such as intake forms, ben_plugins.core.intake).
     """
 
     name: str
@@ -25,6 +26,7 @@ class BenPluginMeta:
     compatibility: str
     default_enabled: bool = True
     api_urls: str | None = None
+    public_urls: str | None = None
 
     def problems(self, cms_version: str) -> list[str]:
         """Reasons why this plugin cannot run on ``cms_version`` (English, as system checks)."""
@@ -55,7 +57,8 @@ class BenPluginMeta:
 
 
 class BenPluginConfig(AppConfig):
-    """Optional base for a plugin's AppConfig: imports the plugin's ``signals`` module.
+    """Optional base for a plugin's AppConfig: imports the plugin's ``signals`` and
+    ``intake`` modules.
 
     Any AppConfig with a ``plugin_meta`` attribute is a plugin; this base only saves the
     usual ``ready()`` boilerplate that connects receivers.
@@ -73,5 +76,6 @@ class BenPluginConfig(AppConfig):
             cls.default = True
 
     def ready(self):
-        if importlib.util.find_spec(f"{self.name}.signals"):
-            importlib.import_module(f"{self.name}.signals")
+        for module in ("signals", "intake"):  # receivers; submission types (core.intake)
+            if importlib.util.find_spec(f"{self.name}.{module}"):
+                importlib.import_module(f"{self.name}.{module}")

@@ -318,3 +318,9 @@ WEBHOOKS_MAX_ATTEMPTS = env_int("WEBHOOKS_MAX_ATTEMPTS", 6)
 WEBHOOKS_RETRY_BASE_SECONDS = env_int("WEBHOOKS_RETRY_BASE_SECONDS", 30)
 #: The whole attempt (connect + send + response headers), not one read.
 WEBHOOKS_TIMEOUT_SECONDS = env_float("WEBHOOKS_TIMEOUT_SECONDS", 10.0)
+
+# Public intake of submissions (ben_plugins.core.intake): POSTs per client address and
+# submissions per email address, across all submission types; largest accepted body.
+INTAKE_RATE_LIMIT_IP = env_str("INTAKE_RATE_LIMIT_IP", "10/hour")
+INTAKE_RATE_LIMIT_EMAIL = env_str("INTAKE_RATE_LIMIT_EMAIL", "3/day")
+INTAKE_MAX_BODY_BYTES = env_int("INTAKE_MAX_BODY_BYTES", 32 * 1024)

@@ -112,21 +112,35 @@ def test_every_api_endpoint_is_mounted_and_known_to_the_guard(plugin):
     assert mounted, f"no endpoint of {plugin.label} below /api/v1/{plugin.label}/"
 
 
+def _method_of(pattern: URLPattern) -> str:
+    """GET where the endpoint reads, else the one method it takes (intake: POST)."""
+    actions = getattr(pattern.callback, "actions", None) or {"get": "list"}
+    return "get" if "get" in actions else next(iter(actions))
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("plugin", plugin_params())
 def test_endpoints_answer_404_when_disabled(plugin, client, site, switch_plugin):
-    paths = [
-        f"/api/v1/{plugin.label}/{pattern.pattern}"
+    endpoints = [
+        (f"/api/v1/{plugin.label}/{pattern.pattern}", _method_of(pattern))
         for pattern in _plugin_api_patterns(plugin)
         if not pattern.pattern.converters and "^" not in str(pattern.pattern)
     ]
-    if not paths:
+    if not endpoints:
         pytest.skip(f"{plugin.label} has no parameterless API endpoint")
+
+    def call(path, method):
+        if method == "get":
+            return client.get(path)
+        return getattr(client, method)(path, data="{}", content_type="application/json")
+
     switch_plugin(plugin.label, True)
-    assert all(client.get(path).status_code == 200 for path in paths), paths
+    for path, method in endpoints:
+        # Read endpoints answer; a submission endpoint refuses the empty object (400).
+        assert call(path, method).status_code == (200 if method == "get" else 400), path
     switch_plugin(plugin.label, False)
-    for path in paths:
-        response = client.get(path)
+    for path, method in endpoints:
+        response = call(path, method)
         assert response.status_code == 404, path
         assert response["Content-Type"] == "application/problem+json"
 

@@ -1,8 +1,10 @@
 from django.urls import path
 from rest_framework import mixins, serializers
 
+from ben_plugins.core.intake.views import IntakeViewSet
 from cms.api.viewsets import ApiViewSet
 
+from .intake import TopicSuggestionIntake
 from .models import ClubAnnouncement
 
 
@@ -20,10 +22,18 @@ class ClubAnnouncementViewSet(mixins.ListModelMixin, ApiViewSet):
     queryset = ClubAnnouncement.objects.filter(live=True).order_by("title")
 
 
+class TopicSuggestionViewSet(IntakeViewSet):
+    """Suggest a topic for a club evening (double opt-in)."""
+
+    intake = TopicSuggestionIntake
+
+
 urlpatterns = [
     path(
         "announcements/",
         ClubAnnouncementViewSet.as_view({"get": "list"}),
         name="announcements",
-    )
+    ),
+    # POST /api/v1/example/topic-suggestions/ and GET …/topic-suggestions/consent/
+    *TopicSuggestionViewSet.urls("topic-suggestions/", "topic-suggestions"),
 ]

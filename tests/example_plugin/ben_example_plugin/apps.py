@@ -12,4 +12,5 @@ class ExamplePluginConfig(BenPluginConfig):
         author="BEN CMS",
         compatibility=">=0.1,<1.0",
         api_urls="ben_example_plugin.api_urls",
+        public_urls="ben_example_plugin.public_urls",
     )

@@ -1,0 +1,344 @@
+"""The two doors of a submission: JSON under /api/v1/<plugin>/ and a German HTML form under
+/mitmachen/<plugin>/, plus the confirmation link's page. Both run ``service``'s steps."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import path
+from django.utils import translation
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.cache import never_cache
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import JSONParser
+from rest_framework.response import Response
+
+from cms.api.errors import ProblemSerializer, problem_response
+from cms.api.viewsets import ApiViewSet
+from cms.core.publication import published
+from cms.core.sites import site_for_request
+from cms.pages.models import LegalPage
+
+from .. import tokens
+from ..guard import is_switched_off
+from ..plugins import plugin_for_model
+from . import service
+from .serializers import HONEYPOT_FIELD, dotted_errors
+
+#: Slug of the privacy notice (a LegalPage below the site's home page) every form links to.
+PRIVACY_PAGE_SLUG = "datenschutz"
+#: Fields the HTML form renders itself, in its own places.
+OWN_FORM_FIELDS = {"email", "language", "consent", "consent_version", HONEYPOT_FIELD}
+
+AcceptedSerializer = inline_serializer(
+    "SubmissionAccepted",
+    {
+        "status": serializers.CharField(help_text="Always `confirmation_pending`."),
+        "detail": serializers.CharField(help_text="What the person has to do now."),
+    },
+)
+ConsentSerializer = inline_serializer(
+    "ConsentText",
+    {
+        "version": serializers.CharField(),
+        "text": serializers.CharField(help_text="Show it verbatim next to the checkbox."),
+    },
+)
+
+
+def accepted_message():
+    return translation.gettext(
+        "Thank you! We have sent you an email. Your submission counts only after you click "
+        "the link in it (within 48 hours)."
+    )
+
+
+def _own(method):
+    """A function of the subclass's own: extend_schema writes onto the function it gets."""
+
+    def own(self, *args, **kwargs):
+        return method(self, *args, **kwargs)
+
+    own.__name__ = method.__name__
+    return own
+
+
+class IntakeViewSet(ApiViewSet):
+    """POST a submission (``create``) and GET the consent text to show (``consent``).
+
+    A subclass names its ``intake`` (a ``service.Intake``). Citizen-facing: messages are
+    German unless the request asks for English (Accept-Language: en).
+    """
+
+    intake: type[service.Intake]
+    default_language = "de"
+    parser_classes = [JSONParser]
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        intake = cls.__dict__.get("intake")
+        if intake is None:
+            return
+        cls.model = intake.model
+        cls.serializer_class = intake.serializer_class
+        tag = intake.model._meta.app_label
+        problems = dict.fromkeys((400, 413, 429), ProblemSerializer)
+        cls.create = extend_schema(
+            tags=[tag],
+            summary=f"Submit: {intake.model._meta.verbose_name}",
+            description=(
+                "Stores the submission unconfirmed and emails the submitter a confirmation "
+                "link; it counts only once that link is clicked (unconfirmed submissions are "
+                "deleted after 48 hours). Unknown fields are a 400; errors are keyed by dotted "
+                "paths such as `sessions.0.duration_minutes`. Messages in German unless "
+                "Accept-Language asks for English."
+            ),
+            request=intake.serializer_class,
+            responses={202: AcceptedSerializer, **problems},
+        )(_own(IntakeViewSet.create))
+        cls.consent = extend_schema(
+            tags=[tag],
+            summary=f"Consent text: {intake.model._meta.verbose_name}",
+            responses={200: ConsentSerializer},
+        )(_own(IntakeViewSet.consent))
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if request.method == "POST":
+            try:
+                service.check_size(request)
+                service.check_client_rate(request)
+            except service.Refused as refused:
+                raise RefusedException(refused) from refused
+
+    def handle_exception(self, exc):
+        if isinstance(exc, RefusedException):
+            refused = exc.refused
+            response = problem_response(refused.status, str(refused.detail), code=refused.code)
+            if refused.retry_after is not None:
+                response["Retry-After"] = str(refused.retry_after)
+            return response
+        return super().handle_exception(exc)
+
+    def create(self, request, *args, **kwargs):
+        if not isinstance(request.data, dict):
+            raise ValidationError({"non_field": [translation.gettext("Expected a JSON object.")]})
+        if service.is_spam(request.data):
+            return self.accepted()
+        serializer = self.intake.serializer_class(
+            data=request.data, context=service.serializer_context(self.intake, request)
+        )
+        if not serializer.is_valid():
+            raise ValidationError(dotted_errors(serializer.errors))
+        language = translation.get_language()[:2]
+        try:
+            service.accept(self.intake, serializer.validated_data, request, language)
+        except service.Refused as refused:
+            raise RefusedException(refused) from refused
+        return self.accepted()
+
+    def accepted(self):
+        return Response(
+            {"status": "confirmation_pending", "detail": accepted_message()},
+            status=status.HTTP_202_ACCEPTED,
+        )
+
+    def consent(self, request, *args, **kwargs):
+        language = translation.get_language()[:2]
+        consent = self.intake.consent
+        return Response({"version": consent.version, "text": consent.text(language)})
+
+    @classmethod
+    def urls(cls, route: str, name: str) -> list:
+        """``route`` (e.g. "topic-suggestions/") for POST and ``route + "consent/"``."""
+        return [
+            path(route, cls.as_view({"post": "create"}), name=name),
+            path(f"{route}consent/", cls.as_view({"get": "consent"}), name=f"{name}-consent"),
+        ]
+
+
+class RefusedException(Exception):
+    def __init__(self, refused: service.Refused):
+        super().__init__(str(refused))
+        self.refused = refused
+
+
+def privacy_page(request):
+    site = site_for_request(request)
+    if site is None:
+        return None
+    pages = LegalPage.objects.child_of(site.root_page).filter(slug=PRIVACY_PAGE_SLUG)
+    return published(pages).first()
+
+
+def form_fields(serializer) -> list[dict]:
+    """The plugin's own flat fields, described for the template (nested ones are JSON only)."""
+    described = []
+    for name, field in serializer.fields.items():
+        if name in OWN_FORM_FIELDS or field.read_only:
+            continue
+        if isinstance(field, serializers.BaseSerializer | serializers.ListField):
+            continue
+        style = field.style.get("base_template", "")
+        if isinstance(field, serializers.EmailField):
+            widget = "email"
+        elif style == "textarea.html":
+            widget = "textarea"
+        else:
+            widget = "text"
+        described.append(
+            {
+                "name": name,
+                "label": field.label or name,
+                "widget": widget,
+                "required": field.required,
+                "max_length": getattr(field, "max_length", None),
+                "help_text": field.help_text if style else "",
+            }
+        )
+    return described
+
+
+@method_decorator(never_cache, name="dispatch")
+class IntakeFormView(View):
+    """The same submission as a server-rendered German form, for sites without a frontend.
+
+    A subclass names its ``intake``; it is mounted by the plugin's ``public_urls``.
+    """
+
+    intake: type[service.Intake]
+    template_name = "ben_plugins/intake/form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        with translation.override("de"):
+            response = super().dispatch(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+        return response
+
+    def get(self, request, *args, **kwargs):
+        return self.form(request, values={}, errors={})
+
+    def post(self, request, *args, **kwargs):
+        try:
+            service.check_size(request)
+            service.check_client_rate(request)
+        except service.Refused as refused:
+            return self.refused(request, refused)
+        data = self.data_from(request)
+        if service.is_spam(data):
+            return self.done(request)
+        serializer = self.intake.serializer_class(
+            data=data, context=service.serializer_context(self.intake, request)
+        )
+        if not serializer.is_valid():
+            return self.form(request, values=data, errors=dotted_errors(serializer.errors))
+        try:
+            service.accept(self.intake, serializer.validated_data, request, "de")
+        except service.Refused as refused:
+            return self.refused(request, refused)
+        return self.done(request)
+
+    def data_from(self, request) -> dict:
+        serializer = self.intake.serializer_class()
+        data = {}
+        for name, field in serializer.fields.items():
+            if isinstance(field, serializers.BooleanField):
+                data[name] = name in request.POST
+            elif request.POST.get(name, "") != "":
+                data[name] = request.POST[name]
+        return data
+
+    def context(self, request, **extra) -> dict:
+        return {
+            "intake": self.intake,
+            "title": self.intake.title,
+            "privacy_page": privacy_page(request),
+            "consent_text": self.intake.consent.text("de"),
+            **extra,
+        }
+
+    def form(self, request, *, values: dict, errors: dict, status: int = 200):
+        fields = form_fields(self.intake.serializer_class())
+        for field in fields:
+            field["value"] = values.get(field["name"], "")
+            field["errors"] = errors.get(field["name"], [])
+        own_errors = {name: errors.get(name, []) for name in ("email", "language", "consent")}
+        summary = [(name, message) for name, messages in errors.items() for message in messages]
+        return render(
+            request,
+            self.template_name,
+            self.context(
+                request,
+                fields=fields,
+                values=values,
+                own_errors=own_errors,
+                error_summary=summary,
+                languages=service.Submission.Language.choices,
+            ),
+            status=400 if errors else status,
+        )
+
+    def done(self, request):
+        return render(
+            request,
+            "ben_plugins/intake/pending.html",
+            self.context(request, message=accepted_message()),
+            status=200,
+        )
+
+    def refused(self, request, refused: service.Refused):
+        response = render(
+            request,
+            "ben_plugins/intake/refused.html",
+            self.context(request, message=str(refused.detail)),
+            status=refused.status,
+        )
+        if refused.retry_after is not None:
+            response["Retry-After"] = str(refused.retry_after)
+        return response
+
+
+@method_decorator(never_cache, name="dispatch")
+class ConfirmView(View):
+    """The confirmation link: GET shows a button, POST confirms.
+
+    Mail scanners and link previews open links with GET; only a person's click on the
+    button counts, so a scanner can neither confirm nor use up the link.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        with translation.override("de"):
+            return super().dispatch(request, *args, **kwargs)
+
+    def _check_plugin(self, request, submission):
+        if is_switched_off(plugin_for_model(type(submission)), request):
+            raise Http404
+
+    def get(self, request, token):
+        try:
+            submission = tokens.peek(service.CONFIRM, token)
+        except tokens.TokenError as error:
+            return tokens.token_error_page(request, error)
+        self._check_plugin(request, submission)
+        intake = service.Intake.for_model(type(submission))
+        return render(
+            request,
+            "ben_plugins/intake/confirm.html",
+            {"title": intake.title, "submission": submission},
+        )
+
+    def post(self, request, token):
+        try:
+            submission = tokens.peek(service.CONFIRM, token)
+            self._check_plugin(request, submission)
+            submission = service.confirm(token, request)
+        except tokens.TokenError as error:
+            return tokens.token_error_page(request, error)
+        intake = service.Intake.for_model(type(submission))
+        return render(
+            request,
+            "ben_plugins/intake/confirmed.html",
+            {"title": intake.title, "submission": submission},
+        )

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete
 from wagtail.models import ModelLogEntry
 
+from ben_plugins.core import tokens
+
 from .declarations import declared_models
 from .models import AccessLogEntry
 
@@ -44,9 +46,10 @@ def scrub_logs(model, pks, verb: str = "gelöscht") -> int:
 
 
 def delete_records(model, pks) -> None:
-    """Delete the records; ``post_delete`` scrubs their logs."""
+    """Delete the records and their one-time links; ``post_delete`` scrubs their logs."""
     with transaction.atomic():
         for record in model._base_manager.filter(pk__in=pks):
+            tokens.revoke_for(record)
             record.delete()
 
 

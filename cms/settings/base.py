@@ -278,8 +278,17 @@ SPECTACULAR_SETTINGS = {
 }
 CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
-CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
-CORS_ALLOW_HEADERS = ["accept", "authorization", "if-none-match", "if-modified-since", "x-api-key"]
+# POST: the intake endpoints of plugins (ben_plugins.core.intake) take JSON submissions.
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "accept-language",
+    "authorization",
+    "content-type",
+    "if-none-match",
+    "if-modified-since",
+    "x-api-key",
+]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "X-RateLimit-Limit"]
 API_RATE_LIMIT_ANONYMOUS = env_str("API_RATE_LIMIT_ANONYMOUS", "120/minute")
 API_RATE_LIMIT_CLIENT = env_str("API_RATE_LIMIT_CLIENT", "1200/minute")

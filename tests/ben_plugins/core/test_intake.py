@@ -1,12 +1,14 @@
 """The public intake through HTTP, with the example plugin's „Themenvorschlag“: validation,
 honeypot, limits, consent and double opt-in (ben_plugins.core.intake)."""
 
+import io
 from datetime import timedelta
 from unittest import mock
 
 import pytest
 from ben_example_plugin.models import TopicSuggestion
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -322,3 +324,14 @@ def test_openapi_lists_the_intake_endpoints(client):
     component = schema["components"]["schemas"][body.rsplit("/", 1)[1]]
     assert {"email", "consent", "name", "topic", "text", "sessions"} <= set(component["properties"])
     assert "get" in schema["paths"][API_PATH + "consent/"]
+
+
+def test_the_cleanup_command_prints_what_it_deleted(client):
+    post_json(client, valid_submission())
+    later = timezone.now() + timedelta(hours=49)
+    output = io.StringIO()
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        call_command("ben_intake_cleanup", stdout=output)
+    assert "example.TopicSuggestion: 1 gelöscht" in output.getvalue()
+    assert "ben_plugins.OneTimeToken: 0 gelöscht" in output.getvalue()
+    assert TopicSuggestion.all_submissions.count() == 0

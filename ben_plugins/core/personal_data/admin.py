@@ -313,3 +313,36 @@ def model_admin_for(model) -> type[PersonalDataModelAdmin]:
             "ordering": ("-" + model._meta.pk.name,),
         },
     )
+
+
+class AccessLogPermissionHelper(PermissionHelper):
+    """The access log is read by administrators only and never changed in the admin."""
+
+    def user_can_list(self, user):
+        return user.is_active and user.is_superuser
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_inspect_obj(self, user, obj):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class AccessLogAdmin(ModelAdmin):
+    model = AccessLogEntry
+    menu_label = "Zugriffsprotokoll"
+    menu_icon = "list-ul"
+    menu_order = 920
+    add_to_settings_menu = True
+    history_view_enabled = False
+    permission_helper_class = AccessLogPermissionHelper
+    list_display = ("timestamp", "username", "action", "content_type", "object_id", "object_repr")
+    list_filter = ("action", "content_type")
+    search_fields = ("username", "object_id")
+    list_export = list_display

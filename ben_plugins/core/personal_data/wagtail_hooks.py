@@ -2,12 +2,13 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin import model_admin_for
+from .admin import AccessLogAdmin, model_admin_for
 from .declarations import declared_models
 from .processing_record import ProcessingRecordView, may_read
 
 for declared_model in declared_models():
     model_admin_for(declared_model)().register_with_wagtail()
+AccessLogAdmin().register_with_wagtail()
 
 
 @hooks.register("register_admin_urls")

@@ -257,3 +257,16 @@ def test_a_malformed_email_is_refused():
 
     with pytest.raises(CommandError, match="Keine gültige E-Mail-Adresse"):
         call_command("ben_personal_data", email="nicht-eine-adresse")
+
+
+def test_administrators_read_the_access_log_and_nobody_else(client, superuser, team_member):
+    record = suggestion()
+    client.force_login(team_member)
+    client.get(f"{BASE}inspect/{record.pk}/")
+    assert client.get("/admin/ben_personal_data/accesslogentry/").status_code in {302, 403}
+
+    client.force_login(superuser)
+    page = client.get("/admin/ben_personal_data/accesslogentry/")
+
+    assert page.status_code == 200
+    assert "themen-team" in page.content.decode()

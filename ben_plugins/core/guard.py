@@ -81,6 +81,8 @@ class PluginGuardMiddleware(MiddlewareMixin):
             return None
         if is_admin:
             return unknown_admin_url(request)
+        if not request.path.startswith("/api/"):
+            raise Http404  # public pages (/mitmachen/…): the site's own 404 page
         return disabled_response(request, plugin.label)
 
 

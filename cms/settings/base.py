@@ -274,6 +274,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "cms.api.schema.add_problem_responses",
+        "ben_plugins.core.intake.schema.constrain_submission_bodies",
     ],
 }
 CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS")

@@ -1,5 +1,6 @@
 """Serializers of submissions: strict about unknown fields, errors keyed by dotted paths."""
 
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -10,20 +11,58 @@ HONEYPOT_FIELD = "website"
 NON_FIELD = "non_field"
 
 
+#: The JSON type each kind of field takes; DRF would also turn 5 into "5" or "1" into True.
+JSON_TYPES = (
+    (serializers.BooleanField, bool),
+    (serializers.IntegerField, int),
+    (serializers.CharField, str),
+)
+
+
 class StrictSerializer(serializers.Serializer):
     """Refuses fields it does not know, nested serializers included: a typo in a field name
-    must be a 400, not a silently dropped value."""
+    must be a 400, not a silently dropped value. With ``json_types`` in the context (the
+    JSON endpoint) a value must also have the JSON type its schema names."""
 
     def to_internal_value(self, data):
         if isinstance(data, dict):
-            unknown = sorted(
-                set(data) - {name for name, f in self.fields.items() if not f.read_only}
-            )
-            if unknown:
-                raise serializers.ValidationError(
-                    {name: [_("Unknown field for this endpoint.")] for name in unknown}
-                )
+            writable = {name for name, field in self.fields.items() if not field.read_only}
+            unknown = _("Unknown field for this endpoint.")
+            errors = {name: [unknown] for name in set(data) - writable}
+            if self.context.get("json_types"):
+                errors.update(self._type_errors(data))
+            if errors:
+                raise serializers.ValidationError(errors)
         return super().to_internal_value(data)
+
+    def _type_errors(self, data: dict) -> dict:
+        errors = {}
+        for name, field in self.fields.items():
+            value = data.get(name)
+            if value is None:
+                continue
+            for field_class, json_type in JSON_TYPES:
+                if isinstance(field, field_class):
+                    wrong = not isinstance(value, json_type) or (
+                        json_type is not bool and isinstance(value, bool)
+                    )
+                    if wrong:
+                        errors[name] = [field.error_messages["invalid"]]
+                    break
+        return errors
+
+
+class HoneypotField(serializers.CharField):
+    """Takes any text a bot may put in, so that a filled honeypot never turns into an error
+    message that would tell the bot which field gave it away."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = [
+            validator
+            for validator in self.validators
+            if not isinstance(validator, ProhibitNullCharactersValidator)
+        ]
 
 
 class IntakeSerializer(StrictSerializer):
@@ -42,32 +81,20 @@ class IntakeSerializer(StrictSerializer):
     consent = serializers.BooleanField(
         label=_("Consent"),
         help_text="Must be true: the person agreed to the consent text of this endpoint "
-        "(GET …/consent/). Its text and version are stored with the submission.",
+        "(GET …/consent/, in the language of the request). That text and its version are "
+        "stored with the submission.",
     )
-    consent_version = serializers.CharField(
-        required=False,
-        max_length=40,
-        help_text="Optional: the version of the consent text the person saw; a submission "
-        "with an outdated version is refused.",
-    )
-    website = serializers.CharField(
+    website = HoneypotField(
         required=False,
         allow_blank=True,
         max_length=500,
+        trim_whitespace=False,
         help_text="Leave empty (a field for bots).",
     )
 
     def validate_consent(self, value):
         if value is not True:
             raise serializers.ValidationError(_("Please agree to the processing of your data."))
-        return value
-
-    def validate_consent_version(self, value):
-        current = self.context.get("consent_version")
-        if current is not None and value != current:
-            raise serializers.ValidationError(
-                _("The consent text has changed. Please read it again and resubmit.")
-            )
         return value
 
 

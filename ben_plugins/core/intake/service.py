@@ -42,7 +42,7 @@ class Intake:
         model = TopicSuggestion                      # a models.Submission subclass
         serializer_class = TopicSuggestionSerializer # a serializers.IntakeSerializer
         consent = Consent(version="2026-12-01", text_de="…", text_en="…")
-        title = "Thema vorschlagen"
+        title, title_en = "Thema vorschlagen", "Suggest a topic"
 
     ``confirmed(submission, request)`` runs when the submitter clicks the confirmation link
     (in its transaction): the place for an Art. 14 notice to a third party.
@@ -51,8 +51,9 @@ class Intake:
     model: type[Submission]
     serializer_class = None
     consent: Consent
-    #: German heading of the HTML form and of the confirmation email.
+    #: Heading of the HTML form and name in the confirmation email (German, and English).
     title = ""
+    title_en = ""
     confirmation_template = CONFIRMATION_TEMPLATE
 
     registry: dict[str, type["Intake"]] = {}
@@ -72,7 +73,7 @@ class Intake:
 
 
 class Refused(Exception):
-    """A submission refused before validation: rate limit (429) or size (413)."""
+    """A submission refused for its size (413) or a rate limit (429)."""
 
     def __init__(self, status: int, code: str, detail, retry_after: int | None = None):
         super().__init__(str(detail))
@@ -128,13 +129,10 @@ def check_size(request) -> None:
         )
 
 
-def is_spam(data) -> bool:
-    """Whether the honeypot field is filled in."""
-    return bool(str(data.get(HONEYPOT_FIELD, "") or "").strip())
-
-
-def serializer_context(intake: type[Intake], request) -> dict:
-    return {"request": request, "consent_version": intake.consent.version}
+def is_spam(validated) -> bool:
+    """Whether the honeypot field of a valid submission is filled in: then the answer looks
+    like success, but nothing is stored and no email goes out."""
+    return bool(validated.get(HONEYPOT_FIELD, "").strip())
 
 
 def accept(intake: type[Intake], validated: dict, request, language: str) -> Submission:
@@ -150,7 +148,7 @@ def accept(intake: type[Intake], validated: dict, request, language: str) -> Sub
     fields = {
         name: value
         for name, value in validated.items()
-        if name not in {"consent", "consent_version", HONEYPOT_FIELD, "language"}
+        if name not in {"consent", HONEYPOT_FIELD, "language"}
     }
     with transaction.atomic():
         submission = intake.model.all_submissions.create(
@@ -166,7 +164,7 @@ def accept(intake: type[Intake], validated: dict, request, language: str) -> Sub
             language=email_language,
             base_url=request.build_absolute_uri("/"),
             links={"confirm_url": mail.Link(CONFIRM, "ben_intake_confirm")},
-            context={"title": intake.title},
+            context={"title": intake.title_en if email_language == "en" else intake.title},
         )
     return submission
 

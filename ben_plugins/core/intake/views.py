@@ -8,13 +8,13 @@ from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
-from cms.api.errors import ProblemSerializer, problem_response
+from cms.api.errors import PROBLEM_CONTENT_TYPE, ProblemSerializer, problem_response
 from cms.api.viewsets import ApiViewSet
 from cms.core.publication import published
 from cms.core.sites import site_for_request
@@ -29,8 +29,13 @@ from .serializers import HONEYPOT_FIELD, dotted_errors
 #: Slug of the privacy notice (a LegalPage below the site's home page) every form links to.
 PRIVACY_PAGE_SLUG = "datenschutz"
 #: Fields the HTML form renders itself, in its own places.
-OWN_FORM_FIELDS = {"email", "language", "consent", "consent_version", HONEYPOT_FIELD}
+OWN_FORM_FIELDS = {"email", "language", "consent", HONEYPOT_FIELD}
 
+PROBLEMS = {
+    400: "Invalid body: messages per field in `errors`, keyed by dotted paths.",
+    413: "Body larger than INTAKE_MAX_BODY_BYTES.",
+    429: "Too many submissions from this address or for this email address; see Retry-After.",
+}
 AcceptedSerializer = inline_serializer(
     "SubmissionAccepted",
     {
@@ -83,7 +88,10 @@ class IntakeViewSet(ApiViewSet):
         cls.model = intake.model
         cls.serializer_class = intake.serializer_class
         tag = intake.model._meta.app_label
-        problems = dict.fromkeys((400, 413, 429), ProblemSerializer)
+        problems = {
+            (status_code, PROBLEM_CONTENT_TYPE): OpenApiResponse(ProblemSerializer, description)
+            for status_code, description in PROBLEMS.items()
+        }
         cls.create = extend_schema(
             tags=[tag],
             summary=f"Submit: {intake.model._meta.verbose_name}",
@@ -95,7 +103,10 @@ class IntakeViewSet(ApiViewSet):
                 "Accept-Language asks for English."
             ),
             request=intake.serializer_class,
-            responses={202: AcceptedSerializer, **problems},
+            responses={
+                202: OpenApiResponse(AcceptedSerializer, "Stored unconfirmed; email queued."),
+                **problems,
+            },
         )(_own(IntakeViewSet.create))
         cls.consent = extend_schema(
             tags=[tag],
@@ -106,36 +117,29 @@ class IntakeViewSet(ApiViewSet):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         if request.method == "POST":
-            try:
-                service.check_size(request)
-                service.check_client_rate(request)
-            except service.Refused as refused:
-                raise RefusedException(refused) from refused
+            service.check_size(request)
+            service.check_client_rate(request)
 
     def handle_exception(self, exc):
-        if isinstance(exc, RefusedException):
-            refused = exc.refused
-            response = problem_response(refused.status, str(refused.detail), code=refused.code)
-            if refused.retry_after is not None:
-                response["Retry-After"] = str(refused.retry_after)
+        if isinstance(exc, service.Refused):
+            response = problem_response(exc.status, str(exc.detail), code=exc.code)
+            if exc.retry_after is not None:
+                response["Retry-After"] = str(exc.retry_after)
             return response
         return super().handle_exception(exc)
 
     def create(self, request, *args, **kwargs):
         if not isinstance(request.data, dict):
             raise ValidationError({"non_field": [translation.gettext("Expected a JSON object.")]})
-        if service.is_spam(request.data):
-            return self.accepted()
         serializer = self.intake.serializer_class(
-            data=request.data, context=service.serializer_context(self.intake, request)
+            data=request.data, context={"request": request, "json_types": True}
         )
         if not serializer.is_valid():
             raise ValidationError(dotted_errors(serializer.errors))
+        if service.is_spam(serializer.validated_data):
+            return self.accepted()
         language = translation.get_language()[:2]
-        try:
-            service.accept(self.intake, serializer.validated_data, request, language)
-        except service.Refused as refused:
-            raise RefusedException(refused) from refused
+        service.accept(self.intake, serializer.validated_data, request, language)
         return self.accepted()
 
     def accepted(self):
@@ -158,12 +162,6 @@ class IntakeViewSet(ApiViewSet):
         ]
 
 
-class RefusedException(Exception):
-    def __init__(self, refused: service.Refused):
-        super().__init__(str(refused))
-        self.refused = refused
-
-
 def privacy_page(request):
     site = site_for_request(request)
     if site is None:
@@ -180,10 +178,9 @@ def form_fields(serializer) -> list[dict]:
             continue
         if isinstance(field, serializers.BaseSerializer | serializers.ListField):
             continue
-        style = field.style.get("base_template", "")
         if isinstance(field, serializers.EmailField):
             widget = "email"
-        elif style == "textarea.html":
+        elif field.style.get("base_template") == "textarea.html":
             widget = "textarea"
         else:
             widget = "text"
@@ -194,7 +191,7 @@ def form_fields(serializer) -> list[dict]:
                 "widget": widget,
                 "required": field.required,
                 "max_length": getattr(field, "max_length", None),
-                "help_text": field.help_text if style else "",
+                "help_text": field.help_text or "",
             }
         )
     return described
@@ -227,13 +224,11 @@ class IntakeFormView(View):
         except service.Refused as refused:
             return self.refused(request, refused)
         data = self.data_from(request)
-        if service.is_spam(data):
-            return self.done(request)
-        serializer = self.intake.serializer_class(
-            data=data, context=service.serializer_context(self.intake, request)
-        )
+        serializer = self.intake.serializer_class(data=data, context={"request": request})
         if not serializer.is_valid():
             return self.form(request, values=data, errors=dotted_errors(serializer.errors))
+        if service.is_spam(serializer.validated_data):
+            return self.done(request)
         try:
             service.accept(self.intake, serializer.validated_data, request, "de")
         except service.Refused as refused:

@@ -1,21 +1,27 @@
 """Shared by the intake, token and mail tests: a valid submission and its paths."""
 
+import ipaddress
 import itertools
 import json
 import re
+import secrets
 
 from django.core import mail
 from django.test import TestCase
 
 API_PATH = "/api/v1/example/topic-suggestions/"
 FORM_PATH = "/mitmachen/example/thema-vorschlagen/"
-_addresses = itertools.count(1)
+# Random per run: on Redis the counters of an earlier run outlive it.
+_addresses = itertools.count(secrets.randbelow(2**23) * 2)
 
 
 def unique_address() -> str:
     """A client address of the test's own, so rate-limit windows never overlap."""
-    number = next(_addresses)
-    return f"198.51.{number // 250}.{number % 250 + 1}"
+    return str(ipaddress.IPv4Address("10.0.0.0") + next(_addresses) % 2**24)
+
+
+def unique_email(name: str) -> str:
+    return f"{name}-{secrets.token_hex(6)}@example.org"
 
 
 def valid_submission(**changes) -> dict:

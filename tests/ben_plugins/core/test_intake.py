@@ -26,6 +26,7 @@ from .intake_helpers import (
     post_form,
     post_json,
     unique_address,
+    unique_email,
     valid_submission,
 )
 
@@ -81,11 +82,6 @@ class TestValidation:
             "Please agree to the processing of your data."
         ]
 
-    def test_outdated_consent_version_is_refused(self, client):
-        response = post_json(client, valid_submission(consent_version="2020-01-01"))
-        assert response.status_code == 400
-        assert "consent_version" in response.json()["errors"]
-
     def test_nested_errors_are_keyed_by_dotted_paths(self, client):
         sessions = [
             {"date": "2027-03-01", "duration_minutes": 90},
@@ -119,6 +115,27 @@ class TestValidation:
         assert response.status_code == 400
         assert field in response.json()["errors"]
         assert stored() == []
+
+    @pytest.mark.parametrize(
+        ("changes", "field"),
+        [
+            ({"topic": 5}, "topic"),
+            ({"consent": "true"}, "consent"),
+            ({"consent": 1}, "consent"),
+            (
+                {"sessions": [{"date": "2027-03-01", "duration_minutes": "60"}]},
+                "sessions.0.duration_minutes",
+            ),
+            (
+                {"sessions": [{"date": "2027-03-01", "duration_minutes": True}]},
+                "sessions.0.duration_minutes",
+            ),
+        ],
+    )
+    def test_values_of_the_wrong_json_type_are_a_400(self, client, changes, field):
+        response = post_json(client, valid_submission(**changes))
+        assert response.status_code == 400
+        assert field in response.json()["errors"]
 
     @pytest.mark.parametrize("body", ["[1, 2]", "kein json", '"text"'])
     def test_a_body_that_is_no_object_is_a_400(self, client, body):
@@ -172,7 +189,7 @@ class TestLimits:
 
     def test_per_email_rate_limit(self, client, settings):
         settings.INTAKE_RATE_LIMIT_EMAIL = "2/day"
-        email = "vielschreiber@example.org"
+        email = unique_email("vielschreiber")
         for _ in range(2):
             assert post_json(client, valid_submission(email=email)).status_code == 202
         response = post_json(client, valid_submission(email=email.upper()))
@@ -289,7 +306,7 @@ class TestHtmlForm:
         [suggestion] = stored()
         assert suggestion.language == "en"
         assert suggestion.consent_text.startswith("Ich bin einverstanden")  # what the form showed
-        assert mail.outbox[-1].subject == "Please confirm: Thema vorschlagen"
+        assert mail.outbox[-1].subject == "Please confirm: Suggest a topic"
 
     def test_form_errors_are_german_and_next_to_their_fields(self, client):
         data = valid_submission(email="kaputt", consent=None)
@@ -310,7 +327,9 @@ class TestHtmlForm:
         post_json(client, valid_submission())
         link = path_of(link_in_last_mail())
         set_enabled("example", Site.objects.get(is_default_site=True), False)
-        assert client.get(FORM_PATH).status_code == 404
+        form = client.get(FORM_PATH)
+        assert form.status_code == 404
+        assert form["Content-Type"].startswith("text/html")  # a page, not problem+json
         assert post_json(client, valid_submission()).status_code == 404
         assert client.post(link).status_code == 404
         assert TopicSuggestion.objects.count() == 0

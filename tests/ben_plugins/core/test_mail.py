@@ -69,7 +69,7 @@ def test_english_confirmation_when_chosen_in_the_form(client, queue):
     post_form(client, valid_submission(consent="on", language="en"))
     run_queued(queue)
     [message] = mail.outbox
-    assert message.subject == "Please confirm: Thema vorschlagen"
+    assert message.subject == "Please confirm: Suggest a topic"
     assert "within 48 hours" in message.body
     assert '<html lang="en">' in message.alternatives[0][0]
 

@@ -15,6 +15,8 @@ SPEAKER_OBJECTION = tokens.Purpose("example.speaker_objection", lifetime=timedel
 
 
 class SessionSerializer(StrictSerializer):
+    """A preferred date for the evening."""
+
     date = serializers.DateField(label="Datum")
     duration_minutes = serializers.IntegerField(
         label="Dauer in Minuten", min_value=15, max_value=480
@@ -22,6 +24,8 @@ class SessionSerializer(StrictSerializer):
 
 
 class TopicSuggestionSerializer(IntakeSerializer):
+    """A topic for a club evening, optionally with a speaker to invite and preferred dates."""
+
     name = serializers.CharField(label="Ihr Name", max_length=200)
     topic = serializers.CharField(label="Thema", max_length=200)
     text = serializers.CharField(
@@ -36,24 +40,18 @@ class TopicSuggestionSerializer(IntakeSerializer):
         required=False,
     )
     speaker_email = serializers.EmailField(
-        label="E-Mail der Referentin / des Referenten", required=False
+        label="E-Mail der Referentin / des Referenten", max_length=254, required=False
     )
     sessions = SessionSerializer(
         many=True, required=False, max_length=5, help_text="Up to five preferred dates."
     )
-
-    def validate(self, attrs):
-        if attrs.get("speaker_email") and not attrs.get("speaker_name"):
-            raise serializers.ValidationError(
-                {"speaker_name": ["Bitte nennen Sie auch den Namen."]}
-            )
-        return attrs
 
 
 class TopicSuggestionIntake(Intake):
     model = TopicSuggestion
     serializer_class = TopicSuggestionSerializer
     title = "Thema vorschlagen"
+    title_en = "Suggest a topic"
     consent = Consent(
         version="2026-12-01",
         text_de=(

@@ -2,9 +2,11 @@ from django.http import Http404
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 
 from cms.core.wagtail_patches import replace_admin_view
 
+from . import transitions
 from .guard import (
     SnippetIndexView,
     is_switched_off,
@@ -66,3 +68,15 @@ def hide_menu_items_of_disabled_plugins(request, menu_items):
 def hide_empty_snippet_index(request, menu_items):
     if snippet_index_is_empty(request):
         menu_items[:] = [item for item in menu_items if item.name != "snippets"]
+
+
+@hooks.register("register_log_actions")
+def register_transition_log_action(actions):
+    @actions.register_action(transitions.LOG_ACTION)
+    class StateTransition(LogFormatter):
+        label = "Statusänderung"
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            message = f"Status: {data.get('from_label', '?')} → {data.get('to_label', '?')}"
+            return f"{message} ({data['comment']})" if data.get("comment") else message

@@ -308,10 +308,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # TASKS_BACKEND=database), then every built-in and entry-point plugin not excluded.
 INSTALLED_APPS += [
     "ben_plugins.core",
+    "ben_plugins.core.personal_data",
+    "ben_plugins.core.letters",
     "django_tasks",
     "django_tasks_db",
     *discover_plugin_apps(disabled=env_list("BEN_PLUGINS_DISABLED"), installed_apps=INSTALLED_APPS),
 ]
+
+#: Personal data (ben_plugins.core.personal_data): per plugin label, the months that replace
+#: those its retention rules declare, e.g. BEN_RETENTION_MONTHS="example=6,ehrenamtskarte=24".
+BEN_RETENTION_MONTHS = {
+    label.strip(): int(months)
+    for label, _, months in (item.partition("=") for item in env_list("BEN_RETENTION_MONTHS"))
+}
+#: The controller named in the record of processing activities (Art. 30 DSGVO).
+BEN_DATA_CONTROLLER = env_str(
+    "BEN_DATA_CONTROLLER", "Stadt Bitburg, Rathausplatz 1, 54634 Bitburg (Bürgermeister)"
+)
 
 WEBHOOKS_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", False)
 WEBHOOKS_MAX_ATTEMPTS = env_int("WEBHOOKS_MAX_ATTEMPTS", 6)

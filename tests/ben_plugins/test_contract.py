@@ -3,16 +3,28 @@
 A new plugin gets these tests for free; a failure names the plugin and the broken rule.
 """
 
+import io
+from datetime import timedelta
+
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from django.db import models
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+from factory.django import DjangoModelFactory
 from wagtail.models import Page
 
 import cms
 from ben_plugins.core import discovery
 from ben_plugins.core.checks import RESERVED_API_SEGMENTS
 from ben_plugins.core.guard import plugin_owning
+from ben_plugins.core.letters import letters_of
+from ben_plugins.core.letters.placeholders import problems as placeholder_problems
 from ben_plugins.core.pages import CORE_PAGE_APPS, PluginPageMixin
+from ben_plugins.core.personal_data import ClubAccess
+from ben_plugins.core.personal_data.declarations import declared_models
+from ben_plugins.core.personal_data.models import AccessLogEntry
 from ben_plugins.core.plugins import all_plugins
 from ben_plugins.core.signals import (
     content_deleted,
@@ -20,7 +32,10 @@ from ben_plugins.core.signals import (
     content_unpublished,
     moderation_state_changed,
 )
+from ben_plugins.core.transitions import transitions_of
 from cms.moderation.club_content import ClubContent
+from cms.moderation.models import ClubMembership
+from tests.factories.users import UserFactory
 
 PLUGINS = all_plugins()
 CONTENT_SIGNALS = [
@@ -202,3 +217,121 @@ def test_admin_views_answer_404_when_disabled(plugin, admin_client, site, switch
     switch_plugin(plugin.label, False)
     for path in paths:
         assert admin_client.get(path).status_code == 404, path
+
+
+# Personal data, statuses and letters (docs/plugins.md 4.6–4.8): what a plugin declares holds.
+
+
+def _personal_data_models(plugin):
+    return [model for model in plugin.app_config.get_models() if model in declared_models()]
+
+
+def _factory_for(model):
+    """The plugin's test factory of ``model`` (``<plugin>.factories``, imported by the suite)."""
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    for candidate in subclasses(DjangoModelFactory):
+        if candidate._meta.model is model:
+            return candidate
+    raise LookupError(f"{model._meta.label} holds personal data: ship a factory for it")
+
+
+@pytest.mark.parametrize("plugin", plugin_params())
+def test_personal_data_declarations_name_real_fields(plugin):
+    for model in _personal_data_models(plugin):
+        declared = model.personal_data
+        third = [name for fields in declared.third_parties.values() for name in fields]
+        for name in [*declared.fields, declared.email_field, *declared.third_parties, *third]:
+            model._meta.get_field(name)
+        assert declared.purpose and declared.legal_basis and declared.subjects, model
+        assert declared.rules, f"{model._meta.label} declares no retention"
+        for rule in declared.rules:
+            assert isinstance(model._meta.get_field(rule.after), models.DateField), rule
+        assert declared.access.groups or isinstance(declared.access, ClubAccess), model
+
+
+@pytest.mark.parametrize("plugin", plugin_params())
+def test_transitions_and_letters_are_consistent(plugin):
+    for model in plugin.app_config.get_models():
+        if declared := transitions_of(model):
+            states = {
+                str(value) for value, _ in model._meta.get_field(declared.state_field).choices
+            }
+            for transition in declared.transitions:
+                assert transition.source_set | {transition.target} <= states, transition
+                assert transition.groups, f"{transition} names no group"
+                if transition.stamp:
+                    model._meta.get_field(transition.stamp)
+        for letter in letters_of(model):
+            assert letter.key.startswith(f"{plugin.label}."), letter.key
+            for text in (letter.subject, letter.body):
+                assert placeholder_problems(text, letter.placeholders) == [], letter.key
+
+
+def _reader(model, record):
+    """A user the declaration lets read ``record``: a group member or the club's editor."""
+    user = UserFactory(username=f"leser-{model._meta.model_name}")
+    user.user_permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    access = model.personal_data.access
+    if isinstance(access, ClubAccess):
+        ClubMembership.objects.create(user=user, club=getattr(record, access.field))
+    else:
+        user.groups.add(Group.objects.get_or_create(name=access.groups[0])[0])
+    return user
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("plugin", plugin_params())
+def test_personal_data_is_seen_only_by_its_readers_and_every_look_is_logged(plugin, client, site):
+    models_with_data = _personal_data_models(plugin)
+    if not models_with_data:
+        pytest.skip(f"{plugin.label} declares no personal data")
+    outsider = UserFactory(username="aussenstehend")
+    outsider.user_permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    for model in models_with_data:
+        record = _factory_for(model)()
+        base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        views = [f"{base}{view}/{record.pk}/" for view in ("inspect", "edit", "delete", "history")]
+        client.force_login(outsider)
+        for path in [base, f"{base}?export=csv", *views]:
+            assert client.get(path).status_code == 403, path
+        assert not AccessLogEntry.objects.filter(username="aussenstehend").exists()
+        client.force_login(_reader(model, record))
+        for path in [base, *views]:
+            assert client.get(path).status_code == 200, path
+        logged = AccessLogEntry.objects.filter(
+            object_id=str(record.pk), content_type__model=model._meta.model_name
+        )
+        assert sorted(logged.values_list("action", flat=True)) == [
+            "history",
+            "view",
+            "view",
+            "view",
+        ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("plugin", plugin_params())
+def test_expired_personal_data_is_deleted_or_anonymised(plugin, site):
+    for model in _personal_data_models(plugin):
+        for rule in model.personal_data.rules:
+            if rule.where is not None:
+                continue
+            record = _factory_for(model)()
+            long_ago = timezone.now() - rule.period(plugin.label) - timedelta(days=1)
+            model._base_manager.filter(pk=record.pk).update(**{rule.after: long_ago})
+            call_command("ben_retention", verbosity=0, stdout=io.StringIO())
+            remaining = model._base_manager.filter(pk=record.pk).first()
+            if rule.action == "delete":
+                assert remaining is None, f"{model._meta.label}: {rule}"
+            else:
+                email = model.personal_data.email_field
+                assert getattr(remaining, email) == model.personal_data.anonymous_value(email)

@@ -1,0 +1,79 @@
+"""Deleting and anonymising records with personal data, their audit and access logs included.
+
+Wagtail's audit log (ModelLogEntry) keeps each record's label (its ``str()``, often a name)
+and the comments of its transitions; the access log keeps the label too. Whenever a declared
+record is deleted – by retention, an Art. 17 request or in the admin – or anonymised, those
+entries keep only what the record was (type and ID) and its state changes.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models.signals import post_delete
+from wagtail.models import ModelLogEntry
+
+from ben_plugins.core import tokens
+
+from .declarations import declared_models
+from .models import AccessLogEntry
+
+#: What stays of a log entry's data: the state change of a transition, never a comment.
+KEPT_LOG_DATA = ("from", "to", "from_label", "to_label")
+
+
+def anonymous_label(model, pk, verb: str = "gelöscht") -> str:
+    return f"{model._meta.verbose_name} #{pk} ({verb})"
+
+
+def scrub_logs(model, pks, verb: str = "gelöscht") -> int:
+    """Replace labels and comments in the audit and access logs of these records.
+
+    Returns how many log entries were changed.
+    """
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    changed = 0
+    for pk in pks:
+        label = anonymous_label(model, pk, verb)
+        entries = ModelLogEntry.objects.filter(content_type=content_type, object_id=str(pk))
+        for entry in entries:
+            entry.label = label
+            entry.data = {key: entry.data[key] for key in KEPT_LOG_DATA if key in entry.data}
+            entry.save(update_fields=["label", "data"])
+            changed += 1
+        changed += AccessLogEntry.objects.filter(
+            content_type=content_type, object_id=str(pk)
+        ).update(object_repr=label)
+    return changed
+
+
+def delete_records(model, pks) -> None:
+    """Delete the records and their one-time links; ``post_delete`` scrubs their logs."""
+    with transaction.atomic():
+        for record in model._base_manager.filter(pk__in=pks):
+            tokens.revoke_for(record)
+            record.delete()
+
+
+def not_yet_anonymised(model, queryset):
+    declaration = model.personal_data
+    email = declaration.email_field
+    return queryset.exclude(**{email: declaration.anonymous_value(email)})
+
+
+def anonymise_records(model, pks) -> None:
+    """Empty the declared personal fields and scrub the logs; the record stays."""
+    declaration = model.personal_data
+    values = {name: declaration.anonymous_value(name) for name in declaration.fields}
+    with transaction.atomic():
+        model._base_manager.filter(pk__in=pks).update(**values)
+        scrub_logs(model, pks, "anonymisiert")
+
+
+def _scrub_after_delete(sender, instance, **kwargs):
+    scrub_logs(sender, [instance.pk])
+
+
+def connect_log_anonymisation() -> None:
+    for model in declared_models():
+        post_delete.connect(
+            _scrub_after_delete, sender=model, dispatch_uid=f"ben_scrub_{model._meta.label}"
+        )

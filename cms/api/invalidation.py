@@ -19,9 +19,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 
 from .caching import all_labels, bump, bump_generations, model_label
 
-#: Labels invalidated in the current transaction of this thread, bumped and purged together
-#: after its commit. A rolled-back transaction's labels go out with the next commit: a
-#: needless purge, never a missing one.
+#: What this thread's transaction invalidated, bumped and purged together after its commit.
+#: A rolled-back transaction's labels go out with the next commit: a needless purge, never
+#: a missing one.
 _pending = threading.local()
 
 
@@ -40,16 +40,14 @@ def invalidate(labels) -> None:
         bump(labels)
         return
     bump_generations(labels)
-    if not hasattr(_pending, "labels"):
-        _pending.labels = set()
-    _pending.labels |= labels
+    _pending.labels = getattr(_pending, "labels", set()) | labels
     transaction.on_commit(_bump_pending)
 
 
 def _bump_pending() -> None:
-    """The first of a transaction's callbacks bumps and purges everything it invalidated."""
-    labels = getattr(_pending, "labels", set())
-    _pending.labels = set()
+    """The first callback after a commit bumps and purges all its transaction invalidated;
+    the others find nothing left (a publish invalidates several times)."""
+    labels, _pending.labels = getattr(_pending, "labels", set()), set()
     bump(labels)
 
 

@@ -26,6 +26,13 @@ backend app1 {
     .first_byte_timeout = 30s;
 }
 
+# The file server (nginx, Caddy) for /static/ (STATIC_ROOT after collectstatic) and /media/
+# (MEDIA_ROOT, shared by all app servers): Django serves neither in production.
+backend files {
+    .host = "127.0.0.1";
+    .port = "8080";
+}
+
 # Who may purge: the app servers (and db_worker hosts) that run BEN. Varnish sees the
 # address of the TCP peer: a TLS terminator in front must speak the PROXY protocol
 # (e.g. hitch, haproxy `send-proxy`), or every client would purge from its address.
@@ -72,7 +79,10 @@ sub vcl_recv {
     if (req.http.X-Api-Key || req.http.Authorization || req.url ~ "[?&]preview_token=") {
         return (pass);
     }
-    if (req.url ~ "^/(api|static|media)/") {
+    if (req.url ~ "^/(static|media)/") {
+        set req.backend_hint = files;
+        unset req.http.Cookie;
+    } elsif (req.url ~ "^/api/") {
         unset req.http.Cookie;
     } elsif (req.http.Cookie) {
         return (pass);  # a staff session on the public site

@@ -1,21 +1,28 @@
-"""Load benchmark of the content API against Wagtail's /api/v2/, on loopback with gunicorn.
+"""Load benchmark of the content API against Wagtail's /api/v2/, on loopback with gunicorn,
+and of Varnish (deploy/varnish/ben.vcl) in front of it.
 
 Usage (after bench/generate.py filled the database):
-    DATABASE_URL=sqlite:////tmp/ben_bench.sqlite3 [REDIS_URL=redis://127.0.0.1:6379/0] \\
+    DATABASE_URL=sqlite:////tmp/ben_bench.sqlite3 REDIS_URL=redis://127.0.0.1:6379/0 \\
         python bench/load.py [--duration 8] [--concurrency 4] [--workers 2]
 
 Starts gunicorn (--workers sync workers) three times: with the response cache switched off
 (API_RESPONSE_CACHE_SECONDS=0) for the uncached numbers and Wagtail's v2 listing, with the
 cache on for cached and 304 numbers, and a file-serving WSGI app as the static baseline.
+Then varnishd with the shipped VCL in front of the cached gunicorn (its `app1` backend) and
+the file app (its `files` backend): Varnish hits of /api/v1/events/ against a static file of
+the same size through the same Varnish, and the time from publishing a change (in this
+process, purging Varnish after the commit as BEN does) to the changed answer through Varnish.
 The settings are production's plus Wagtail's API v2 at /api/v2/ (bench/settings.py and
 bench/urls.py: v2 exists only here). Prints requests per second, latency percentiles, server
-CPU time per request (gunicorn workers plus Redis, read from /proc and Redis INFO; this does
-not depend on how fast the load generator is) and ratios.
+CPU time per request (gunicorn workers plus Redis, or varnishd, read from /proc and Redis
+INFO; this does not depend on how fast the load generator is) and ratios.
 """
 
 import argparse
 import http.client
+import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -28,6 +35,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 V2_EVENTS = "/api/v2/pages/?type=pages.EventPage&fields=*"
+VCL = ROOT / "deploy" / "varnish" / "ben.vcl"
+STATIC_PATH = "/static/bench/events.json"
 
 
 @dataclass
@@ -135,21 +144,109 @@ class Server:
         raise RuntimeError(f"gunicorn on port {port} did not start")
 
     def cpu_seconds(self) -> float:
-        """User and system time of the gunicorn master and its workers so far."""
-        total = 0
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue  # a process that just ended
-            pid, parent = int(stat.parent.name), int(fields[1])
-            if self.process.pid in (pid, parent):
-                total += int(fields[11]) + int(fields[12])
-        return total / os.sysconf("SC_CLK_TCK")
+        return process_cpu_seconds(self.process.pid)
 
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=20)
+
+
+def process_cpu_seconds(root: int) -> float:
+    """User and system time so far of a process and its children (gunicorn's workers,
+    varnishd's worker process)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a process that just ended
+        pid, parent = int(stat.parent.name), int(fields[1])
+        if root in (pid, parent):
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def varnishd() -> str | None:
+    return shutil.which("varnishd") or shutil.which("varnishd", path="/usr/sbin:/usr/local/sbin")
+
+
+class Varnish:
+    """varnishd with the shipped VCL, its backends pointed at the benchmark's servers."""
+
+    def __init__(self, app_port: int, files_port: int):
+        self.port = free_port()
+        self.workdir = Path(tempfile.mkdtemp(prefix="ben-bench-varnish-"))
+        self.workdir.chmod(0o755)  # varnishd's unprivileged worker reads the compiled VCL
+        vcl = self.workdir / "ben.vcl"
+        text = VCL.read_text()
+        for shipped, port in (('.port = "8000";', app_port), ('.port = "8080";', files_port)):
+            if shipped not in text:
+                raise RuntimeError(f"{VCL} no longer has {shipped}")
+            text = text.replace(shipped, f'.port = "{port}";')
+        vcl.write_text(text)
+        vcl.chmod(0o644)
+        self.process = subprocess.Popen(
+            [
+                varnishd(), "-F", "-n", str(self.workdir),
+                "-f", str(vcl), "-a", f"127.0.0.1:{self.port}", "-s", "malloc,256m",
+            ],
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        for _ in range(300):
+            if self.process.poll() is not None:
+                raise RuntimeError(f"varnishd exited with {self.process.returncode}")
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("varnishd did not start")
+
+    def cpu_seconds(self) -> float:
+        return process_cpu_seconds(self.process.pid)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def publish_to_visible(varnish: Varnish, env: dict, rounds: int) -> list[float]:
+    """Seconds from the start of a publish (in this process, as an editor's request would)
+    to the first answer through Varnish that shows it; the page is put back afterwards."""
+    os.environ.update(
+        {
+            **env,
+            "FRONTEND_CACHE_URL": f"http://127.0.0.1:{varnish.port}",
+            "TASKS_BACKEND": "immediate",
+        }
+    )
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from cms.pages.models import EventPage
+
+    _, body, _ = request(varnish.port, "/api/v1/events/?limit=1", {})
+    event = EventPage.objects.get(pk=json.loads(body)["results"][0]["id"])
+    original = event.title
+    path = f"/api/v1/events/{event.pk}/"
+    timings = []
+    try:
+        for number in range(rounds):
+            request(varnish.port, path, {})  # cached in Varnish before the change
+            marker = f"{original} (bench {number})"
+            event.title = marker
+            started = time.perf_counter()
+            event.save_revision().publish()
+            while marker.encode() not in request(varnish.port, path, {})[1]:
+                if time.perf_counter() - started > 30:
+                    raise RuntimeError("the change did not show through Varnish within 30 s")
+            timings.append(time.perf_counter() - started)
+    finally:
+        event.title = original
+        event.save_revision().publish()
+    return timings
 
 
 def main():
@@ -157,6 +254,7 @@ def main():
     parser.add_argument("--duration", type=float, default=8.0)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-varnish", action="store_true", help="leave out the Varnish tier")
     args = parser.parse_args()
     if "DATABASE_URL" not in os.environ:
         sys.exit("Set DATABASE_URL to the database filled by bench/generate.py.")
@@ -171,6 +269,7 @@ def main():
     }
     scenario = lambda *a, **k: run(*a, duration=args.duration, concurrency=args.concurrency, **k)  # noqa: E731
     results = {}
+    publish_timings = []
 
     server = Server(
         "cms.wsgi:application", args.workers, {**env, "API_RESPONSE_CACHE_SECONDS": "0"}
@@ -189,6 +288,7 @@ def main():
         server.stop()
 
     server = Server("cms.wsgi:application", args.workers, env)
+    files = varnish = None
     try:
         _, body, headers = request(server.port, "/api/v1/events/", {})
         etag = headers["ETag"]
@@ -198,23 +298,42 @@ def main():
             headers={"If-None-Match": etag}, expect=304,
         )  # fmt: skip
         results["news-cached"] = scenario("/api/v1/news/ cached", server, "/api/v1/news/")
-    finally:
-        server.stop()
 
-    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as sample:
-        sample.write(body)
-    server = Server("bench.static_wsgi:application", args.workers,
-                    {"BENCH_STATIC_FILE": sample.name})  # fmt: skip
-    try:
-        results["static"] = scenario(f"static file ({len(body)} bytes, same size)", server, "/")
+        with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as sample:
+            sample.write(body)
+        files = Server("bench.static_wsgi:application", args.workers,
+                       {"BENCH_STATIC_FILE": sample.name})  # fmt: skip
+        results["static"] = scenario(
+            f"static file ({len(body)} bytes, same size), gunicorn", files, "/"
+        )
+        if not (args.no_varnish or varnishd()):
+            print("varnishd is not installed: no Varnish scenarios (apt-get install varnish "
+                  "varnish-modules)")  # fmt: skip
+        if varnishd() and not args.no_varnish:
+            varnish = Varnish(server.port, files.port)
+            results["events-varnish"] = scenario(
+                "/api/v1/events/ Varnish hit", varnish, "/api/v1/events/"
+            )
+            results["static-varnish"] = scenario(
+                "static file, same size, through the same Varnish", varnish, STATIC_PATH
+            )
+            if os.environ.get("REDIS_URL"):
+                publish_timings = publish_to_visible(varnish, env, rounds=5)
+            else:
+                print("publish-to-visible needs REDIS_URL (the app servers and this process "
+                      "must share the response cache's generations)")  # fmt: skip
     finally:
-        server.stop()
-        os.unlink(sample.name)
+        for running in (varnish, files, server):
+            if running is not None:
+                running.stop()
+        if files is not None:
+            os.unlink(sample.name)
 
     print(f"\ngunicorn {args.workers} sync workers, {args.concurrency} client threads, "
           f"{args.duration:.0f}s per scenario, {os.cpu_count()} CPUs, "
           f"cache: {'Redis' if os.environ.get('REDIS_URL') else 'local memory'}; "
-          f"cpu ms = server CPU time per request (gunicorn workers + Redis)\n")  # fmt: skip
+          f"cpu ms = server CPU time per request (gunicorn workers + Redis; varnishd for "
+          f"the Varnish rows)\n")  # fmt: skip
     print(f"{'scenario':62} {'req/s':>8} {'p50 ms':>7} {'p90 ms':>7} {'p99 ms':>7} "
           f"{'cpu ms':>7} {'errors':>6}")  # fmt: skip
     for result in results.values():
@@ -236,6 +355,21 @@ def main():
         )
     median = statistics.median(results["events-uncached"].latencies) * 1000
     print(f"  median uncached event list latency: {median:.1f} ms")
+    if "events-varnish" in results:
+        hit, file = results["events-varnish"], results["static-varnish"]
+        print(
+            f"  {hit.label} / {file.label}: {hit.rps / file.rps:.2f} req/s, "
+            f"{hit.cpu_per_request_ms / file.cpu_per_request_ms:.2f}x varnishd CPU per request"
+        )
+        print(f"  {hit.label} / events cached at the origin: "
+              f"{hit.rps / results['events-cached'].rps:.1f}x req/s")  # fmt: skip
+        print(f"  {hit.label} / v2 listing: {hit.rps / v2:.0f}x req/s")
+    if publish_timings:
+        print(
+            f"  publish to changed answer through Varnish ({len(publish_timings)} rounds, "
+            f"publish included): median {statistics.median(publish_timings) * 1000:.0f} ms, "
+            f"max {max(publish_timings) * 1000:.0f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -140,7 +140,11 @@ def bump(labels) -> None:
     if not labels:
         return
     bump_generations(labels)
-    transaction.on_commit(partial(purge, surrogate_keys(labels)))
+    keys = surrogate_keys(labels)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(partial(purge, keys))
+    else:
+        purge(keys)  # committed already (and no database needed to know it)
 
 
 def strong_etag(body: bytes) -> str:

@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 V2_EVENTS = "/api/v2/pages/?type=pages.EventPage&fields=*"
 VCL = ROOT / "deploy" / "varnish" / "ben.vcl"
 STATIC_PATH = "/static/bench/events.json"
+STATIC_WITH_API_HEADERS = "/static/bench/with-api-headers.json"
 
 
 @dataclass
@@ -56,16 +57,68 @@ class Result:
         return len(self.latencies) / self.seconds if self.seconds else 0.0
 
     def percentile(self, fraction: float) -> float:
+        if not self.latencies:
+            return float("nan")  # every request failed: the errors column says how many
         ordered = sorted(self.latencies)
         return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] * 1000
 
 
-def request(port: int, path: str, headers: dict) -> tuple[int, bytes, dict]:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+@dataclass
+class ApacheBenchResult(Result):
+    """Measured by ApacheBench (``ab``, C, keep-alive): a load generator that costs far less
+    CPU per request than this script's Python threads, for the fastest scenarios."""
+
+    requests: int = 0
+    measured_rps: float = 0.0
+    measured_percentiles: dict = field(default_factory=dict)
+
+    @property
+    def rps(self) -> float:
+        return self.measured_rps
+
+    @property
+    def cpu_per_request_ms(self) -> float:
+        return self.server_cpu_seconds / self.requests * 1000 if self.requests else 0.0
+
+    def percentile(self, fraction: float) -> float:
+        return self.measured_percentiles.get(round(fraction * 100), float("nan"))
+
+
+def run_apache_bench(label, server, path, duration, concurrency) -> ApacheBenchResult:
+    result = ApacheBenchResult(label)
+    url = f"http://127.0.0.1:{server.port}{path}"
+    cpu_before = server.cpu_seconds()
+    output = subprocess.run(
+        ["ab", "-k", "-q", "-c", str(concurrency), "-t", str(duration), "-n", "100000000", url],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    result.server_cpu_seconds = server.cpu_seconds() - cpu_before
+    for line in output.splitlines():
+        name, _, value = line.partition(":")
+        if name == "Complete requests":
+            result.requests = int(value)
+        elif name in ("Failed requests", "Non-2xx responses"):
+            result.errors += int(value)
+        elif name == "Requests per second":
+            result.measured_rps = float(value.split()[0])
+        else:  # the percentile table: "  90%      2"
+            share, milliseconds, *_ = [*line.split(), "", ""]
+            if share[:-1].isdigit() and share.endswith("%") and milliseconds.isdigit():
+                result.measured_percentiles[int(share[:-1])] = float(milliseconds)
+    return result
+
+
+def request(port: int, path: str, headers: dict, connection=None) -> tuple[int, bytes, dict]:
+    """One GET; on ``connection`` if given, kept open when the server allows (Varnish does,
+    gunicorn's sync workers close it and http.client opens a new one for the next request)."""
+    own = connection is None
+    if own:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     connection.request("GET", path, headers=headers)
     response = connection.getresponse()
     body = response.read()
-    connection.close()
+    if own or response.will_close:
+        connection.close()
     return response.status, body, dict(response.getheaders())
 
 
@@ -83,18 +136,20 @@ def run(label, server, path, duration, concurrency, headers=None, expect=200) ->
     headers = headers or {}
     result = Result(label)
     lock = threading.Lock()
-    deadline = time.monotonic() + duration
+    deadline = 0.0
 
     def worker():
         local, errors = [], 0
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         while time.monotonic() < deadline:
             started = time.perf_counter()
-            status, _, _ = request(port, path, headers)
+            status, _, _ = request(port, path, headers, connection)
             elapsed = time.perf_counter() - started
             if status == expect:
                 local.append(elapsed)
             else:
                 errors += 1
+        connection.close()
         with lock:
             result.latencies.extend(local)
             result.errors += errors
@@ -103,6 +158,7 @@ def run(label, server, path, duration, concurrency, headers=None, expect=200) ->
         request(port, path, headers)
     cpu_before = server.cpu_seconds() + redis_cpu_seconds()
     started = time.monotonic()
+    deadline = started + duration
     threads = [threading.Thread(target=worker) for _ in range(concurrency)]
     for thread in threads:
         thread.start()
@@ -233,7 +289,7 @@ def publish_to_visible(varnish: Varnish, env: dict, rounds: int) -> list[float]:
     path = f"/api/v1/events/{event.pk}/"
     timings = []
     try:
-        for number in range(rounds):
+        for number in range(rounds + 1):  # the first round warms up this process: not counted
             request(varnish.port, path, {})  # cached in Varnish before the change
             marker = f"{original} (bench {number})"
             event.title = marker
@@ -242,7 +298,8 @@ def publish_to_visible(varnish: Varnish, env: dict, rounds: int) -> list[float]:
             while marker.encode() not in request(varnish.port, path, {})[1]:
                 if time.perf_counter() - started > 30:
                     raise RuntimeError("the change did not show through Varnish within 30 s")
-            timings.append(time.perf_counter() - started)
+            if number:
+                timings.append(time.perf_counter() - started)
     finally:
         event.title = original
         event.save_revision().publish()
@@ -302,7 +359,8 @@ def main():
         with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as sample:
             sample.write(body)
         files = Server("bench.static_wsgi:application", args.workers,
-                       {"BENCH_STATIC_FILE": sample.name})  # fmt: skip
+                       {"BENCH_STATIC_FILE": sample.name,
+                        "BENCH_STATIC_HEADERS": json.dumps(list(headers.items()))})  # fmt: skip
         results["static"] = scenario(
             f"static file ({len(body)} bytes, same size), gunicorn", files, "/"
         )
@@ -317,6 +375,16 @@ def main():
             results["static-varnish"] = scenario(
                 "static file, same size, through the same Varnish", varnish, STATIC_PATH
             )
+            if shutil.which("ab"):
+                for key, label, path in (
+                    ("events-varnish-ab", "/api/v1/events/ Varnish hit, ab", "/api/v1/events/"),
+                    ("static-varnish-ab", "static file through the same Varnish, ab", STATIC_PATH),
+                    ("api-headers-varnish-ab", "static file with the API's headers, Varnish, ab",
+                     STATIC_WITH_API_HEADERS),
+                ):  # fmt: skip
+                    results[key] = run_apache_bench(
+                        label, varnish, path, args.duration, args.concurrency
+                    )
             if os.environ.get("REDIS_URL"):
                 publish_timings = publish_to_visible(varnish, env, rounds=5)
             else:
@@ -364,6 +432,14 @@ def main():
         print(f"  {hit.label} / events cached at the origin: "
               f"{hit.rps / results['events-cached'].rps:.1f}x req/s")  # fmt: skip
         print(f"  {hit.label} / v2 listing: {hit.rps / v2:.0f}x req/s")
+    if "events-varnish-ab" in results:
+        hit, file = results["events-varnish-ab"], results["static-varnish-ab"]
+        print(
+            f"  {hit.label} / {file.label}: {hit.rps / file.rps:.2f} req/s, "
+            f"{hit.cpu_per_request_ms / file.cpu_per_request_ms:.2f}x varnishd CPU per request"
+        )
+        same = results["api-headers-varnish-ab"]
+        print(f"  {hit.label} / {same.label}: {hit.rps / same.rps:.2f} req/s")
     if publish_timings:
         print(
             f"  publish to changed answer through Varnish ({len(publish_timings)} rounds, "

@@ -3,6 +3,7 @@
 from django.http import HttpRequest
 from wagtail.models import Site
 
+from cms.api.invalidation import invalidate_all
 from cms.core.sites import site_for_request
 
 from .models import PluginActivation
@@ -34,7 +35,10 @@ def is_enabled_for_request(label: str, request: HttpRequest) -> bool:
 
 
 def set_enabled(label: str, site: Site, enabled: bool, user=None) -> PluginActivation:
+    """Switching a plugin changes which endpoints exist and what the API root lists: every
+    cached answer goes, in the response cache and in the HTTP caches in front."""
     activation, _ = PluginActivation.objects.update_or_create(
         site=site, plugin=label, defaults={"enabled": enabled, "changed_by": user}
     )
+    invalidate_all()
     return activation

@@ -26,7 +26,7 @@ class SecondFactorMiddleware:
 
     def __call__(self, request):
         if not request.path.startswith(STAFF_PATH_PREFIXES):
-            return self.get_response(request)  # the API's fast path runs without request.user
+            return self.get_response(request)  # public paths: no staff session to check
         user = request.user
         if (
             user.is_authenticated

@@ -5,26 +5,40 @@ in the Django cache. A cached response stores the generations of all models the 
 depends on; it is served only while they are all still current, so bumping a generation
 (cms.api.invalidation) makes exactly the affected responses stale at once, in every worker
 sharing the cache (Redis). Generations and the response are read in one round trip.
+
+The same dependencies name a public response for the HTTP caches in front (Varnish, a CDN):
+its surrogate keys (``xkey`` and ``Surrogate-Key``), one per generation label, are purged
+whenever the generation is bumped (cms.api.frontend_cache).
 """
 
 import datetime as dt
 import hashlib
 import time
 from email.utils import formatdate
+from functools import partial
 from typing import NamedTuple
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.timezone import localdate, make_aware
 from django.utils.translation import get_language
 from rest_framework.renderers import JSONRenderer
 
+from .frontend_cache import purge
+from .registry import registry, route_basename
+
 GENERATION_PREFIX = "api:generation:"
 RESPONSE_PREFIX = "api:response:"
 #: Generation label of the page tree's structure: moves, privacy, (un)published branches.
 STRUCTURE_LABEL = "wagtailcore.page"
+STRUCTURE_KEY = "structure"
+#: The headers naming a response's surrogate keys: Varnish's xkey module, Fastly-style CDNs.
+SURROGATE_KEY_HEADERS = ("xkey", "Surrogate-Key")
+PRIVATE_CACHE_CONTROL = "private, no-store"
 
 
 def model_label(model) -> str:
@@ -35,6 +49,52 @@ def cache_labels(*models) -> tuple[str, ...]:
     """Labels of the models whose publication changes stale a response, plus the page tree's
     structure (privacy, unpublished branches), which every endpoint obeys."""
     return (*(model_label(model) for model in models), STRUCTURE_LABEL)
+
+
+def all_labels() -> set[str]:
+    """The labels of every registered endpoint's dependencies."""
+    return {
+        label
+        for viewset_class in registry
+        if hasattr(viewset_class, "cache_labels")
+        for label in viewset_class.cache_labels()
+    }
+
+
+def surrogate_key(label: str) -> str:
+    """The key of a generation label: the API name of the model (``events``, ``categories``),
+    ``structure`` for the page tree, the model label for models without an endpoint
+    (``wagtailimages.image``)."""
+    if label == STRUCTURE_LABEL:
+        return STRUCTURE_KEY
+    try:
+        viewset_class = registry.for_model(apps.get_model(label))
+    except (LookupError, ValueError):
+        viewset_class = None
+    return route_basename(viewset_class.prefix) if viewset_class else label
+
+
+def surrogate_keys(labels) -> tuple[str, ...]:
+    return tuple(sorted({surrogate_key(label) for label in labels}))
+
+
+def object_key(prefix: str, pk) -> str:
+    """The key of one object's detail response, e.g. ``clubs-19``."""
+    return f"{route_basename(prefix)}-{pk}"
+
+
+def tag(response, keys) -> None:
+    """Name what a public response shows, for the caches in front of BEN."""
+    for header in SURROGATE_KEY_HEADERS:
+        response[header] = " ".join(keys)
+
+
+def make_private(response) -> None:
+    """Never stored by a shared cache: errors, previews, responses to an API key."""
+    response["Cache-Control"] = PRIVATE_CACHE_CONTROL
+    for header in SURROGATE_KEY_HEADERS:
+        if response.has_header(header):
+            del response[header]
 
 
 def _now_ms() -> int:
@@ -62,14 +122,29 @@ def generations(labels) -> dict[str, int]:
     return {key.removeprefix(GENERATION_PREFIX): found.get(key, 0) for key in keys}
 
 
-def bump(labels) -> None:
-    """Invalidate every cached response that depends on one of these model labels."""
+def bump_generations(labels) -> None:
+    """Make every response in the response cache that depends on one of these labels stale."""
     keys = [GENERATION_PREFIX + label for label in set(labels)]
     if not keys:
         return
     current = cache.get_many(keys)
     now = _now_ms()
     cache.set_many({key: max(now, current.get(key, 0) + 1) for key in keys}, timeout=None)
+
+
+def bump(labels) -> None:
+    """Invalidate every cached response that depends on one of these model labels: in the
+    response cache now, in the HTTP caches in front once the change is committed (a purge
+    before the commit would let them fetch the old rows again)."""
+    labels = set(labels)
+    if not labels:
+        return
+    bump_generations(labels)
+    keys = surrogate_keys(labels)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(partial(purge, keys))
+    else:
+        purge(keys)  # committed already (and no database needed to know it)
 
 
 def strong_etag(body: bytes) -> str:
@@ -123,7 +198,7 @@ def conditional_json(request, body: bytes, etag: str, last_modified: float | Non
     response["ETag"] = etag
     if last_modified is not None:
         response["Last-Modified"] = formatdate(last_modified, usegmt=True)
-    response["Cache-Control"] = "private, no-store" if private else public_cache_control()
+    response["Cache-Control"] = PRIVATE_CACHE_CONTROL if private else public_cache_control()
     return get_conditional_response(
         request, etag=etag, last_modified=last_modified, response=response
     )
@@ -136,9 +211,14 @@ class CachedResponse(NamedTuple):
     etag: str
     last_modified: int
     generations: dict[str, int]
+    surrogate_keys: tuple[str, ...] = ()
 
     def serve(self, request) -> HttpResponse:
-        return conditional_json(request, self.body, self.etag, self.last_modified, private=False)
+        response = conditional_json(
+            request, self.body, self.etag, self.last_modified, private=False
+        )
+        tag(response, self.surrogate_keys)
+        return response
 
 
 class Lookup(NamedTuple):
@@ -178,7 +258,8 @@ def cached_response(view, request, build):
         body = render_json(view, build())
         # What is visible also changed when the clock last moved it (a minute, midnight).
         last_modified = max(max(current.values()) // 1000, ClockInputs.of(request, view).since())
-        entry = CachedResponse(body, strong_etag(body), last_modified, current)
+        keys = view.surrogate_keys()
+        entry = CachedResponse(body, strong_etag(body), last_modified, current, keys)
         cache.set(found.key, entry, timeout=settings.API_RESPONSE_CACHE_SECONDS)
     return entry.serve(request)
 

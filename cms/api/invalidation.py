@@ -5,11 +5,12 @@ endpoints declaring it in depends_on. Structural changes (moves, unpublishing, d
 pages, privacy restrictions, sites, publishing a page with children whose URLs may change)
 invalidate everything, because they can change visibility or URLs of whole subtrees.
 Approving an image or document (cms.moderation.media.media_approved) invalidates the
-endpoints that depend on its model. Every invalidation happens twice: at once and again after
-the commit (see invalidate).
+endpoints that depend on its model. Every invalidation happens twice: at once and again after the commit (see invalidate); the
+HTTP caches in front (Varnish, a CDN) are purged once, after the commit, for all the labels
+a transaction invalidated (cms.api.frontend_cache).
 """
 
-from functools import partial
+import threading
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -19,17 +20,12 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 
 from cms.moderation.media import media_approved
 
-from .caching import bump, model_label
-from .registry import registry
+from .caching import all_labels, bump, bump_generations, model_label
 
-
-def all_labels() -> set[str]:
-    return {
-        label
-        for viewset_class in registry
-        if hasattr(viewset_class, "cache_labels")
-        for label in viewset_class.cache_labels()
-    }
+#: What this thread's transaction invalidated, bumped and purged together after its commit.
+#: A rolled-back transaction's labels go out with the next commit: a needless purge, never
+#: a missing one.
+_pending = threading.local()
 
 
 def is_tracked(label: str) -> bool:
@@ -40,11 +36,22 @@ def invalidate(labels) -> None:
     """Bump now, so that the rest of this transaction reads the new generations, and again
     after the commit: a request racing the commit can read the new generation but the rows
     from before it, and would cache that stale response as current until the next change.
-    Outside a transaction the change is committed already."""
+    The purge of the caches in front goes with the second bump. Outside a transaction the
+    change is committed already."""
     labels = set(labels)
+    if not transaction.get_connection().in_atomic_block:
+        bump(labels)
+        return
+    bump_generations(labels)
+    _pending.labels = getattr(_pending, "labels", set()) | labels
+    transaction.on_commit(_bump_pending)
+
+
+def _bump_pending() -> None:
+    """The first callback after a commit bumps and purges all its transaction invalidated;
+    the others find nothing left (a publish invalidates several times)."""
+    labels, _pending.labels = getattr(_pending, "labels", set()), set()
     bump(labels)
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(partial(bump, labels))
 
 
 def invalidate_model(model) -> None:

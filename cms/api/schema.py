@@ -237,7 +237,17 @@ def _document_caching(responses) -> None:
         {
             "ETag": {"schema": {"type": "string"}, "description": "Strong validator."},
             "Last-Modified": {"schema": {"type": "string"}},
-            "Cache-Control": {"schema": {"type": "string"}},
+            "Cache-Control": {
+                "schema": {"type": "string"},
+                "description": "`public, max-age=…, s-maxage=…`; `private, no-store` for "
+                "draft previews and answers to an API key.",
+            },
+            "Surrogate-Key": {
+                "schema": {"type": "string"},
+                "description": "Space-separated keys naming what the response shows (e.g. "
+                "`events clubs structure`, `clubs-19`); BEN purges them from caches in front "
+                "when that content changes. Also sent as `xkey` (Varnish).",
+            },
         }
     )
     responses.setdefault(

@@ -20,11 +20,17 @@ from rest_framework.viewsets import GenericViewSet
 
 from cms.core.publication import is_previewable
 
-from .authentication import ApiKeyAuthentication
+from .authentication import ApiKeyAuthentication, key_from_request
 from .caching import (
+    SURROGATE_KEY_HEADERS,
+    all_labels,
     cache_labels,
     cached_response,
     generations,
+    make_private,
+    object_key,
+    surrogate_keys,
+    tag,
     uncached_private_response,
     with_etag,
 )
@@ -75,7 +81,26 @@ class ApiViewSet(GenericViewSet):
             response = with_etag(request, response)
         response["Content-Language"] = language
         patch_vary_headers(response, ["Accept-Language"])
+        self.set_shared_caching(request, response)
         return response
+
+    def set_shared_caching(self, request, response) -> None:
+        """What a shared cache (Varnish, a CDN) may keep, and under which surrogate keys.
+
+        Errors and answers to an API key (its own limits, its own rate-limit headers) are
+        private; a public answer names what it shows, so a purge of those keys removes it.
+        """
+        if response.status_code >= 400 or key_from_request(request) is not None:
+            make_private(response)
+        elif response.get("Cache-Control", "").startswith("public") and not any(
+            response.has_header(header) for header in SURROGATE_KEY_HEADERS
+        ):
+            tag(response, self.surrogate_keys())
+
+    def surrogate_keys(self) -> tuple[str, ...]:
+        """What this response shows; without a narrower declaration (``cache_labels``) that
+        is everything the content API shows, so any change purges it (API root, feeds)."""
+        return surrogate_keys(all_labels())
 
     def get_exception_handler(self):
         return problem_exception_handler
@@ -181,6 +206,14 @@ class ContentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSe
     def cache_labels(cls) -> tuple[str, ...]:
         return cache_labels(cls.model, *cls.depends_on)
 
+    def surrogate_keys(self) -> tuple[str, ...]:
+        """The labels' keys; a detail also its object's (``clubs-19``), for a targeted purge."""
+        keys = surrogate_keys(self.cache_labels())
+        shown = getattr(self, "shown_object", None)
+        if shown is None or self.prefix is None:
+            return keys
+        return (*keys, object_key(self.prefix, shown.pk))
+
     # --- request validation -------------------------------------------------------------
 
     def allowed_query_parameters(self) -> frozenset[str]:
@@ -255,7 +288,8 @@ class ContentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSe
         if len(matches) > 1:
             message = _("The slug %(lookup)r is ambiguous here; use the numeric id.")
             raise ValidationError({"lookup": [message % {"lookup": lookup}]})
-        return matches[0]
+        self.shown_object = matches[0]
+        return self.shown_object
 
     # --- responses -----------------------------------------------------------------------
 

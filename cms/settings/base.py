@@ -301,6 +301,18 @@ API_CDN_MAX_AGE = env_int("API_CDN_MAX_AGE", 60)
 API_BROWSER_MAX_AGE = env_int("API_BROWSER_MAX_AGE", 0)
 API_PREVIEW_TOKEN_MAX_AGE = env_int("API_PREVIEW_TOKEN_MAX_AGE", 3600)
 API_MAX_PAGE_SIZE = env_int("API_MAX_PAGE_SIZE", 100)
+# HTTP caches in front of BEN (Varnish with deploy/varnish/ben.vcl, several allowed): each
+# is purged by surrogate key after every publication change (cms.api.frontend_cache).
+WAGTAILFRONTENDCACHE = {
+    f"cache-{number}": {
+        "BACKEND": "cms.api.frontend_cache.SurrogateKeyBackend",
+        "LOCATION": url,
+        "TIMEOUT": env_float("FRONTEND_CACHE_TIMEOUT_SECONDS", 2.0),
+    }
+    for number, url in enumerate(env_list("FRONTEND_CACHE_URL"), start=1)
+}
+FRONTEND_CACHE_MAX_ATTEMPTS = env_int("FRONTEND_CACHE_MAX_ATTEMPTS", 5)
+FRONTEND_CACHE_RETRY_SECONDS = env_int("FRONTEND_CACHE_RETRY_SECONDS", 10)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
 

@@ -1,0 +1,209 @@
+"""Surrogate keys on public API responses, private answers, and purging the caches in front
+by exactly the keys whose generations were bumped (cms.api.frontend_cache)."""
+
+import http.server
+import logging
+import threading
+
+import pytest
+from django.test import override_settings
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Site
+
+from ben_plugins.core.activation import set_enabled
+from cms.api.caching import bump, surrogate_keys
+from cms.api.endpoints import EventViewSet
+from cms.api.frontend_cache import PURGE_HEADER, PurgeFailed, SurrogateKeyBackend
+from cms.api.invalidation import invalidate
+from cms.api.models import ApiClient
+
+pytestmark = pytest.mark.django_db
+
+
+class RecordingBackend:
+    """A frontend-cache backend that records purges and fails while ``failing`` is set."""
+
+    purged: list[tuple[str, ...]] = []
+    failing = False
+
+    def __init__(self, params):
+        pass
+
+    def purge_keys(self, keys):
+        RecordingBackend.purged.append(tuple(keys))
+        if RecordingBackend.failing:
+            raise PurgeFailed("connection refused")
+
+
+RECORDING = {"test": {"BACKEND": f"{__name__}.RecordingBackend"}}
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+
+
+@pytest.fixture
+def purges(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        invalidate(())  # what earlier tests' rolled-back transactions left pending
+    RecordingBackend.purged = []
+    RecordingBackend.failing = False
+    with override_settings(WAGTAILFRONTENDCACHE=RECORDING):
+        yield RecordingBackend
+    RecordingBackend.failing = False
+
+
+def keys_of(response) -> list[str]:
+    assert response["xkey"] == response["Surrogate-Key"]
+    return response["xkey"].split()
+
+
+def test_a_list_names_the_content_it_shows(api, content):
+    response = api.get("/api/v1/events/")
+    assert response["Cache-Control"].startswith("public")
+    assert keys_of(response) == ["categories", "clubs", "events", "structure", "target-groups"]
+    assert keys_of(api.get("/api/v1/events/")) == keys_of(response)  # served from the cache
+
+
+def test_a_detail_also_names_its_object(api, content):
+    club = content["club"]
+    for _ in range(2):  # built, then from the response cache
+        response = api.get(f"/api/v1/clubs/{club.slug}/")
+        assert f"clubs-{club.pk}" in keys_of(response)
+        assert {"clubs", "structure", "wagtailimages.image"} <= set(keys_of(response))
+
+
+def test_the_api_root_is_purged_by_any_change(api, content):
+    assert {"events", "news", "structure"} <= set(keys_of(api.get("/api/v1/")))
+
+
+@pytest.mark.parametrize("path", ["/api/v1/events/999999/", "/api/v1/events/?bogus=1"])
+def test_errors_are_private(api, content, path):
+    response = api.get(path)
+    assert response.status_code >= 400
+    assert response["Cache-Control"] == "private, no-store"
+    assert not response.has_header("xkey")
+    assert not response.has_header("Surrogate-Key")
+
+
+def test_answers_to_an_api_key_are_private(api, content):
+    client = ApiClient(name="Stadt-Website")
+    key = client.issue_key()
+    client.save()
+    response = api.get("/api/v1/events/", HTTP_X_API_KEY=key)
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+    assert not response.has_header("xkey")
+
+
+def test_publishing_purges_exactly_the_bumped_keys_once_after_the_commit(
+    content, purges, django_capture_on_commit_callbacks
+):
+    event = content["event"]
+    event.title = "Neuer Titel"
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save_revision().publish()
+        assert purges.purged == []  # nothing before the commit
+    assert purges.purged == [surrogate_keys([EventViewSet.model._meta.label_lower])]
+    assert purges.purged == [("events",)]  # once, though the publish invalidated thrice
+
+
+def test_a_structural_change_purges_every_endpoint(
+    content, purges, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        content["club"].unpublish()
+    [keys] = purges.purged
+    assert {"structure", "events", "clubs", "news", "categories"} <= set(keys)
+
+
+def test_an_image_change_purges_what_shows_images(purges, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        Image.objects.create(title="Vereinsheim", file=get_test_image_file())
+    assert purges.purged == [("wagtailimages.image",)]
+
+
+def test_any_generation_bump_purges_its_keys(purges, django_capture_on_commit_callbacks):
+    """Other parts of BEN (approved uploads) bump generations; the purge follows."""
+    with django_capture_on_commit_callbacks(execute=True):
+        bump(["wagtaildocs.document"])
+    assert purges.purged == [("wagtaildocs.document",)]
+
+
+def test_switching_a_plugin_purges_everything(
+    purges, site_tree, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        set_enabled("feeds", Site.objects.get(is_default_site=True), False)
+    assert "structure" in purges.purged[-1]
+
+
+@override_settings(FRONTEND_CACHE_MAX_ATTEMPTS=3)
+def test_a_failed_purge_is_logged_and_retried_through_the_task_queue(
+    purges, caplog, django_capture_on_commit_callbacks
+):
+    purges.failing = True
+    with (
+        caplog.at_level(logging.WARNING, logger="cms.api.frontend_cache"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        bump(["pages.eventpage"])  # the immediate task backend retries at once
+    assert purges.purged == [("events",)] * 3
+    failures = [record.getMessage() for record in caplog.records]
+    assert len(failures) == 3
+    assert "attempt 1 of 3" in failures[0]
+    assert failures[-1].startswith("Purge of events at test failed (attempt 3 of 3, giving up)")
+
+
+@override_settings(TASKS=DATABASE_TASKS, FRONTEND_CACHE_RETRY_SECONDS=10)
+def test_with_the_database_queue_the_retry_waits_for_db_worker(
+    purges, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    purges.failing = True
+    with django_capture_on_commit_callbacks(execute=True):
+        bump(["pages.eventpage"])
+    assert purges.purged == [("events",)]
+    [queued] = DBTaskResult.objects.filter(task_path__endswith="retry_purge")
+    assert queued.args_kwargs["args"] == ["test", ["events"], 2]
+    assert queued.run_after is not None
+
+
+def test_nothing_is_sent_without_a_configured_cache(monkeypatch, settings):
+    settings.WAGTAILFRONTENDCACHE = {}
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("a purge was sent")
+
+    monkeypatch.setattr("cms.api.frontend_cache.urlopen", no_network)
+    bump(["pages.eventpage"])
+
+
+@pytest.fixture
+def cache_server():
+    """A stand-in for Varnish that records the purge requests it gets."""
+    received = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_PURGE(self):
+            received.append((self.path, self.headers.get(PURGE_HEADER)))
+            self.send_response(200 if self.headers.get(PURGE_HEADER) != "refuse" else 403)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", received
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_backend_sends_purge_with_the_keys(cache_server):
+    url, received = cache_server
+    SurrogateKeyBackend({"LOCATION": url}).purge_keys(["structure", "events"])
+    assert received == [("/", "events structure")]
+    with pytest.raises(PurgeFailed, match="403"):
+        SurrogateKeyBackend({"LOCATION": url}).purge_keys(["refuse"])

@@ -1,0 +1,225 @@
+"""Real Varnish with the shipped deploy/varnish/ben.vcl in front of a live test server.
+
+Runs wherever varnishd is installed (Debian: varnish, varnish-modules; .ci/run installs
+them); skipped with a message elsewhere, but never under CI (CI=true), where a missing
+varnishd fails the test.
+"""
+
+import http.client
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from pytest_django.live_server_helper import LiveServer
+
+from cms.api.preview import make_token
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+VCL = Path(__file__).resolve().parents[3] / "deploy" / "varnish" / "ben.vcl"
+SHIPPED_BACKEND = '.host = "127.0.0.1";\n    .port = "8000";'
+
+
+def varnishd() -> str:
+    found = shutil.which("varnishd") or shutil.which("varnishd", path="/usr/sbin:/usr/local/sbin")
+    if found:
+        return found
+    message = "varnishd is not installed (Debian: apt-get install varnish varnish-modules)"
+    if os.environ.get("CI"):
+        pytest.fail(message + "; CI must run the Varnish test")
+    pytest.skip(message)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Varnish:
+    def __init__(self, binary: str, origin_port: int):
+        self.port = free_port()
+        self.workdir = Path(tempfile.mkdtemp(prefix="ben-varnish-"))
+        self.workdir.chmod(0o755)  # varnishd's unprivileged worker reads the compiled VCL
+        shipped = VCL.read_text()
+        assert SHIPPED_BACKEND in shipped
+        vcl = self.workdir / "ben.vcl"
+        vcl.write_text(
+            shipped.replace(SHIPPED_BACKEND, SHIPPED_BACKEND.replace("8000", str(origin_port)))
+        )
+        vcl.chmod(0o644)
+        self.process = subprocess.Popen(
+            [
+                binary, "-F", "-n", str(self.workdir), "-f", str(vcl),
+                "-a", f"127.0.0.1:{self.port}", "-s", "malloc,32m",
+                "-p", "thread_pool_min=10", "-p", "thread_pools=1",
+                # Idle connections to the origin close after a second, so that a stopped
+                # origin is down for Varnish, not still answering on a kept-alive connection.
+                "-p", "backend_idle_timeout=1",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        for _ in range(300):
+            if self.process.poll() is not None:
+                output = self.process.stdout.read().decode(errors="replace")
+                raise RuntimeError(f"varnishd exited with {self.process.returncode}:\n{output}")
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        self.stop()
+        raise RuntimeError("varnishd did not start listening")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def request(self, path, method="GET", headers=None, source="127.0.0.1"):
+        connection = http.client.HTTPConnection(
+            "127.0.0.1", self.port, timeout=10, source_address=(source, 0)
+        )
+        try:
+            connection.request(method, path, headers=headers or {})
+            response = connection.getresponse()
+            return response, response.read()
+        finally:
+            connection.close()
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+class Origin(LiveServer):
+    """pytest-django's live server, one per test, so that a test may take it down."""
+
+    def go_down(self) -> None:
+        """Stop answering; the database connection shared with the server's threads (in
+        SQLite's memory) stays shared until Varnish has closed its kept-alive connections."""
+        self.thread.terminate()
+
+    def finish(self) -> None:
+        if self.thread.is_alive():
+            self.thread.terminate()
+        for thread in threading.enumerate():
+            if thread.name.endswith("(process_request_thread)"):
+                thread.join(timeout=10)
+        for connection in self.thread.connections_override.values():
+            connection.dec_thread_sharing()
+
+
+@pytest.fixture
+def origin(transactional_db):
+    server = Origin("127.0.0.1:0")
+    yield server
+    server.finish()  # after the varnish fixture stopped Varnish
+
+
+@pytest.fixture
+def varnish(origin, settings):
+    binary = varnishd()
+    cache = Varnish(binary, origin.thread.port)
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "cms.api.frontend_cache.SurrogateKeyBackend",
+            "LOCATION": cache.url,
+        }
+    }
+    yield cache
+    cache.stop()
+
+
+def test_second_read_is_a_hit_and_carries_no_internal_keys(varnish, content):
+    first, body = varnish.request("/api/v1/events/")
+    assert first.status == 200
+    assert first.getheader("X-Cache") == "MISS"
+    second, again = varnish.request("/api/v1/events/")
+    assert second.getheader("X-Cache") == "HIT"
+    assert second.getheader("Age") is not None
+    assert again == body
+    assert second.getheader("xkey") is None
+    assert "events" in second.getheader("Surrogate-Key").split()
+
+
+def test_accept_language_is_normalised_before_hashing(varnish, content):
+    assert (
+        varnish.request("/api/v1/events/", headers={"Accept-Language": "de-DE,de;q=0.9"})[
+            0
+        ].getheader("X-Cache")
+        == "MISS"
+    )
+    response, _ = varnish.request("/api/v1/events/", headers={"Accept-Language": "de-AT, en"})
+    assert response.getheader("X-Cache") == "HIT"
+    assert response.getheader("Content-Language") == "de"
+    english, _ = varnish.request("/api/v1/events/", headers={"Accept-Language": "en-GB"})
+    assert english.getheader("X-Cache") == "MISS"
+    assert english.getheader("Content-Language") == "en"
+
+
+def test_publishing_purges_so_the_next_read_shows_the_change(varnish, content):
+    event = content["event"]
+    for path in ("/api/v1/events/", f"/api/v1/events/{event.pk}/"):
+        varnish.request(path)
+        assert varnish.request(path)[0].getheader("X-Cache") == "HIT"
+    event.title = "Offenes Treffen – neuer Termin"
+    event.save_revision().publish()
+    for path in ("/api/v1/events/", f"/api/v1/events/{event.pk}/"):
+        response, body = varnish.request(path)
+        assert response.getheader("X-Cache") == "MISS"
+        assert "Offenes Treffen – neuer Termin" in body.decode()
+
+
+def test_preview_token_and_api_key_requests_are_never_cached(varnish, content):
+    event = content["event"]
+    event.title = "Entwurf"
+    revision = event.save_revision()
+    path = f"/api/v1/events/{event.pk}/?preview_token={make_token(event, revision)}"
+    for _ in range(2):
+        response, body = varnish.request(path)
+        assert response.status == 200, body[:300]
+        assert response.getheader("X-Cache") == "PASS"
+        assert response.getheader("Cache-Control") == "private, no-store"
+        assert "Entwurf" in body.decode()
+    keyed, _ = varnish.request("/api/v1/events/", headers={"X-Api-Key": "unknown"})
+    assert keyed.getheader("X-Cache") == "PASS"
+    assert keyed.getheader("Cache-Control") == "private, no-store"
+
+
+def test_purge_from_an_address_not_allowed_is_refused(varnish, content):
+    varnish.request("/api/v1/events/")
+    refused, _ = varnish.request(
+        "/", method="PURGE", headers={"xkey-purge": "events"}, source="127.0.0.2"
+    )
+    assert refused.status == 403
+    assert varnish.request("/api/v1/events/")[0].getheader("X-Cache") == "HIT"
+    allowed, _ = varnish.request("/", method="PURGE", headers={"xkey-purge": "events"})
+    assert allowed.status == 200
+    assert varnish.request("/api/v1/events/")[0].getheader("X-Cache") == "MISS"
+
+
+def test_cached_url_is_served_within_grace_while_the_origin_is_down(
+    varnish, origin, content, settings
+):
+    settings.API_CDN_MAX_AGE = 1
+    first, body = varnish.request("/api/v1/events/")
+    assert first.getheader("Cache-Control").endswith("s-maxage=1")
+    origin.go_down()
+    time.sleep(2)  # past the TTL and the idle connections: only grace can still answer
+    stale, again = varnish.request("/api/v1/events/")
+    assert stale.status == 200
+    assert stale.getheader("X-Cache") == "HIT-STALE"
+    assert again == body
+    assert varnish.request("/api/v1/clubs/")[0].status == 503  # never cached: origin down

@@ -5,9 +5,9 @@ endpoints declaring it in depends_on. Structural changes (moves, unpublishing, d
 pages, privacy restrictions, sites, publishing a page with children whose URLs may change)
 invalidate everything, because they can change visibility or URLs of whole subtrees.
 Approving an image or document (cms.moderation.media.media_approved) invalidates the
-endpoints that depend on its model. Every invalidation happens twice: at once and again after the commit (see invalidate); the
-HTTP caches in front (Varnish, a CDN) are purged once, after the commit, for all the labels
-a transaction invalidated (cms.api.frontend_cache).
+endpoints that depend on its model. Every invalidation happens twice: at once and again after
+the commit (see invalidate); the HTTP caches in front (Varnish, a CDN) are purged once, after
+the commit, for all the labels a transaction invalidated (cms.api.frontend_cache).
 """
 
 import threading

@@ -1,15 +1,75 @@
 """Admin views for snippets, grouped in the menu as the editors think of them."""
 
-from wagtail.admin.ui.tables import UpdatedAtColumn
+from django import forms
+from wagtail.admin.ui.tables import StatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.moderation.states import annotate_states, state_of
 from cms.moderation.views import ClubScopedSnippetViewSet
 
 from .models import Category, NewsItem, TargetGroup, TrainingOffer, VolunteerOpportunity
 
 
+class CheckboxTermsFormMixin:
+    """Categories and target groups as checkboxes: a handful of terms, all visible at once."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelMultipleChoiceField):
+                field.widget = forms.CheckboxSelectMultiple(choices=field.choices)
+
+
+class CheckboxTermsViewMixin:
+    def get_form_class(self):
+        form_class = super().get_form_class()
+        return type(form_class.__name__, (CheckboxTermsFormMixin, form_class), {})
+
+
+class ClubFromQueryMixin:
+    """``?club=<id>`` (the dashboard's "anlegen" buttons) preselects the club of new content;
+    the form offers a club editor only their own clubs anyway."""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        club = self.request.GET.get("club", "")
+        if club.isdigit() and self.request.method == "GET":
+            kwargs.setdefault("initial", {})["club"] = int(club)
+        return kwargs
+
+
+class StateListingMixin:
+    """The listing knows each row's moderation state (one query for the whole page)."""
+
+    def get_base_queryset(self):
+        return annotate_states(super().get_base_queryset())
+
+
 class ClubContentViewSet(ClubScopedSnippetViewSet):
-    list_display = ["title", "club", UpdatedAtColumn()]
+    index_view_class = type(
+        "ClubContentIndexView", (StateListingMixin, ClubScopedSnippetViewSet.index_view_class), {}
+    )
+    add_view_class = type(
+        "ClubContentCreateView",
+        (ClubFromQueryMixin, CheckboxTermsViewMixin, ClubScopedSnippetViewSet.add_view_class),
+        {},
+    )
+    edit_view_class = type(
+        "ClubContentEditView",
+        (CheckboxTermsViewMixin, ClubScopedSnippetViewSet.edit_view_class),
+        {},
+    )
+    list_display = [
+        "title",
+        "club",
+        StatusTagColumn(
+            "ben_state",
+            label="Stand",
+            accessor=lambda obj: state_of(obj).label,
+            primary=lambda obj: state_of(obj).live,
+        ),
+        UpdatedAtColumn(),
+    ]
     list_filter = ["club", "live"]
     search_fields = ["title"]
 

@@ -72,3 +72,20 @@ def state_of(obj) -> ContentState:
     if obj.live:
         return LIVE_WITH_DRAFT if obj.has_unpublished_changes else LIVE
     return DRAFT
+
+
+def sent_back_message(obj) -> str | None:
+    """The moderator's decision on a sent-back object, for its edit view (None otherwise)."""
+    workflow_state = obj.current_workflow_state
+    if workflow_state is None or workflow_state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return None
+    task_state = workflow_state.current_task_state
+    moderator = task_state.finished_by if task_state else None
+    name = (
+        (moderator.get_full_name() or moderator.get_username()) if moderator else "Die Moderation"
+    )
+    comment = task_state.comment if task_state else ""
+    message = f"Zurückgeschickt von {name}"
+    if comment:
+        message += f" mit dem Kommentar „{comment}“"
+    return message + " – bitte überarbeiten und erneut zur Freigabe einreichen."

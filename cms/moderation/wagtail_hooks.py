@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 from wagtail.permissions import policy_registry
@@ -14,6 +15,7 @@ from .dashboard import (
 from .memberships import club_membership_viewset
 from .models import ModerationTask
 from .policies import club_ids_for
+from .states import sent_back_message
 from .visibility import chooser_pages, may_see_page_types_usage, scoped_bulk_actions
 
 
@@ -42,6 +44,13 @@ def add_ben_dashboard_panels(request, panels):
     if club_ids:
         clubs = ClubPage.objects.filter(pk__in=club_ids).order_by("title")
         panels.append(ClubOverviewPanel(club_overviews(user, clubs)))
+
+
+@hooks.register("before_edit_page")
+def show_sent_back_comment(request, page):
+    """The moderator's comment on a sent-back page, on top of its edit view."""
+    if request.method == "GET" and (message := sent_back_message(page)):
+        messages.warning(request, message)
 
 
 @hooks.register("construct_help_menu")

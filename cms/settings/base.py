@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    # Only for its translations: Wagtail's workflow status says "vor 5 Minuten" with them.
+    "django.contrib.humanize",
     "django.contrib.staticfiles",
     "cms.accounts",
     "django_otp",

@@ -1,10 +1,11 @@
 """Admin views for snippets, grouped in the menu as the editors think of them."""
 
 from django import forms
+from django.contrib import messages
 from wagtail.admin.ui.tables import StatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms.moderation.states import annotate_states, state_of
+from cms.moderation.states import annotate_states, sent_back_message, state_of
 from cms.moderation.views import ClubScopedSnippetViewSet
 
 from .models import Category, NewsItem, TargetGroup, TrainingOffer, VolunteerOpportunity
@@ -38,6 +39,15 @@ class ClubFromQueryMixin:
         return kwargs
 
 
+class SentBackMessageMixin:
+    """The moderator's comment on a sent-back item, on top of its edit view."""
+
+    def get(self, request, *args, **kwargs):
+        if message := sent_back_message(self.object):
+            messages.warning(request, message)
+        return super().get(request, *args, **kwargs)
+
+
 class StateListingMixin:
     """The listing knows each row's moderation state (one query for the whole page)."""
 
@@ -56,7 +66,7 @@ class ClubContentViewSet(ClubScopedSnippetViewSet):
     )
     edit_view_class = type(
         "ClubContentEditView",
-        (CheckboxTermsViewMixin, ClubScopedSnippetViewSet.edit_view_class),
+        (SentBackMessageMixin, CheckboxTermsViewMixin, ClubScopedSnippetViewSet.edit_view_class),
         {},
     )
     list_display = [

@@ -36,6 +36,8 @@ class WaitingSubmission:
     submitted_at: datetime
     edit_url: str | None
     compare_url: str | None = None
+    #: For a first submission, which has no earlier version to compare with.
+    preview_url: str | None = None
     actions: list[WorkflowAction] = field(default_factory=list)
 
 
@@ -70,6 +72,7 @@ def waiting_submissions(user) -> list[WaitingSubmission]:
                 submitted_at=task_state.started_at,
                 edit_url=url_finder.get_edit_url(obj),
                 compare_url=_compare_url(obj, task_state),
+                preview_url=_preview_url(obj, task_state),
                 actions=_actions(obj, task_state),
             )
         )
@@ -88,6 +91,12 @@ def _compare_url(obj, task_state) -> str | None:
     if base is None or task_state.revision_id is None:
         return None
     return reverse(_url_name(obj, "revisions_compare"), args=(obj.pk, base, task_state.revision_id))
+
+
+def _preview_url(obj, task_state) -> str | None:
+    if not getattr(obj, "is_previewable", lambda: False)():
+        return None
+    return reverse(_url_name(obj, "workflow_preview"), args=(obj.pk, task_state.task_id))
 
 
 def _actions(obj, task_state) -> list[WorkflowAction]:

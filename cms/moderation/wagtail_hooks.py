@@ -1,5 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.permissions import policy_registry
 
@@ -51,6 +53,11 @@ def show_sent_back_comment(request, page):
     """The moderator's comment on a sent-back page, on top of its edit view."""
     if request.method == "GET" and (message := sent_back_message(page)):
         messages.warning(request, message)
+
+
+@hooks.register("insert_editor_js")
+def name_rich_text_editors():
+    return format_html('<script src="{}"></script>', static("ben_admin/draftail-labels.js"))
 
 
 @hooks.register("construct_help_menu")

@@ -47,7 +47,9 @@ class ClubChoiceFormMixin:
             field.error_messages["invalid_choice"] = FOREIGN_CLUB_ERROR
             if len(self.restricted_club_ids) == 1 and field.required:
                 # One club only: preselected and fixed (a disabled field keeps its initial).
-                if not self[name].value():
+                # self.initial, not self[name]: a bound field caches its initial value
+                # and help text when it is first built.
+                if not self.initial.get(name):
                     self.initial[name] = next(iter(self.restricted_club_ids))
                 field.disabled = True
                 field.help_text = "Sie schreiben für diesen Verein."

@@ -10,21 +10,32 @@ from cms.moderation.views import ClubScopedSnippetViewSet
 
 from .models import Category, NewsItem, TargetGroup, TrainingOffer, VolunteerOpportunity
 
+#: Help for the fields every club content type shares (cms.moderation.club_content), given
+#: here so that plugins' content types need no migration for them.
+SHARED_HELP_TEXTS = {
+    "club": "Der Verein oder die Einrichtung, für die Sie schreiben.",
+    "categories": "Themen, unter denen Besucher*innen den Beitrag finden.",
+    "slug": "Steht in der Internetadresse; leer lassen, dann wird es aus dem Titel gebildet.",
+}
 
-class CheckboxTermsFormMixin:
-    """Categories and target groups as checkboxes: a handful of terms, all visible at once."""
+
+class ClubContentFormMixin:
+    """Categories and target groups as checkboxes (a handful of terms, all visible at once)
+    and German help on the shared fields."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             if isinstance(field, forms.ModelMultipleChoiceField):
                 field.widget = forms.CheckboxSelectMultiple(choices=field.choices)
+            if not field.help_text and name in SHARED_HELP_TEXTS:
+                field.help_text = SHARED_HELP_TEXTS[name]
 
 
-class CheckboxTermsViewMixin:
+class ClubContentFormViewMixin:
     def get_form_class(self):
         form_class = super().get_form_class()
-        return type(form_class.__name__, (CheckboxTermsFormMixin, form_class), {})
+        return type(form_class.__name__, (ClubContentFormMixin, form_class), {})
 
 
 class ClubFromQueryMixin:
@@ -61,12 +72,12 @@ class ClubContentViewSet(ClubScopedSnippetViewSet):
     )
     add_view_class = type(
         "ClubContentCreateView",
-        (ClubFromQueryMixin, CheckboxTermsViewMixin, ClubScopedSnippetViewSet.add_view_class),
+        (ClubFromQueryMixin, ClubContentFormViewMixin, ClubScopedSnippetViewSet.add_view_class),
         {},
     )
     edit_view_class = type(
         "ClubContentEditView",
-        (SentBackMessageMixin, CheckboxTermsViewMixin, ClubScopedSnippetViewSet.edit_view_class),
+        (SentBackMessageMixin, ClubContentFormViewMixin, ClubScopedSnippetViewSet.edit_view_class),
         {},
     )
     list_display = [

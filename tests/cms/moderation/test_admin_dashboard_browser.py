@@ -189,6 +189,11 @@ def test_editor_dashboard_submit_by_keyboard_and_moderators_one_queue(
     violations["neuigkeit-anlegen"] = _axe(editor, axe_script)
     editor.goto(f"{base}/admin/snippets/snippets/newsitem/")
     assert editor.get_by_role("columnheader", name="Stand").count() == 1
+    # Wagtail's German catalog keeps these English; locale/ and templates/ translate them.
+    assert editor.locator("[aria-label=Actions], [aria-label=Breadcrumb]").count() == 0
+    breadcrumbs = editor.get_by_role("navigation", name="Navigationspfad")
+    assert "Start" in breadcrumbs.text_content()
+    assert "Home" not in breadcrumbs.text_content()
     violations["neuigkeiten-liste"] = _axe(editor, axe_script)
 
     # Keyboard only: change the draft's title, open the action menu, submit for approval.

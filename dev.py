@@ -113,11 +113,12 @@ def demo():
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
         "BEN_PLUGINS_DISABLED": ",".join(name for name in disabled if name),
+        "BEN_BASE_URL": os.environ.get("BEN_BASE_URL", f"http://localhost:{DEMO_PORT}"),
     }
     manage("migrate", "--noinput", env=env)
     manage("load_ben_content", env=env)
     manage("create_demo_accounts", env=env)
-    print(f"\nBEN CMS läuft: http://localhost:{DEMO_PORT}/admin/  (API: /api/v1/)\n", flush=True)
+    print(f"\nBEN CMS läuft: {env['BEN_BASE_URL']}/admin/  (API: /api/v1/)\n", flush=True)
     manage("runserver", f"127.0.0.1:{DEMO_PORT}", env=env)
 
 

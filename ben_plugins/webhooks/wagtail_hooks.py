@@ -5,7 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import re_path
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.timezone import localtime
 from django.views.generic import TemplateView
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -13,11 +15,15 @@ from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import EditView
 
+from cms.api.registry import registry
+
 from .models import WebhookDelivery, WebhookEvent, WebhookSubscription
 from .tasks import redeliver
 
 REDELIVER_PERMISSION = "webhooks.change_webhooksubscription"
 REDELIVERABLE = {WebhookDelivery.Status.FAILED, WebhookDelivery.Status.REFUSED}
+#: Lays the index out like the rest of the admin (static/webhooks/admin.css says why).
+ADMIN_CSS = ["webhooks/admin.css"]
 
 
 def action_button(button_helper, action: str, obj, label: str, title: str) -> dict:
@@ -140,6 +146,7 @@ class SubscriptionAdmin(ModelAdmin):
     edit_view_class = SubscriptionEditView
     button_helper_class = SubscriptionButtonHelper
     list_display = ("name", "url", "event_list", "site", "active")
+    index_view_extra_css = ADMIN_CSS
     list_filter = ("active",)
     search_fields = ("name", "url")
 
@@ -215,17 +222,10 @@ class DeliveryAdmin(ModelAdmin):
     permission_helper_class = ReadOnlyPermissionHelper
     button_helper_class = DeliveryButtonHelper
     inspect_view_enabled = True
-    list_display = (
-        "created_at",
-        "subscription",
-        "event",
-        "content",
-        "status_badge",
-        "attempts",
-        "response_code",
-        "duration_ms",
-        "next_attempt_at",
-    )
+    # HTTP status, duration and the next attempt are in the inspect view: nine columns
+    # beside the filters would squeeze every word.
+    list_display = ("created", "subscription", "event", "content", "status_badge", "attempts")
+    index_view_extra_css = ADMIN_CSS
     list_filter = ("status", "event", "subscription")
     inspect_view_fields = (
         "delivery_id",
@@ -250,8 +250,22 @@ class DeliveryAdmin(ModelAdmin):
             action_url(self, "redeliver", RedeliverView),
         )
 
+    def created(self, obj):
+        return date_format(localtime(obj.created_at), "d.m.Y H:i")
+
+    created.short_description = "Angelegt am"
+    created.admin_order_field = "created_at"
+
     def content(self, obj):
-        return f"{obj.payload.get('type')} #{obj.payload.get('id')}"
+        """The content's kind and title ("Neuigkeit „Sommerfest“"), as the editors name it."""
+        kind, pk = obj.payload.get("type"), obj.payload.get("id")
+        viewset_class = registry.get(kind) if kind else None
+        model = getattr(viewset_class, "model", None)
+        if model is None:
+            return f"{kind} #{pk}"
+        instance = model._default_manager.filter(pk=pk).first()
+        label = model._meta.verbose_name
+        return f"{label} „{instance}“" if instance else f"{label} #{pk} (gelöscht)"
 
     content.short_description = "Inhalt"
 

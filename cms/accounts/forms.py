@@ -36,6 +36,11 @@ class SecondFactorLoginForm(LoginForm):
         help_text="Nur wenn die Zwei-Faktor-Anmeldung eingerichtet ist: 6 Ziffern aus der App.",
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail's LoginForm declares the field without a label: Django would show "Password".
+        self.fields["password"].label = "Passwort"
+
     def clean(self):
         cleaned_data = super().clean()
         user = self.get_user()

@@ -21,6 +21,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 from wagtail.search import index
 
+from cms.core.sites import base_url_host_and_port
 from cms.pages.models import (
     BenefitPartnerIndexPage,
     BenefitPartnerPage,
@@ -186,14 +187,17 @@ class BenContentLoader:
         """Point the default site at the home page; drop Wagtail's untouched welcome page."""
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
+            hostname, port = base_url_host_and_port(settings.BEN_BASE_URL)
             Site.objects.create(
-                hostname="localhost",
-                port=80,
+                hostname=hostname,
+                port=port,
                 root_page=home_page,
                 is_default_site=True,
                 site_name=home_page.title,
             )
-            self.report.notes.append("Standard-Site angelegt / default site created: localhost:80")
+            self.report.notes.append(
+                f"Standard-Site angelegt / default site created: {hostname}:{port}"
+            )
             return
         if site.root_page_id == home_page.pk:
             return

@@ -45,8 +45,14 @@ class ClubChoiceFormMixin:
             )
             field.widget = forms.Select(choices=field.choices)
             field.error_messages["invalid_choice"] = FOREIGN_CLUB_ERROR
-            if len(self.restricted_club_ids) == 1 and field.required and not self[name].value():
-                self.initial[name] = next(iter(self.restricted_club_ids))
+            if len(self.restricted_club_ids) == 1 and field.required:
+                # One club only: preselected and fixed (a disabled field keeps its initial).
+                # self.initial, not self[name]: a bound field caches its initial value
+                # and help text when it is first built.
+                if not self.initial.get(name):
+                    self.initial[name] = next(iter(self.restricted_club_ids))
+                field.disabled = True
+                field.help_text = "Sie schreiben für diesen Verein."
 
     def clean(self):
         cleaned_data = super().clean()

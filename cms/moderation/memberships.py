@@ -136,7 +136,7 @@ class InviteView(generic.CreateView):
 class ClubMembershipViewSet(ModelViewSet):
     model = ClubMembership
     icon = "group"
-    menu_label = "Vereinsredaktionen"
+    menu_label = "Redaktionsmitglieder"
     menu_order = 250
     add_to_admin_menu = True
     add_view_class = InviteView

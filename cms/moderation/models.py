@@ -31,8 +31,9 @@ class ClubMembership(models.Model):
     created_at = models.DateTimeField("Angelegt am", auto_now_add=True)
 
     class Meta:
-        verbose_name = "Vereinsmitgliedschaft"
-        verbose_name_plural = "Vereinsmitgliedschaften"
+        # The same words in the menu, the page titles and the buttons.
+        verbose_name = "Redaktionsmitglied"
+        verbose_name_plural = "Redaktionsmitglieder"
         ordering = ["club__title", "user__last_name", "user__username"]
         constraints = [
             models.UniqueConstraint(fields=["user", "club"], name="unique_membership_per_club")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ben_plugins.core.discovery import discover_plugin_apps
 
-from .env import env_bool, env_float, env_int, env_list, env_str
+from .env import env_base_url, env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    # Only for its translations: Wagtail's workflow status says "vor 5 Minuten" with them.
+    "django.contrib.humanize",
     "django.contrib.staticfiles",
     "cms.accounts",
     "django_otp",
@@ -217,7 +219,10 @@ if TASKS_BACKEND not in TASK_BACKENDS:
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
 WAGTAIL_SITE_NAME = "Bitburger Engagement Netz"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+#: Where BEN is reached from outside (scheme, host, port): the one base of every absolute link
+#: (the default site record, the admin's links in emails, API html_url, feeds, webhooks).
+BEN_BASE_URL = env_base_url("BEN_BASE_URL", "http://localhost:8000")
+WAGTAILADMIN_BASE_URL = BEN_BASE_URL
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = False
 # Avatars from Gravatar would send a hash of every editor's email address to a third party.

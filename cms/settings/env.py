@@ -1,6 +1,7 @@
 """Typed readers for environment variables (12-factor configuration)."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -54,3 +55,19 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_base_url(name: str, default: str) -> str:
+    """An absolute http(s) URL without path, query or trailing slash."""
+    raw = os.environ.get(name, "").strip() or default
+    parts = urlsplit(raw)
+    try:
+        parts.port  # noqa: B018 (raises ValueError for a port that is not a number)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} has an invalid port: {raw!r}.") from error
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path.strip("/"):
+        raise ImproperlyConfigured(
+            f"{name} must be an absolute http(s) URL without a path, e.g. "
+            f"https://ben.example.org, not {raw!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc}"

@@ -8,6 +8,8 @@ SECRET_KEY = env_required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     env_required("ALLOWED_HOSTS")
+# Every absolute link (default site, emails, API, feeds, webhooks) is built on it (base.py).
+env_required("BEN_BASE_URL")
 
 # Only a reverse proxy that overwrites X-Forwarded-Proto may be trusted with it; without one
 # any client could claim HTTPS.

@@ -18,8 +18,17 @@ from cms.moderation.club_content import ClubContent
 
 class TaxonomyTerm(index.Indexed, models.Model):
     name = models.CharField("Name", max_length=100, unique=True)
-    slug = models.SlugField("Kürzel", max_length=100, unique=True, blank=True)
-    description = models.TextField("Beschreibung", blank=True)
+    slug = models.SlugField(
+        "Kürzel",
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text="Steht in Internetadressen und in der API; leer lassen, dann wird es aus "
+        "dem Namen gebildet.",
+    )
+    description = models.TextField(
+        "Beschreibung", blank=True, help_text="Wofür der Begriff steht; nur für die Redaktion."
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -50,7 +59,12 @@ class TargetGroup(TaxonomyTerm):
 
 
 class NewsItem(ClubContent):
-    teaser = models.TextField("Anreißer", max_length=500, blank=True)
+    teaser = models.TextField(
+        "Anreißer",
+        max_length=500,
+        blank=True,
+        help_text="Ein bis zwei Sätze für Übersichten, Feeds und Apps (höchstens 500 Zeichen).",
+    )
     body = RichTextField("Text")
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -59,6 +73,8 @@ class NewsItem(ClubContent):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name="Bild",
+        help_text="Nur Bilder, an denen der Verein die Nutzungsrechte hat; bitte einen "
+        "Alternativtext für blinde Menschen angeben.",
     )
 
     preview_template = "snippets/previews/news_item.html"
@@ -106,8 +122,10 @@ class VolunteerOpportunity(AddressFields, ClubContent):
 
     MAX_HOURS_PER_WEEK = 40
 
-    description = RichTextField("Beschreibung", blank=True)
-    tasks = models.TextField("Aufgaben")
+    description = RichTextField(
+        "Beschreibung", blank=True, help_text="Worum es geht, in wenigen Sätzen."
+    )
+    tasks = models.TextField("Aufgaben", help_text="Was Ehrenamtliche konkret tun.")
     time_commitment = models.CharField(
         "Zeitaufwand", max_length=255, help_text="z. B. „2 Stunden pro Woche“"
     )
@@ -128,12 +146,26 @@ class VolunteerOpportunity(AddressFields, ClubContent):
         max_length=20,
         choices=Commitment.choices,
         default=Commitment.REGULAR,
+        help_text="Regelmäßig: über längere Zeit wiederkehrend; einmalig: ein Termin oder "
+        "ein Projekt.",
     )
     target_groups = ParentalManyToManyField(
-        "snippets.TargetGroup", blank=True, related_name="+", verbose_name="Zielgruppen"
+        "snippets.TargetGroup",
+        blank=True,
+        related_name="+",
+        verbose_name="Zielgruppen",
+        help_text="Für wen das Angebot besonders passt.",
     )
-    skills = models.TextField("Gewünschte Fähigkeiten", blank=True)
-    languages = MultipleChoiceJSONField("Sprachen", choices_list=LANGUAGE_CHOICES)
+    skills = models.TextField(
+        "Gewünschte Fähigkeiten",
+        blank=True,
+        help_text="Leer lassen, wenn keine Vorkenntnisse nötig sind.",
+    )
+    languages = MultipleChoiceJSONField(
+        "Sprachen",
+        choices_list=LANGUAGE_CHOICES,
+        help_text="In welchen Sprachen man sich beim Einsatz verständigen kann.",
+    )
     no_german_needed = models.BooleanField(
         "Ohne Deutschkenntnisse möglich",
         default=False,
@@ -158,10 +190,23 @@ class VolunteerOpportunity(AddressFields, ClubContent):
             "(das sind die Zielgruppen)."
         ),
     )
-    location_name = models.CharField("Einsatzort", max_length=255, blank=True)
-    contact_name = models.CharField("Ansprechperson", max_length=255, blank=True)
-    contact_email = models.EmailField("E-Mail", blank=True)
-    contact_phone = models.CharField("Telefon", max_length=50, blank=True)
+    location_name = models.CharField(
+        "Einsatzort",
+        max_length=255,
+        blank=True,
+        help_text="Name des Ortes, z. B. „Pfarrheim Liebfrauen“; die Adresse folgt unten.",
+    )
+    contact_name = models.CharField(
+        "Ansprechperson", max_length=255, blank=True, help_text="Wird öffentlich angezeigt."
+    )
+    contact_email = models.EmailField(
+        "E-Mail",
+        blank=True,
+        help_text="Wird öffentlich angezeigt; am besten eine Adresse des Vereins, keine private.",
+    )
+    contact_phone = models.CharField(
+        "Telefon", max_length=50, blank=True, help_text="Wird öffentlich angezeigt."
+    )
     review_by = models.DateField(
         "Überprüfen bis",
         default=default_review_date,
@@ -243,15 +288,42 @@ class TrainingOffer(AddressFields, ClubContent):
     """A "Fortbildung": a course or workshop for volunteers."""
 
     description = RichTextField("Beschreibung")
-    start = models.DateTimeField("Beginn", null=True, blank=True)
+    start = models.DateTimeField(
+        "Beginn", null=True, blank=True, help_text="Leer lassen, solange der Termin offen ist."
+    )
     end = models.DateTimeField("Ende", null=True, blank=True)
-    location_name = models.CharField("Ort", max_length=255, blank=True)
-    trainer = models.CharField("Referent*in", max_length=255, blank=True)
-    costs = models.CharField("Kosten", max_length=100, blank=True)
-    max_participants = models.PositiveIntegerField("Max. Teilnehmende", null=True, blank=True)
-    registration_url = models.URLField("Anmeldung (Link)", blank=True)
+    location_name = models.CharField(
+        "Ort",
+        max_length=255,
+        blank=True,
+        help_text="Name des Ortes, z. B. „Haus der Jugend“; die Adresse folgt unten.",
+    )
+    trainer = models.CharField(
+        "Referent*in", max_length=255, blank=True, help_text="Wer die Fortbildung leitet."
+    )
+    costs = models.CharField(
+        "Kosten",
+        max_length=100,
+        blank=True,
+        help_text="z. B. „kostenlos“ oder „15 € pro Person, mit Ehrenamtskarte 10 €“",
+    )
+    max_participants = models.PositiveIntegerField(
+        "Max. Teilnehmende",
+        null=True,
+        blank=True,
+        help_text="Leer lassen, wenn die Zahl nicht begrenzt ist.",
+    )
+    registration_url = models.URLField(
+        "Anmeldung (Link)",
+        blank=True,
+        help_text="Internetadresse, unter der man sich anmeldet, beginnend mit https://",
+    )
     target_groups = ParentalManyToManyField(
-        "snippets.TargetGroup", blank=True, related_name="+", verbose_name="Zielgruppen"
+        "snippets.TargetGroup",
+        blank=True,
+        related_name="+",
+        verbose_name="Zielgruppen",
+        help_text="Für wen die Fortbildung besonders passt.",
     )
 
     preview_template = "snippets/previews/training_offer.html"

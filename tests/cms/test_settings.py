@@ -11,6 +11,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "SECRET_KEY": "x7Jq-production-secret-key-that-is-long-and-random-enough-0123456789",
     "ALLOWED_HOSTS": "ben.example.org",
+    "BEN_BASE_URL": "https://ben.example.org",
 }
 
 
@@ -66,7 +67,7 @@ def test_production_trusts_x_forwarded_proto_only_when_told_a_proxy_sets_it():
     assert proxied.stdout.strip() == "(('HTTP_X_FORWARDED_PROTO', 'https'),)"
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "BEN_BASE_URL"])
 def test_production_refuses_to_start_without(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = run_django(["check"], "cms.settings.production", **env)

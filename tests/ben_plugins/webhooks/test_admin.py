@@ -38,7 +38,8 @@ def test_delivery_log_is_listed_and_inspectable_but_read_only(
     delivery = subscription.deliveries.get()
     listing = admin_client.get("/admin/webhooks/webhookdelivery/")
     assert listing.status_code == 200
-    assert f"news #{news.pk}" in listing.text
+    # The content by kind and title, as the editors name it ("news #7" said little).
+    assert f"Neuigkeit „{news.title}“" in listing.text
     assert "Zugestellt" in listing.text
     inspect = admin_client.get(f"/admin/webhooks/webhookdelivery/inspect/{delivery.pk}/")
     assert inspect.status_code == 200

@@ -72,12 +72,26 @@ class ClubScopingTest(TestCase):
         self.assertEqual([error.id for error in errors], ["moderation.E001"])
         self.assertIsInstance(errors[0], checks.Error)
 
-    def test_creating_for_a_foreign_club_is_a_german_form_error(self):
+    def test_a_one_club_editor_files_content_under_their_club_whatever_is_posted(self):
+        # The club field is fixed for them (disabled): a forged foreign club is ignored.
         for model in club_content_models():
             with self.subTest(model._meta.label):
                 own = self.world.snippets[model, "A"]
                 data = edit_form_data(own, title="Fremd", slug="")
                 data["club"] = str(self.world.clubs["B"].pk)
+                response = self.client.post(_snippet_url(own, "add"), data)
+                self.assertEqual(response.status_code, 302)
+                created = model.objects.get(title="Fremd")
+                self.assertEqual(created.club_id, self.world.clubs["A"].pk)
+
+    def test_creating_for_a_foreign_club_is_a_german_form_error(self):
+        foreign = ClubPageFactory(parent=self.world.site_tree.clubs, title="Verein C")
+        self.client.force_login(self.world.users["redaktion-ab"])
+        for model in club_content_models():
+            with self.subTest(model._meta.label):
+                own = self.world.snippets[model, "A"]
+                data = edit_form_data(own, title="Fremd", slug="")
+                data["club"] = str(foreign.pk)
                 response = self.client.post(_snippet_url(own, "add"), data)
                 self.assertEqual(response.status_code, 200)
                 self.assertIn(FOREIGN_CLUB_ERROR, response.context["form"].errors["club"])

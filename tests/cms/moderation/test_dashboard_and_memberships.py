@@ -114,7 +114,7 @@ class MembershipAdminTest(TestCase):
         [invitation] = mail.outbox
         self.assertEqual(invitation.to, ["neu@example.org"])
         self.assertIn("Einladung", invitation.subject)
-        link = re.search(r"http://testserver(/admin/password_reset/confirm/\S+)", invitation.body)
+        link = re.search(r"http://localhost(/admin/password_reset/confirm/\S+)", invitation.body)
 
         self.client.logout()
         form_page = self.client.get(link.group(1), follow=True)

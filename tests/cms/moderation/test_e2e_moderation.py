@@ -99,7 +99,7 @@ def test_editor_submits_moderator_approves_public_page_changes(
     panel = moderator.locator("[data-ben-waiting-submissions]")
     assert "Caritasverband Westeifel e.V." in panel.inner_text()
     _shot(moderator, "04-moderation-dashboard-wartet")
-    panel.get_by_role("link", name=club.title).click()
+    panel.get_by_role("link", name=club.title, exact=True).click()
     moderator.wait_for_load_state("networkidle")
     _open_action_menu(moderator)
     _shot(moderator, "05-moderation-freigabe-menue")

@@ -84,6 +84,7 @@ def windows(today: dt.date) -> list[str]:
     """The windows clients ask for, and the ones an attacker would."""
     year = today.year
     return [
+        "limit=20",  # no window: the plain listing, for comparison
         "upcoming=true",
         "upcoming=true&limit=100",
         f"from={today.isoformat()}",

@@ -347,13 +347,13 @@ def series_occurrences(
 ) -> tuple[list[Occurrence], datetime]:
     """The occurrences to store for an event, and up to when they are complete.
 
-    A series is stored from the earliest moment a window may name; a single event (or one
-    whose rule validation refuses today) by its one date.
+    A series is stored from the earliest moment a window may name (one whose rule validation
+    refuses today by its first date); a single event needs none, windows read its fields.
     """
+    if not rule:
+        return [], STORED_COMPLETELY
     first, last = window_span(today or timezone.localdate())
     horizon = last + STORED_BEYOND_WINDOWS
-    occurrences = expand(
-        start, end, rule, exception_dates, first if rule else start, horizon, limit=None
-    )
+    occurrences = expand(start, end, rule, exception_dates, first, horizon, limit=None)
     complete = ends_by(start, rule, horizon)
     return occurrences, STORED_COMPLETELY if complete else horizon

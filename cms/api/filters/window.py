@@ -9,7 +9,7 @@ from datetime import datetime, time, timedelta
 
 import django_filters
 from django import forms
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
@@ -169,13 +169,14 @@ class DateWindowFilterSetMixin(django_filters.FilterSet):
 
 
 class RecurringWindowFilterSetMixin(DateWindowFilterSetMixin):
-    """For EventPage: an event matches if one of its occurrences overlaps the window.
+    """For EventPage: a series matches if one of its occurrences overlaps the window.
 
-    Occurrences are stored when an event is saved (cms.pages.models.EventOccurrence): the
-    window is one indexed lookup per event in SQL, for the count and the page alike, and the
-    listed occurrences of a page come in one more query; no rule is expanded per request.
+    The occurrences of a series are stored when it is saved (cms.pages.models.EventOccurrence):
+    the window is one indexed lookup per series in SQL, for the count and the page alike, and
+    the listed occurrences of a page come in one more query; no rule is expanded per request.
+    A single event is judged by its own start and end.
 
-    An event whose stored occurrences do not reach the window (saved before the allowed range
+    A series whose stored occurrences do not reach the window (saved before the allowed range
     moved on and not extended by `manage.py store_event_occurrences` since, or written
     without its save) is a candidate by its first start and expanded when listed, once.
     """
@@ -185,6 +186,7 @@ class RecurringWindowFilterSetMixin(DateWindowFilterSetMixin):
             queryset = queryset.filter(start__lte=end)
         self.window_bounds = start, end
         self.stored_until_needed = end if end is not None else start + NEXT_OCCURRENCE_HORIZON
+        self.listed_rows = None
         first_overlapping = EventOccurrence.objects.filter(
             event=OuterRef("pk"), end__gte=start
         ).order_by("end")
@@ -193,22 +195,19 @@ class RecurringWindowFilterSetMixin(DateWindowFilterSetMixin):
         unstored = Q(occurrences_until__isnull=True) | Q(
             occurrences_until__lt=self.stored_until_needed
         )
-        single_overlaps = Q(recurrence_rule="") & self.window_condition(start, end)
-        listed_until = end if end is not None else start + MAX_WINDOW
-        listed = EventOccurrence.objects.filter(end__gte=start, start__lte=listed_until)
+        # Single events first: SQL skips the lookup of occurrences for them.
+        single = Q(recurrence_rule="")
         return queryset.filter(
-            overlaps | (unstored & (single_overlaps | ~Q(recurrence_rule="")))
-        ).prefetch_related(
-            Prefetch(
-                "stored_occurrences",
-                queryset=listed.order_by("start"),
-                to_attr="listed_occurrences",
-            )
+            (single & self.window_condition(start, end)) | (~single & (unstored | overlaps))
         )
 
-    def occurrences_of(self, event) -> list[recurrence.Occurrence]:
+    def occurrences_of(self, event, page=()) -> list[recurrence.Occurrence]:
         """The occurrences of a listed event in the window; for an open window those in its
-        first MAX_WINDOW, or else the next one."""
+        first MAX_WINDOW, or else the next one. `page` (the listed events) lets the first
+        call load the stored occurrences of all of them at once."""
+        if not event.recurrence_rule:
+            end = event.end if event.end and event.end > event.start else event.start
+            return [recurrence.Occurrence(event.start, end)]
         if event.occurrences_until is None or event.occurrences_until < self.stored_until_needed:
             logger.warning(
                 "Termine von Veranstaltung %s nicht gespeichert: manage.py "
@@ -216,15 +215,39 @@ class RecurringWindowFilterSetMixin(DateWindowFilterSetMixin):
                 event.pk,
             )
             return _expanded(event, *self.window_bounds)
-        listed = [
-            recurrence.Occurrence(row.start, row.end)
-            for row in event.listed_occurrences[: recurrence.MAX_OCCURRENCES]
-        ]
+        if self.listed_rows is None or event.pk not in self.listed_rows:
+            self.listed_rows = self._stored_rows(
+                {each for each in (event, *page) if each.recurrence_rule}
+            )
+        listed = self.listed_rows[event.pk][: recurrence.MAX_OCCURRENCES]
         if listed or event.next_start is None:
             return listed
         next_start = event.next_start.astimezone(recurrence.local_zone())
-        duration = max(event.end - event.start, timedelta(0)) if event.end else timedelta(0)
-        return [recurrence.Occurrence(next_start, next_start + duration)]
+        return [recurrence.Occurrence(next_start, next_start + _duration(event))]
+
+    def _stored_rows(self, events) -> dict[int, list[recurrence.Occurrence]]:
+        """The stored occurrences the window lists, per event, in one query. Only the starts
+        are read: every occurrence lasts as long as its event (in wall-clock time, as the
+        expansion computes it), and each value read costs a conversion."""
+        start, end = self.window_bounds
+        durations = {event.pk: _duration(event) for event in events}
+        rows = EventOccurrence.objects.filter(
+            event_id__in=list(durations),
+            end__gte=start,
+            start__lte=end if end is not None else start + MAX_WINDOW,
+        ).order_by("event_id", "start")
+        zone = recurrence.local_zone()
+        listed = {pk: [] for pk in durations}
+        for event_id, occurrence_start in rows.values_list("event_id", "start"):
+            local_start = occurrence_start.astimezone(zone)
+            listed[event_id].append(
+                recurrence.Occurrence(local_start, local_start + durations[event_id])
+            )
+        return listed
+
+
+def _duration(event) -> timedelta:
+    return max(event.end - event.start, timedelta(0)) if event.end else timedelta(0)
 
 
 def _expanded(event, start: datetime, end: datetime | None) -> list[recurrence.Occurrence]:

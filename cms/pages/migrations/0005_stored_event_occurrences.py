@@ -59,5 +59,12 @@ class Migration(migrations.Migration):
                 "indexes": [models.Index(fields=["event", "end"], name="occurrence_event_end")],
             },
         ),
+        migrations.AddIndex(
+            model_name="eventpage",
+            index=models.Index(
+                fields=["start", "recurrence_rule", "end", "occurrences_until", "organiser"],
+                name="event_window",
+            ),
+        ),
         migrations.RunPython(store_occurrences, migrations.RunPython.noop),
     ]

@@ -191,7 +191,11 @@ class RecurringWindowFilterSetMixin(DateWindowFilterSetMixin):
             event=OuterRef("pk"), end__gte=start
         ).order_by("end")
         queryset = queryset.annotate(next_start=Subquery(first_overlapping.values("start")[:1]))
-        overlaps = Q(next_start__lte=end) if end is not None else Q(next_start__isnull=False)
+        # An open window asks only whether the last stored occurrence ends in it; a closed
+        # one also looks up the first stored occurrence that ends in it.
+        overlaps = Q(last_occurrence_end__gte=start)
+        if end is not None:
+            overlaps &= Q(next_start__lte=end)
         unstored = Q(occurrences_until__isnull=True) | Q(
             occurrences_until__lt=self.stored_until_needed
         )

@@ -21,7 +21,10 @@ def store_occurrences(apps, schema_editor):
             EventOccurrence(event_id=event.pk, start=each.start, end=each.end)
             for each in occurrences
         )
-        EventPage.objects.filter(pk=event.pk).update(occurrences_until=until)
+        EventPage.objects.filter(pk=event.pk).update(
+            occurrences_until=until,
+            last_occurrence_end=occurrences[-1].end if occurrences else None,
+        )
 
 
 class Migration(migrations.Migration):
@@ -33,6 +36,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="eventpage",
             name="occurrences_until",
+            field=models.DateTimeField(blank=True, editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name="eventpage",
+            name="last_occurrence_end",
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),
         migrations.CreateModel(
@@ -62,7 +70,14 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="eventpage",
             index=models.Index(
-                fields=["start", "recurrence_rule", "end", "occurrences_until", "organiser"],
+                fields=[
+                    "start",
+                    "recurrence_rule",
+                    "end",
+                    "occurrences_until",
+                    "last_occurrence_end",
+                    "organiser",
+                ],
                 name="event_window",
             ),
         ),

@@ -1,7 +1,12 @@
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from cms.pages.models import EventPage
 from cms.pages.models.events import events_to_store, store_occurrences
+
+#: Events stored per transaction: one commit each would cost minutes on SQLite; one for all
+#: would hold their rows locked against editors' saves.
+BATCH = 200
 
 
 class Command(BaseCommand):
@@ -16,5 +21,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         events = EventPage.objects.all() if options["all"] else events_to_store()
-        stored = store_occurrences(events.prefetch_related("exception_dates").iterator(500))
+        pks = list(events.values_list("pk", flat=True))
+        stored = 0
+        for first in range(0, len(pks), BATCH):
+            batch = EventPage.objects.filter(pk__in=pks[first : first + BATCH])
+            with transaction.atomic():
+                stored += store_occurrences(batch.prefetch_related("exception_dates"))
         self.stdout.write(self.style.SUCCESS(f"Termine von {stored} Veranstaltungen gespeichert."))

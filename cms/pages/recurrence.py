@@ -344,14 +344,15 @@ def series_occurrences(
     rule: str,
     exception_dates: Iterable[date],
     today: date | None = None,
-) -> tuple[list[Occurrence], datetime]:
-    """The occurrences to store for an event, and up to when they are complete.
+) -> tuple[list[Occurrence], datetime | None]:
+    """The occurrences to store for an event, and up to when they are complete (None for a
+    single event: a rule written later without a save then counts as not stored).
 
     A series is stored from the earliest moment a window may name (one whose rule validation
     refuses today by its first date); a single event needs none, windows read its fields.
     """
     if not rule:
-        return [], STORED_COMPLETELY
+        return [], None
     first, last = window_span(today or timezone.localdate())
     horizon = last + STORED_BEYOND_WINDOWS
     occurrences = expand(start, end, rule, exception_dates, first, horizon, limit=None)

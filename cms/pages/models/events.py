@@ -113,7 +113,8 @@ class EventPage(AddressFields, Page):
     accessibility = models.TextField("Barrierefreiheit", blank=True)
 
     #: Up to when the rows of `stored_occurrences` are complete (STORED_COMPLETELY once the
-    #: series has no later occurrence); null: not stored, windows expand the rule instead.
+    #: series has no later occurrence); null for a single event, which needs none, and for a
+    #: series not stored, whose rule windows expand instead.
     occurrences_until = models.DateTimeField(null=True, blank=True, editable=False)
     #: The end of the last stored occurrence (null: none stored): an open window asks only
     #: this, no occurrence row.
@@ -335,7 +336,7 @@ def events_to_store(today: date | None = None):
     """Events whose stored occurrences do not reach far enough for every allowed window."""
     _, last = recurrence.window_span(today or timezone.localdate())
     return EventPage.objects.filter(
-        models.Q(occurrences_until__isnull=True)
+        (models.Q(occurrences_until__isnull=True) & ~models.Q(recurrence_rule=""))
         | models.Q(occurrences_until__lt=last + recurrence.NEXT_OCCURRENCE_HORIZON)
     )
 

@@ -48,11 +48,15 @@ def test_a_single_event_needs_no_rows_and_an_ended_series_is_stored_completely(s
     series = EventPageFactory(
         parent=site_tree.events,
         start=berlin(2026, 5, 1, 10),
+        end=berlin(2026, 5, 1, 12),
         recurrence_rule="FREQ=WEEKLY;COUNT=3",
     )
     assert stored(single) == []  # windows read its start and end
     assert len(stored(series)) == 3
-    assert single.occurrences_until == series.occurrences_until == recurrence.STORED_COMPLETELY
+    assert series.occurrences_until == recurrence.STORED_COMPLETELY
+    assert single.occurrences_until is None  # a rule written without a save is seen unstored
+    assert single.last_occurrence_end is None
+    assert series.last_occurrence_end == berlin(2026, 5, 15, 12)  # what an open window asks
 
 
 @pytest.mark.django_db
@@ -70,6 +74,7 @@ def test_changed_dates_and_exception_dates_are_stored_anew(site_tree):
     event = EventPageFactory(
         parent=site_tree.events,
         start=berlin(2026, 1, 6, 18),
+        end=berlin(2026, 1, 6, 18),
         recurrence_rule="FREQ=WEEKLY;COUNT=4",
     )
     event.recurrence_rule = "FREQ=WEEKLY;COUNT=2"
@@ -77,6 +82,8 @@ def test_changed_dates_and_exception_dates_are_stored_anew(site_tree):
     assert stored(event) == [berlin(2026, 1, 6, 18), berlin(2026, 1, 13, 18)]
     EventExceptionDate.objects.create(event=event, date=date(2026, 1, 13))
     assert stored(event) == [berlin(2026, 1, 6, 18)]
+    event.refresh_from_db()
+    assert event.last_occurrence_end == berlin(2026, 1, 6, 18)
     event.exception_dates.get().delete()
     assert len(stored(event)) == 2
 
@@ -110,7 +117,7 @@ def test_the_command_extends_what_the_moving_range_no_longer_covers(site_tree):
     event.refresh_from_db()
     assert event.occurrences_until == until
     assert not events_to_store().exists()
-    assert single.occurrences_until == recurrence.STORED_COMPLETELY
+    assert single.occurrences_until is None
 
 
 def saved_rule(rule, start) -> bool:

@@ -44,6 +44,7 @@ from cms.pages.models import (  # noqa: E402
     EventPage,
     HomePage,
 )
+from cms.pages.models.events import store_occurrences  # noqa: E402
 from cms.snippets.models import Category, NewsItem, TargetGroup  # noqa: E402
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -156,6 +157,12 @@ def main():
         EventPage.categories.through.objects.bulk_create(category_links)
         EventPage.target_groups.through.objects.bulk_create(group_links)
         EventExceptionDate.objects.bulk_create(exceptions)
+        # bulk_create bypasses the exception dates' save, which stores the occurrences anew.
+        store_occurrences(
+            EventPage.objects.filter(pk__in=[each.event_id for each in exceptions])
+            .prefetch_related("exception_dates")
+            .iterator(500)
+        )
 
         now = dt.datetime.now(tz=BERLIN)
         NewsItem.objects.bulk_create(

@@ -8,13 +8,14 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 ALLOWED_FREQUENCIES = {DAILY, WEEKLY, MONTHLY, YEARLY}
 #: Parts that repeat an event several times a day; one occurrence per day is the finest step.
@@ -40,6 +41,21 @@ DAYS_IN_MONTH |= {11: 30, 12: 31}
 #: Upper bound of occurrences one event yields per expansion (a daily event in the longest
 #: window has 367), a second line of defence for rules saved before these checks.
 MAX_OCCURRENCES = 400
+#: Date windows of the API lie between January 1 this many years before the current year and
+#: December 31 this many years after it (cms.api.filters.window checks requests against it).
+WINDOW_YEARS = 10
+#: Longest window whose occurrences are listed; also what an open window lists in full.
+MAX_WINDOW = timedelta(days=366)
+#: How far an open window looks for the next occurrence of an event that has none within
+#: MAX_WINDOW: every rule an editor may save has one within four years of any moment,
+#: plus exception dates.
+NEXT_OCCURRENCE_HORIZON = timedelta(days=5 * 366)
+#: Stored occurrences reach this far past the last moment a date window may name today: far
+#: enough for the next occurrence after any allowed window, with a year to spare before
+#: `manage.py store_event_occurrences` has to extend them.
+STORED_BEYOND_WINDOWS = NEXT_OCCURRENCE_HORIZON + timedelta(days=366)
+#: `occurrences_until` of an event without occurrences after its stored ones.
+STORED_COMPLETELY = datetime(9999, 12, 31, tzinfo=UTC)
 UTC_UNTIL = re.compile(r"UNTIL=(\d{8}T\d{6})Z")
 ORDINAL_WEEKDAY = re.compile(r"^([+-]?\d+)?(MO|TU|WE|TH|FR|SA|SU)$")
 
@@ -54,6 +70,14 @@ class Occurrence:
 
 def local_zone() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
+
+
+def window_span(today: date) -> tuple[datetime, datetime]:
+    """The earliest and latest moment a date window may name."""
+    zone = local_zone()
+    first = datetime(today.year - WINDOW_YEARS, 1, 1, tzinfo=zone)
+    last = datetime.combine(date(today.year + WINDOW_YEARS, 12, 31), time.max, tzinfo=zone)
+    return first, last
 
 
 def normalise_rule(text: str) -> str:
@@ -256,8 +280,9 @@ def expand(
     exception_dates: Iterable[date],
     window_start: datetime,
     window_end: datetime,
+    limit: int | None = MAX_OCCURRENCES,
 ) -> list[Occurrence]:
-    """Occurrences that overlap [window_start, window_end], at most MAX_OCCURRENCES.
+    """Occurrences that overlap [window_start, window_end], at most ``limit``.
 
     Without a rule the event itself is the only occurrence; so it is with a stored rule that
     validation refuses today (saved before a check existed), which is logged. Exception
@@ -266,13 +291,7 @@ def expand(
     """
     zone = local_zone()
     duration = (end - start) if end and end > start else timedelta(0)
-    local_start = start.astimezone(zone).replace(tzinfo=None)
-    rule = None
-    if rule_text:
-        try:
-            rule = _bounded_rule(rule_text, local_start)
-        except ValidationError:
-            logger.warning("Wiederholungsregel %r ungültig: nur der erste Termin zählt.", rule_text)
+    rule = _series_rule(start, rule_text)
     if rule is None:
         if start <= window_end and start + duration >= window_start:
             return [Occurrence(start, start + duration)]
@@ -280,16 +299,62 @@ def expand(
 
     search_from = (window_start - duration).astimezone(zone).replace(tzinfo=None)
     search_to = window_end.astimezone(zone).replace(tzinfo=None)
-    if search_to < local_start or (rule._until is not None and rule._until < search_from):
+    if search_to < rule._dtstart or (rule._until is not None and rule._until < search_from):
         return []
     rule = _starting_near(rule, rule_text, search_from)
     excluded = set(exception_dates)
     occurrences = []
     for local in rule.xafter(search_from, inc=True):
-        if local > search_to or len(occurrences) == MAX_OCCURRENCES:
+        if local > search_to or len(occurrences) == limit:
             break
         if local.date() in excluded:
             continue
         occurrence_start = local.replace(tzinfo=zone)
         occurrences.append(Occurrence(occurrence_start, occurrence_start + duration))
     return occurrences
+
+
+def ends_by(start: datetime, rule_text: str, moment: datetime) -> bool:
+    """Whether the series has no occurrence starting after ``moment`` (a single event: its
+    start lies before it). Bounded like expand: every saved rule has a candidate every few
+    years, and a COUNT series ends within five years of its start."""
+    rule = _series_rule(start, rule_text)
+    if rule is None:
+        return start <= moment
+    local = moment.astimezone(local_zone()).replace(tzinfo=None)
+    if rule._until is not None and rule._until <= local:
+        return True
+    return _starting_near(rule, rule_text, local).after(local) is None
+
+
+def _series_rule(start: datetime, rule_text: str) -> rrule | None:
+    """The event's rule in local time, or None without one (or with one refused today)."""
+    if not rule_text:
+        return None
+    try:
+        return _bounded_rule(rule_text, start.astimezone(local_zone()).replace(tzinfo=None))
+    except ValidationError:
+        logger.warning("Wiederholungsregel %r ungültig: nur der erste Termin zählt.", rule_text)
+        return None
+
+
+def series_occurrences(
+    start: datetime,
+    end: datetime | None,
+    rule: str,
+    exception_dates: Iterable[date],
+    today: date | None = None,
+) -> tuple[list[Occurrence], datetime | None]:
+    """The occurrences to store for an event, and up to when they are complete (None for a
+    single event: a rule written later without a save then counts as not stored).
+
+    A series is stored from the earliest moment a window may name (one whose rule validation
+    refuses today by its first date); a single event needs none, windows read its fields.
+    """
+    if not rule:
+        return [], None
+    first, last = window_span(today or timezone.localdate())
+    horizon = last + STORED_BEYOND_WINDOWS
+    occurrences = expand(start, end, rule, exception_dates, first, horizon, limit=None)
+    complete = ends_by(start, rule, horizon)
+    return occurrences, STORED_COMPLETELY if complete else horizon

@@ -4,12 +4,12 @@ A window is at most MAX_WINDOW wide and lies within WINDOW_YEARS years of the cu
 so the work one request can cause is bounded whatever dates a client sends.
 """
 
-from datetime import date, datetime, time, timedelta
+import logging
+from datetime import datetime, time, timedelta
 
 import django_filters
 from django import forms
-from django.db.models import Q
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
@@ -18,25 +18,17 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
 from cms.pages import recurrence
+from cms.pages.models import EventOccurrence
 
 from .base import StrictBooleanFilter, check_supported_moment
 
-#: Longest window whose occurrences are listed; also what upcoming=true lists in full.
-MAX_WINDOW = timedelta(days=366)
-#: from and to lie between January 1 this many years before the current year and
-#: December 31 this many years after it.
-WINDOW_YEARS = 10
-#: How far upcoming=true looks for the next occurrence of an event that has none within
-#: MAX_WINDOW: every rule an editor may save has one within four years of any moment
-#: (cms.pages.recurrence), plus exception dates.
-NEXT_OCCURRENCE_HORIZON = timedelta(days=5 * 366)
+logger = logging.getLogger(__name__)
 
-
-def window_span(today: date) -> tuple[datetime, datetime]:
-    """The earliest and latest moment a window may name."""
-    first = datetime(today.year - WINDOW_YEARS, 1, 1)
-    last = datetime.combine(date(today.year + WINDOW_YEARS, 12, 31), time.max)
-    return timezone.make_aware(first), timezone.make_aware(last)
+#: Re-exported: the window bounds live with the occurrences they bound.
+MAX_WINDOW = recurrence.MAX_WINDOW
+NEXT_OCCURRENCE_HORIZON = recurrence.NEXT_OCCURRENCE_HORIZON
+WINDOW_YEARS = recurrence.WINDOW_YEARS
+window_span = recurrence.window_span
 
 
 class DateOrDateTimeField(forms.CharField):
@@ -51,8 +43,10 @@ class DateOrDateTimeField(forms.CharField):
         if not value:
             return None
         try:
-            moment = parse_datetime(value)
-            day = None if moment else parse_date(value)
+            # A date first: Python's fromisoformat, behind parse_datetime, reads a plain date
+            # as its midnight, which would make `to=2026-05-01` end as the day begins.
+            day = parse_date(value)
+            moment = None if day else parse_datetime(value)
         except ValueError:
             moment = day = None
         if moment is None and day is None:
@@ -161,67 +155,110 @@ class DateWindowFilterSetMixin(django_filters.FilterSet):
         return self.apply_window(queryset, start, end)
 
     def apply_window(self, queryset, start, end):
-        ends = Coalesce(self.window_end_field, self.window_start_field)
-        queryset = queryset.alias(window_end=ends).filter(window_end__gte=start)
-        if end is not None:
-            queryset = queryset.filter(**{f"{self.window_start_field}__lte": end})
-        return queryset
+        return queryset.filter(self.window_condition(start, end))
+
+    def window_condition(self, start, end) -> Q:
+        """What takes place in the window, judged by its start and end fields."""
+        start_field, end_field = self.window_start_field, self.window_end_field
+        ends_after_start = Q(**{f"{end_field}__gte": start}) | Q(
+            **{f"{end_field}__isnull": True, f"{start_field}__gte": start}
+        )
+        if end is None:
+            return ends_after_start
+        return ends_after_start & Q(**{f"{start_field}__lte": end})
 
 
 class RecurringWindowFilterSetMixin(DateWindowFilterSetMixin):
-    """For EventPage: recurring events match if one of their occurrences falls in the window.
+    """For EventPage: a series matches if one of its occurrences overlaps the window.
 
-    Each recurring candidate is expanded once per request; the serializer lists the
-    occurrences found here (occurrences_of), so an event is listed only with occurrences.
+    The occurrences of a series are stored when it is saved (cms.pages.models.EventOccurrence):
+    the window is one indexed lookup per series in SQL, for the count and the page alike, and
+    the listed occurrences of a page come in one more query; no rule is expanded per request.
+    A single event is judged by its own start and end.
+
+    A series whose stored occurrences do not reach the window (saved before the allowed range
+    moved on and not extended by `manage.py store_event_occurrences` since, or written
+    without its save) is a candidate by its first start and expanded when listed, once.
     """
 
     def apply_window(self, queryset, start, end):
-        single = super().apply_window(queryset.filter(recurrence_rule=""), start, end)
-        recurring = queryset.exclude(recurrence_rule="")
         if end is not None:
-            recurring = recurring.filter(start__lte=end)
-        self.recurring_occurrences = {
-            pk: occurrences
-            for pk, event in _recurring_candidates(recurring).items()
-            if (occurrences := _occurrences(event, start, end))
-        }
-        matching = list(self.recurring_occurrences)
-        return queryset.filter(Q(pk__in=single.values("pk")) | Q(pk__in=matching))
+            queryset = queryset.filter(start__lte=end)
+        self.window_bounds = start, end
+        self.stored_until_needed = end if end is not None else start + NEXT_OCCURRENCE_HORIZON
+        self.listed_rows = None
+        first_overlapping = EventOccurrence.objects.filter(
+            event=OuterRef("pk"), end__gte=start
+        ).order_by("end")
+        queryset = queryset.annotate(next_start=Subquery(first_overlapping.values("start")[:1]))
+        # An open window asks only whether the last stored occurrence ends in it; a closed
+        # one also looks up the first stored occurrence that ends in it.
+        overlaps = Q(last_occurrence_end__gte=start)
+        if end is not None:
+            overlaps &= Q(next_start__lte=end)
+        unstored = Q(occurrences_until__isnull=True) | Q(
+            occurrences_until__lt=self.stored_until_needed
+        )
+        # Single events first: SQL skips the lookup of occurrences for them.
+        single = Q(recurrence_rule="")
+        return queryset.filter(
+            (single & self.window_condition(start, end)) | (~single & (unstored | overlaps))
+        )
 
-    def occurrences_of(self, event) -> list[recurrence.Occurrence]:
-        """The occurrences of a listed event in the window (see _occurrences)."""
-        if event.pk in self.recurring_occurrences:
-            return self.recurring_occurrences[event.pk]
-        end = event.end if event.end and event.end > event.start else event.start
-        return [recurrence.Occurrence(event.start, end)]
+    def occurrences_of(self, event, page=()) -> list[recurrence.Occurrence]:
+        """The occurrences of a listed event in the window; for an open window those in its
+        first MAX_WINDOW, or else the next one. `page` (the listed events) lets the first
+        call load the stored occurrences of all of them at once."""
+        if not event.recurrence_rule:
+            end = event.end if event.end and event.end > event.start else event.start
+            return [recurrence.Occurrence(event.start, end)]
+        if event.occurrences_until is None or event.occurrences_until < self.stored_until_needed:
+            logger.warning(
+                "Termine von Veranstaltung %s nicht gespeichert: manage.py "
+                "store_event_occurrences ausführen.",
+                event.pk,
+            )
+            return _expanded(event, *self.window_bounds)
+        if self.listed_rows is None or event.pk not in self.listed_rows:
+            self.listed_rows = self._stored_rows(
+                {each for each in (event, *page) if each.recurrence_rule}
+            )
+        listed = self.listed_rows[event.pk][: recurrence.MAX_OCCURRENCES]
+        if listed or event.next_start is None:
+            return listed
+        next_start = event.next_start.astimezone(recurrence.local_zone())
+        return [recurrence.Occurrence(next_start, next_start + _duration(event))]
+
+    def _stored_rows(self, events) -> dict[int, list[recurrence.Occurrence]]:
+        """The stored occurrences the window lists, per event, in one query. Only the starts
+        are read: every occurrence lasts as long as its event (in wall-clock time, as the
+        expansion computes it), and each value read costs a conversion."""
+        start, end = self.window_bounds
+        durations = {event.pk: _duration(event) for event in events}
+        rows = EventOccurrence.objects.filter(
+            event_id__in=list(durations),
+            end__gte=start,
+            start__lte=end if end is not None else start + MAX_WINDOW,
+        ).order_by("event_id", "start")
+        zone = recurrence.local_zone()
+        listed = {pk: [] for pk in durations}
+        for event_id, occurrence_start in rows.values_list("event_id", "start"):
+            local_start = occurrence_start.astimezone(zone)
+            listed[event_id].append(
+                recurrence.Occurrence(local_start, local_start + durations[event_id])
+            )
+        return listed
 
 
-def _occurrences(event: dict, start: datetime, end: datetime | None):
+def _duration(event) -> timedelta:
+    return max(event.end - event.start, timedelta(0)) if event.end else timedelta(0)
+
+
+def _expanded(event, start: datetime, end: datetime | None) -> list[recurrence.Occurrence]:
     """Occurrences in [start, end]; for an open window those in its first MAX_WINDOW, or
-    else the next one (an event that takes place from `start` on is never listed without).
-    One expansion either way."""
+    else the next one. One expansion either way."""
     if end is not None:
-        return _expand(event, start, end)
-    horizon = max(start, event["start"]) + NEXT_OCCURRENCE_HORIZON
-    found = _expand(event, start, horizon)
+        return event.occurrences(start, end)
+    found = event.occurrences(start, max(start, event.start) + NEXT_OCCURRENCE_HORIZON)
     listed_until = start + MAX_WINDOW
     return [each for each in found if each.start <= listed_until] or found[:1]
-
-
-def _expand(event: dict, start: datetime, end: datetime):
-    return recurrence.expand(
-        event["start"], event["end"], event["rule"], event["exceptions"], start, end
-    )
-
-
-def _recurring_candidates(queryset) -> dict:
-    """Rule, start, end and exception dates of candidate events in one query."""
-    candidates: dict = {}
-    rows = queryset.values_list("pk", "start", "end", "recurrence_rule", "exception_dates__date")
-    for pk, start, end, rule, exception in rows:
-        event = candidates.setdefault(
-            pk, {"start": start, "end": end, "rule": rule, "exceptions": []}
-        )
-        if exception is not None:
-            event["exceptions"].append(exception)
-    return candidates

@@ -2,7 +2,7 @@
 
 from .benefits import BenefitPartnerIndexPage, BenefitPartnerPage
 from .clubs import ClubIndexPage, ClubPage
-from .events import EventExceptionDate, EventIndexPage, EventPage
+from .events import EventExceptionDate, EventIndexPage, EventOccurrence, EventPage
 from .home import HomePage
 from .legal import LegalPage
 from .news import NewsIndexPage
@@ -15,6 +15,7 @@ __all__ = [
     "ClubPage",
     "EventExceptionDate",
     "EventIndexPage",
+    "EventOccurrence",
     "EventPage",
     "HomePage",
     "LegalPage",

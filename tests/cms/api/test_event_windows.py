@@ -1,12 +1,16 @@
-"""Date windows of /api/v1/events/: bounded in width and range, one expansion per event per
-request, and an upcoming event is listed only with occurrences from now on."""
+"""Date windows of /api/v1/events/: bounded in width and range, answered from the occurrences
+stored when an event is saved (no rule expanded per request), and an upcoming event is listed
+only with occurrences from now on."""
 
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cms.pages import recurrence
+from cms.pages.models import EventExceptionDate, EventOccurrence, EventPage
 from tests.cms.api.conftest import assert_problem
 from tests.factories.pages import ClubPageFactory, EventPageFactory
 
@@ -93,22 +97,116 @@ def test_a_closed_window_lists_only_events_with_occurrences_in_it(client, series
     assert 1 <= len(events["Stammtisch"]["occurrences"]) <= 2
 
 
-def test_each_recurring_event_is_expanded_once_per_request(client, series, monkeypatch):
+@pytest.fixture
+def expansions(monkeypatch):
+    """The starts of the events whose rules are expanded."""
     expanded = []
     original = recurrence.expand
 
-    def counting_expand(start, *args):
+    def counting_expand(start, *args, **kwargs):
         expanded.append(start)
-        return original(start, *args)
+        return original(start, *args, **kwargs)
 
     monkeypatch.setattr(recurrence, "expand", counting_expand)
+    return expanded
+
+
+WINDOWS = [
+    "upcoming=true",
+    "upcoming=true&limit=1",
+    "from={today}",
+    "from={today}&to={in_300_days}",
+    "from={ten_years_on}-01-01&to={ten_years_on}-12-31",
+]
+
+
+def window_urls(now) -> list[str]:
+    values = {
+        "today": now.date().isoformat(),
+        "in_300_days": (now + dt.timedelta(days=300)).date().isoformat(),
+        "ten_years_on": now.year + 10,
+    }
+    return [f"/api/v1/events/?{window.format(**values)}" for window in WINDOWS]
+
+
+def test_no_rule_is_expanded_per_request_the_window_reads_stored_occurrences(
+    client, series, expansions
+):
+    for url in window_urls(series["now"]):
+        assert listed(client.get(url)), url
+    assert expansions == []
+
+
+def test_an_event_without_stored_occurrences_is_expanded_once_when_listed(
+    client, series, expansions
+):
+    """Written without its save (or stored before the allowed range moved on): still
+    listed with its occurrences, by one expansion."""
+    EventPage.objects.filter(pk=series["meeting"].pk).update(occurrences_until=None)
     start = series["now"].date().isoformat()
-    end = (series["now"] + dt.timedelta(days=300)).date().isoformat()
-    assert listed(client.get(f"/api/v1/events/?from={start}&to={end}"))
-    assert len(expanded) == len(set(expanded)) == 3  # the three series, once each
-    expanded.clear()
-    assert listed(client.get("/api/v1/events/?upcoming=true&limit=1"))
-    assert len(expanded) == len(set(expanded))
+    end = (series["now"] + dt.timedelta(days=40)).date().isoformat()
+    events = listed(client.get(f"/api/v1/events/?from={start}&to={end}"))
+    assert 1 <= len(events["Stammtisch"]["occurrences"]) <= 2
+    assert len(expansions) == 1
+
+
+def test_a_window_costs_the_same_queries_however_many_series_and_occurrences(
+    client, club, django_assert_max_num_queries
+):
+    """Daily series add hundreds of occurrences to a one-year window, not queries."""
+    now = timezone.now()
+    url = f"/api/v1/events/?from={now.year + 1}-01-01&to={now.year + 1}-12-31&limit=100"
+    event(club, "Täglich 0", now, "FREQ=DAILY")
+    with CaptureQueriesContext(connection) as one:
+        assert len(listed(client.get(url))["Täglich 0"]["occurrences"]) == 365
+    for number in range(1, 6):
+        event(club, f"Täglich {number}", now, "FREQ=DAILY")
+    with django_assert_max_num_queries(len(one)):
+        assert len(listed(client.get(url))) == 6
+
+
+def test_a_changed_series_lists_its_new_occurrences(client, series):
+    meeting = series["meeting"]
+    start = series["now"].date().isoformat()
+    end = (series["now"] + dt.timedelta(days=60)).date().isoformat()
+    url = f"/api/v1/events/?from={start}&to={end}"
+    assert 2 <= len(listed(client.get(url))["Stammtisch"]["occurrences"]) <= 3
+    meeting.recurrence_rule = "FREQ=WEEKLY"
+    meeting.save_revision().publish()
+    assert 8 <= len(listed(client.get(url))["Stammtisch"]["occurrences"]) <= 10
+    meeting.recurrence_rule = "FREQ=WEEKLY;UNTIL=" + (
+        series["now"] - dt.timedelta(days=1)
+    ).strftime("%Y%m%dT%H%M%SZ")
+    meeting.save_revision().publish()
+    assert "Stammtisch" not in listed(client.get(url))
+
+
+def test_an_exception_date_removes_its_stored_occurrence(client, series):
+    meeting = series["meeting"]
+    start = series["now"].date().isoformat()
+    end = (series["now"] + dt.timedelta(days=60)).date().isoformat()
+    url = f"/api/v1/events/?from={start}&to={end}"
+    before = starts(listed(client.get(url))["Stammtisch"])
+    cancelled = before[0].astimezone(recurrence.local_zone()).date()
+    meeting.exception_dates.add(EventExceptionDate(date=cancelled))
+    meeting.save_revision().publish()
+    assert starts(listed(client.get(url))["Stammtisch"]) == before[1:]
+    assert not EventOccurrence.objects.filter(event=meeting, start=before[0]).exists()
+    EventExceptionDate.objects.get(event=meeting).delete()  # on its own, not by the page
+    assert EventOccurrence.objects.filter(event=meeting, start=before[0]).exists()
+
+
+def test_an_unpublished_or_deleted_series_leaves_every_window(client, series):
+    url = window_urls(series["now"])[0]
+    assert "Stammtisch" in listed(client.get(url))
+    series["meeting"].unpublish()
+    assert "Stammtisch" not in listed(client.get(url))
+    assert EventOccurrence.objects.filter(event=series["meeting"]).exists()  # for republishing
+    series["meeting"].save_revision().publish()
+    assert "Stammtisch" in listed(client.get(url))
+    series["meeting"].delete()
+    assert not EventOccurrence.objects.filter(event_id=series["meeting"].pk).exists()
+    assert "Stammtisch" not in listed(client.get(url))
 
 
 @pytest.mark.parametrize("path", ["events", "trainings"])

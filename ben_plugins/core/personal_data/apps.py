@@ -9,8 +9,11 @@ class PersonalDataConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from cms.accounts.second_factor import require_second_factor_for
+
         from .erasure import connect_log_anonymisation
-        from .groups import ensure_access_groups
+        from .groups import declared_groups, ensure_access_groups
 
         connect_log_anonymisation()
         post_migrate.connect(ensure_access_groups, sender=self)
+        require_second_factor_for(declared_groups)

@@ -160,3 +160,16 @@ def test_required_in_production_and_off_in_the_demo_unless_set(
 ):
     result = print_settings(settings_module, "settings.BEN_REQUIRE_2FA", **environment)
     assert result.stdout.strip() == f"({required},)", result.stderr
+
+
+@pytest.mark.django_db
+def test_groups_named_by_a_personal_data_declaration_are_enforced(client, settings):
+    """The example plugin's declaration names the group "Vereinsabend-Team" (GroupAccess)."""
+    settings.BEN_REQUIRE_2FA = True
+    staff_member("team", "Vereinsabend-Team")
+    log_in(client, "team")
+    assert client.get("/admin/").url.startswith(SETUP_URL)
+    staff_member("andere", "Eine andere Gruppe")
+    client.post("/admin/logout/")
+    log_in(client, "andere")
+    assert client.get("/admin/").status_code == 200

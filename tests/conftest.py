@@ -3,8 +3,10 @@
 import os
 import shutil
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from wagtail.models import Page, Site
 
 from tests.factories.pages import (
@@ -90,3 +92,32 @@ def browser(monkeypatch):
         )
         yield chromium
         chromium.close()
+
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture
+def axe():
+    """axe-core's WCAG 2.1 A/AA violations of a Playwright page, as "rule: target" lines.
+
+    The page's context needs bypass_csp=True: BEN's CSP refuses the injected script."""
+    if not AXE.exists():
+        message = f"axe-core not found at {AXE}: run `npm ci` in the project directory."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+    def violations(page) -> list[str]:
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_A_AA
+        )
+        return [
+            f"{violation['id']}: {node['target']}"
+            for violation in result["violations"]
+            for node in violation["nodes"]
+        ]
+
+    return violations

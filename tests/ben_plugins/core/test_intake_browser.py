@@ -1,21 +1,15 @@
 """The intake's HTML pages in headless Chromium: axe-core finds no WCAG 2.1 A/AA violation,
 and a keyboard alone fills in, submits and confirms the example plugin's form."""
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from ben_example_plugin.models import TopicSuggestion
-from django.conf import settings
 from django.core import mail
 
 from tests.factories.pages import LegalPageFactory
 
 from .intake_helpers import FORM_PATH
-
-AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 pytestmark = [
     pytest.mark.browser,
@@ -24,32 +18,10 @@ pytestmark = [
 
 
 @pytest.fixture
-def axe_script() -> Path:
-    if not AXE.exists():
-        message = f"axe-core not found at {AXE}: run `npm ci` in the project directory."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return AXE
-
-
-@pytest.fixture
 def page(browser, site_tree):
     LegalPageFactory(parent=site_tree.home, title="Datenschutzerklärung", slug="datenschutz")
     # bypass_csp only lets the injected axe-core run; the pages load nothing else.
     return browser.new_context(locale="de-DE", bypass_csp=True).new_page()
-
-
-def axe_violations(page, axe_script) -> list[str]:
-    page.add_script_tag(path=str(axe_script))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_A_AA
-    )
-    return [
-        f"{violation['id']}: {node['target']}"
-        for violation in result["violations"]
-        for node in violation["nodes"]
-    ]
 
 
 def focused(page) -> str:
@@ -69,15 +41,15 @@ def tab_to(page, target: str, seen: list[str], limit: int = 40) -> None:
     raise AssertionError(f"{target} not reached by Tab: {seen}")
 
 
-def test_form_pages_pass_axe(page, axe_script, live_server):
+def test_form_pages_pass_axe(page, axe, live_server):
     assert page.goto(live_server.url + FORM_PATH).status == 200
-    assert axe_violations(page, axe_script) == []
+    assert axe(page) == []
     page.click("button[type=submit]")  # empty: the page with its errors
     assert page.locator(".error-summary").count() == 1
-    assert axe_violations(page, axe_script) == []
+    assert axe(page) == []
 
 
-def test_keyboard_only_walk_from_form_to_confirmation(page, axe_script, live_server):
+def test_keyboard_only_walk_from_form_to_confirmation(page, axe, live_server):
     page.goto(live_server.url + FORM_PATH)
     seen = []
     fields = {
@@ -102,18 +74,18 @@ def test_keyboard_only_walk_from_form_to_confirmation(page, axe_script, live_ser
     assert "feld-website" not in seen  # the honeypot is never in the tab order
     page.keyboard.press("Enter")
     page.wait_for_selector("text=Fast geschafft")
-    assert axe_violations(page, axe_script) == []
+    assert axe(page) == []
 
     link = re.search(r"https?://\S+/mitmachen/bestaetigen/\S+/", mail.outbox[-1].body).group(0)
     path = "/" + link.split("://", 1)[1].split("/", 1)[1]
     page.goto(live_server.url + path)
-    assert axe_violations(page, axe_script) == []
+    assert axe(page) == []
     tab_to(page, "Jetzt bestätigen", [])
     page.keyboard.press("Enter")
     page.wait_for_selector("text=Vielen Dank")
-    assert axe_violations(page, axe_script) == []
+    assert axe(page) == []
     assert TopicSuggestion.objects.count() == 1
 
     page.goto(live_server.url + path)  # used: the German explanation
     assert page.locator("h1").inner_text() == "Dieser Link wurde bereits benutzt"
-    assert axe_violations(page, axe_script) == []
+    assert axe(page) == []

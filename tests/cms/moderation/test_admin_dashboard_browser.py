@@ -7,7 +7,6 @@ One world and one live server for the module's steps; screenshots go to
 test-artifacts/admin/.
 """
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -31,8 +30,6 @@ from tests.factories.snippets import (
 )
 from tests.factories.users import DEFAULT_PASSWORD, SuperuserFactory, UserFactory
 
-AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts" / "admin"
 SEND_BACK_COMMENT = "Bitte den Ort und die Uhrzeit ergänzen."
 
@@ -40,16 +37,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def axe_script() -> Path:
-    if not AXE.exists():
-        message = f"axe-core not found at {AXE}: run `npm ci` in the project directory."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return AXE
 
 
 def _submit(obj, user, days_ago=0):
@@ -118,18 +105,6 @@ def _log_in(browser, base_url, username):
     return page
 
 
-def _axe(page, axe_script) -> list[str]:
-    page.add_script_tag(path=str(axe_script))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_A_AA
-    )
-    return [
-        f"{violation['id']}: {node['target']}"
-        for violation in result["violations"]
-        for node in violation["nodes"]
-    ]
-
-
 def _tab_to(page, selector, limit=250):
     """Press Tab until the element matching ``selector`` has the focus (keyboard only)."""
     for _ in range(limit):
@@ -139,7 +114,7 @@ def _tab_to(page, selector, limit=250):
     raise AssertionError(f"{selector} is not reachable with the Tab key")
 
 
-def test_branded_german_login(browser, live_server, axe_script):
+def test_branded_german_login(browser, live_server, axe):
     page = _context(browser).new_page()
     page.goto(f"{live_server.url}/admin/login/")
     _shot(page, "01-anmeldung")
@@ -148,11 +123,11 @@ def test_branded_german_login(browser, live_server, axe_script):
     assert page.locator("label[for=id_password]").inner_text().startswith("Passwort")
     assert page.locator("link[rel=icon]").get_attribute("href").endswith("ben_admin/favicon.svg")
     assert "Wagtail" not in page.locator("body").inner_text()
-    assert _axe(page, axe_script) == []
+    assert axe(page) == []
 
 
 def test_editor_dashboard_submit_by_keyboard_and_moderators_one_queue(
-    browser, live_server, world, axe_script
+    browser, live_server, world, axe
 ):
     base = live_server.url
     violations = {}
@@ -173,12 +148,12 @@ def test_editor_dashboard_submit_by_keyboard_and_moderators_one_queue(
     for label in ("Veranstaltung anlegen", "Neuigkeit anlegen", "Engagementangebot anlegen"):
         assert overview.get_by_role("link", name=label).count() == 1
     assert editor.locator("#awaiting-review").count() == 0
-    violations["redaktion-dashboard"] = _axe(editor, axe_script)
+    violations["redaktion-dashboard"] = axe(editor)
 
     # The sent-back item's edit view says what the moderator asked for.
     editor.goto(f"{base}/admin/snippets/snippets/trainingoffer/edit/{world['sent_back'].pk}/")
     assert SEND_BACK_COMMENT in editor.locator(".messages").inner_text()
-    violations["zurueckgeschickt-bearbeiten"] = _axe(editor, axe_script)
+    violations["zurueckgeschickt-bearbeiten"] = axe(editor)
 
     # A new news item from the dashboard: the club is preselected and fixed.
     editor.goto(f"{base}/admin/")
@@ -186,7 +161,7 @@ def test_editor_dashboard_submit_by_keyboard_and_moderators_one_queue(
     editor.wait_for_load_state("networkidle")
     assert editor.locator("#id_club").is_disabled()
     assert editor.locator("#id_categories input[type=checkbox]").count() >= 1
-    violations["neuigkeit-anlegen"] = _axe(editor, axe_script)
+    violations["neuigkeit-anlegen"] = axe(editor)
     editor.goto(f"{base}/admin/snippets/snippets/newsitem/")
     assert editor.get_by_role("columnheader", name="Stand").count() == 1
     # Wagtail's German catalog keeps these English; locale/ and templates/ translate them.
@@ -194,7 +169,7 @@ def test_editor_dashboard_submit_by_keyboard_and_moderators_one_queue(
     breadcrumbs = editor.get_by_role("navigation", name="Navigationspfad")
     assert "Start" in breadcrumbs.text_content()
     assert "Home" not in breadcrumbs.text_content()
-    violations["neuigkeiten-liste"] = _axe(editor, axe_script)
+    violations["neuigkeiten-liste"] = axe(editor)
 
     # Keyboard only: change the draft's title, open the action menu, submit for approval.
     draft = world["draft"]
@@ -222,7 +197,7 @@ def test_editor_dashboard_submit_by_keyboard_and_moderators_one_queue(
     assert "Caritasverband Westeifel e.V." in rows.first.inner_text()
     assert "Carla Caritas" in rows.first.inner_text()
     assert "Engagementangebot" in rows.first.inner_text()
-    violations["moderation-dashboard"] = _axe(moderator, axe_script)
+    violations["moderation-dashboard"] = axe(moderator)
 
     compare_url = rows.nth(1).locator("[data-ben-compare]").get_attribute("href")
     assert "/revisions/" in compare_url
@@ -254,7 +229,7 @@ def test_editor_dashboard_submit_by_keyboard_and_moderators_one_queue(
     assert {name: found for name, found in violations.items() if found} == {}
 
 
-def test_no_wcag_a_or_aa_violations_on_bens_admin_screens(browser, live_server, world, axe_script):
+def test_no_wcag_a_or_aa_violations_on_bens_admin_screens(browser, live_server, world, axe):
     base = live_server.url
     news = world["draft"]
     content_type = ContentType.objects.get_for_model(NewsItem)
@@ -277,6 +252,6 @@ def test_no_wcag_a_or_aa_violations_on_bens_admin_screens(browser, live_server, 
         response = page.goto(f"{base}{path}")
         assert response.status == 200, path
         _shot(page, f"axe-{name}")
-        if found := _axe(page, axe_script):
+        if found := axe(page):
             violations[f"{name} ({path})"] = found
     assert violations == {}

@@ -6,7 +6,6 @@ axe-core comes from npm (package.json, package-lock.json; `python3.11 dev.py tes
 `npm ci`). Without Chromium or axe-core the tests are skipped, except under CI=true.
 """
 
-import os
 from pathlib import Path
 
 import pytest
@@ -28,8 +27,6 @@ from cms.pages.models import (
 )
 from cms.pages.models.news import published_news
 
-AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts" / "accessibility"
 NARROW = {"width": 360, "height": 740}
 
@@ -37,16 +34,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def axe_script() -> Path:
-    if not AXE.exists():
-        message = f"axe-core not found at {AXE}: run `npm ci` in the project directory."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return AXE
 
 
 @pytest.fixture
@@ -76,7 +63,7 @@ def public_pages() -> dict[str, str]:
 
 def test_no_wcag_a_or_aa_violations_on_any_public_page_type(
     browser,
-    axe_script,
+    axe,
     live_server,
     public_pages,
 ):
@@ -88,16 +75,7 @@ def test_no_wcag_a_or_aa_violations_on_any_public_page_type(
     for name, url in public_pages.items():
         response = page.goto(live_server.url + url)
         assert response.status == 200, url
-        page.add_script_tag(path=str(axe_script))
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_A_AA
-        )
-        found = [
-            f"{violation['id']}: {node['target']}"
-            for violation in result["violations"]
-            for node in violation["nodes"]
-        ]
-        if found:
+        if found := axe(page):
             violations[f"{name} ({url})"] = found
     assert violations == {}
 

@@ -1,3 +1,4 @@
+from django import forms
 from django.apps import apps
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -82,7 +83,11 @@ class ClubPage(AddressFields, ContactFields, Page):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("kind"), FieldPanel("categories"), FieldPanel("seeks_volunteers")],
+            [
+                FieldPanel("kind"),
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("seeks_volunteers"),
+            ],
             heading="Einordnung",
         ),
         FieldPanel("description"),

@@ -3,6 +3,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
@@ -142,8 +143,8 @@ class EventPage(AddressFields, Page):
         MultiFieldPanel(
             [
                 FieldPanel("organiser"),
-                FieldPanel("categories"),
-                FieldPanel("target_groups"),
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("price"),
                 FieldPanel("registration_url"),
                 FieldPanel("accessibility"),

@@ -21,6 +21,7 @@ from tests.factories.pages import (
     HomePageFactory,
     StrategyChapterPageFactory,
 )
+from tests.factories.snippets import CategoryFactory, TargetGroupFactory
 from tests.factories.users import SuperuserFactory
 
 
@@ -146,3 +147,17 @@ class PageAdminViewsTest(WagtailPageTestCase):
                 self.assertContains(response, "hello" if "hello" in posted else "Nicht gespeichert")
                 self.calendar_event.refresh_from_db()
                 self.assertNotEqual(self.calendar_event.title, "Nicht gespeichert")
+
+    def test_categories_and_target_groups_are_checkboxes_on_club_and_event_forms(self):
+        CategoryFactory()
+        TargetGroupFactory()
+        for page, fields in [
+            (self.club, ["categories"]),
+            (self.club_event, ["categories", "target_groups"]),
+        ]:
+            response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+            for field in fields:
+                assert re.search(rf'type="checkbox" name="{field}"', response.text), (
+                    page,
+                    field,
+                )

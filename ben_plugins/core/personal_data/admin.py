@@ -161,7 +161,8 @@ class RecordHistoryView(LoggedAccessMixin, HistoryView):
 
 
 class TransitionView(InstanceSpecificView):
-    """POST: move the record to another state (400 undefined, 403 not the user's group)."""
+    """POST: move the record to another state. A move that is not declared goes back to the
+    record's page with the reason as an error; one outside the user's group is a 403."""
 
     http_method_names = ["post"]
 
@@ -178,8 +179,9 @@ class TransitionView(InstanceSpecificView):
         except TransitionForbidden as refusal:
             raise PermissionDenied(str(refusal)) from refusal
         except TransitionRefused as refusal:
-            return HttpResponse(str(refusal), status=400, content_type="text/plain")
-        messages.success(request, f"Status geändert: {declared.state_label(target)}.")
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, f"Status geändert: {declared.state_label(target)}.")
         return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
 
 

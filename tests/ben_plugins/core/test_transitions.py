@@ -60,10 +60,11 @@ def test_a_transition_that_is_not_declared_is_refused_with_a_clear_error(client,
     record = suggestion()
     client.force_login(team_member)
 
-    response = client.post(url("transition", record), {"target": Status.DONE})
+    response = client.post(url("transition", record), {"target": Status.DONE}, follow=True)
 
-    assert response.status_code == 400
+    assert response.redirect_chain == [(url("inspect", record), 302)]
     assert "Von „Neu“ nach „Erledigt“ ist kein Übergang vorgesehen." in response.content.decode()
+    assert "Status geändert" not in response.content.decode()
     record.refresh_from_db()
     assert record.status == Status.NEW
     assert not ModelLogEntry.objects.filter(action=LOG_ACTION).exists()
@@ -74,7 +75,8 @@ def test_unknown_and_undeclared_targets_change_nothing(client, team_member, targ
     record = suggestion()
     client.force_login(team_member)
 
-    assert client.post(url("transition", record), {"target": target}).status_code == 400
+    response = client.post(url("transition", record), {"target": target}, follow=True)
+    assert "kein Übergang vorgesehen" in response.content.decode()
     record.refresh_from_db()
     assert record.status == Status.NEW
 

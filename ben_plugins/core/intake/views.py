@@ -170,31 +170,116 @@ def privacy_page(request):
     return published(pages).first()
 
 
-def form_fields(serializer) -> list[dict]:
-    """The plugin's own flat fields, described for the template (nested ones are JSON only)."""
+#: Rows the HTML form offers for a list of entries (preferred dates, activities): a form
+#: without JavaScript cannot add rows, so it shows this many (or the list's maximum, if lower);
+#: rows left empty are dropped.
+FORM_LIST_ROWS = 3
+
+
+def widget_of(field) -> str:
+    if isinstance(field, serializers.EmailField):
+        return "email"
+    if isinstance(field, serializers.DateField):
+        return "date"
+    if isinstance(field, serializers.IntegerField | serializers.DecimalField):
+        return "number"
+    if isinstance(field, serializers.ChoiceField):
+        return "select"
+    if isinstance(field, serializers.BooleanField):
+        return "checkbox"
+    if field.style.get("base_template") == "textarea.html":
+        return "textarea"
+    return "text"
+
+
+def describe_field(name: str, field, *, values: dict, errors: dict, required: bool) -> dict:
+    widget = widget_of(field)
+    return {
+        "name": name,
+        "label": field.label or name,
+        "widget": widget,
+        "choices": list(field.choices.items()) if widget == "select" else [],
+        "required": required,
+        "max_length": getattr(field, "max_length", None),
+        "help_text": field.help_text or "",
+        "value": values.get(name, ""),
+        "errors": errors.get(name, []),
+    }
+
+
+def list_rows(field) -> int:
+    maximum = getattr(field, "max_length", None)
+    return min(FORM_LIST_ROWS, maximum) if maximum else FORM_LIST_ROWS
+
+
+def form_fields(serializer, *, values: dict, errors: dict) -> list[dict]:
+    """The plugin's own fields, described for the template. A list of entries (a nested
+    serializer with many=True) becomes rows of fields named by dotted paths, the names its
+    errors carry (``sessions.1.date``)."""
     described = []
     for name, field in serializer.fields.items():
         if name in OWN_FORM_FIELDS or field.read_only:
             continue
-        if isinstance(field, serializers.BaseSerializer | serializers.ListField):
-            continue
-        if isinstance(field, serializers.EmailField):
-            widget = "email"
-        elif field.style.get("base_template") == "textarea.html":
-            widget = "textarea"
-        else:
-            widget = "text"
-        described.append(
-            {
-                "name": name,
-                "label": field.label or name,
-                "widget": widget,
-                "required": field.required,
-                "max_length": getattr(field, "max_length", None),
-                "help_text": field.help_text or "",
+        if isinstance(field, serializers.ListSerializer):
+            children = {
+                child_name: child
+                for child_name, child in field.child.fields.items()
+                if not child.read_only
             }
-        )
+            rows = [
+                [
+                    describe_field(
+                        f"{name}.{index}.{child_name}",
+                        child,
+                        values=values,
+                        errors=errors,
+                        required=False,
+                    )
+                    for child_name, child in children.items()
+                ]
+                for index in range(max(list_rows(field), len(values.get(name, []))))
+            ]
+            entry = describe_field(name, field, values={}, errors=errors, required=False)
+            described.append({**entry, "widget": "rows", "rows": rows})
+        elif not isinstance(field, serializers.BaseSerializer | serializers.ListField):
+            described.append(
+                describe_field(name, field, values=values, errors=errors, required=field.required)
+            )
     return described
+
+
+def flat_values(values: dict) -> dict:
+    """The submitted values, each row of a list also under its dotted names."""
+    flat = dict(values)
+    for name, value in values.items():
+        if isinstance(value, list):
+            for index, row in enumerate(value):
+                for child_name, child_value in row.items():
+                    flat[f"{name}.{index}.{child_name}"] = child_value
+    return flat
+
+
+def rows_from(post, name: str, child_fields: dict) -> list[dict]:
+    """The filled rows of a list of entries, from fields named ``<name>.<index>.<field>``."""
+    indices = sorted(
+        {
+            int(key.split(".")[1])
+            for key in post
+            if key.startswith(f"{name}.") and key.count(".") == 2 and key.split(".")[1].isdigit()
+        }
+    )
+    rows = []
+    for index in indices:
+        row = {}
+        for child_name, child in child_fields.items():
+            key = f"{name}.{index}.{child_name}"
+            if isinstance(child, serializers.BooleanField):
+                row[child_name] = key in post
+            elif post.get(key, "") != "":
+                row[child_name] = post[key]
+        if any(value not in ("", False) for value in row.values()):
+            rows.append(row)
+    return rows
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -239,7 +324,10 @@ class IntakeFormView(View):
         serializer = self.intake.serializer_class()
         data = {}
         for name, field in serializer.fields.items():
-            if isinstance(field, serializers.BooleanField):
+            if isinstance(field, serializers.ListSerializer):
+                if rows := rows_from(request.POST, name, field.child.fields):
+                    data[name] = rows
+            elif isinstance(field, serializers.BooleanField):
                 data[name] = name in request.POST
             elif request.POST.get(name, "") != "":
                 data[name] = request.POST[name]
@@ -255,10 +343,9 @@ class IntakeFormView(View):
         }
 
     def form(self, request, *, values: dict, errors: dict, status: int = 200):
-        fields = form_fields(self.intake.serializer_class())
-        for field in fields:
-            field["value"] = values.get(field["name"], "")
-            field["errors"] = errors.get(field["name"], [])
+        fields = form_fields(
+            self.intake.serializer_class(), values=flat_values(values), errors=errors
+        )
         own_errors = {name: errors.get(name, []) for name in ("email", "language", "consent")}
         summary = [(name, message) for name, messages in errors.items() for message in messages]
         return render(

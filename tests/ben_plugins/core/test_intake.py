@@ -319,6 +319,31 @@ class TestHtmlForm:
         assert 'value="Anna Schmitt"' in html  # what was entered stays
         assert stored() == []
 
+    def test_lists_of_entries_are_rows_of_the_form(self, client):
+        html = client.get(FORM_PATH).content.decode()
+        assert 'name="sessions.2.date" value=""' in html and 'type="date"' in html
+        assert 'name="sessions.3.date"' not in html  # three empty rows, no JavaScript needed
+        data = valid_submission(consent="on")
+        data |= {"sessions.0.date": "2027-03-01", "sessions.0.duration_minutes": "90"}
+        data |= {"sessions.1.date": "", "sessions.1.duration_minutes": ""}  # left empty
+        data |= {"sessions.2.date": "2027-03-08", "sessions.2.duration_minutes": "60"}
+        assert post_form(client, data).status_code == 200
+        assert stored()[0].sessions == [
+            {"date": "2027-03-01", "duration_minutes": 90},
+            {"date": "2027-03-08", "duration_minutes": 60},
+        ]
+
+    def test_errors_of_a_row_stand_next_to_its_field(self, client):
+        data = valid_submission(consent="on")
+        data |= {"sessions.0.date": "2027-03-01", "sessions.0.duration_minutes": "5"}
+        response = post_form(client, data)
+        assert response.status_code == 400
+        html = response.content.decode()
+        assert 'href="#feld-sessions0duration_minutes"' in html  # the summary links the field
+        assert 'id="fehler-sessions0duration_minutes-1"' in html
+        assert 'name="sessions.0.duration_minutes" value="5"' in html  # what was entered stays
+        assert stored() == []
+
     def test_the_form_is_never_under_the_api(self, client):
         assert not FORM_PATH.startswith("/api/")
         assert client.get(FORM_PATH).status_code == 200

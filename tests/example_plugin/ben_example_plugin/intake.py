@@ -43,7 +43,7 @@ class TopicSuggestionSerializer(IntakeSerializer):
         label="E-Mail der Referentin / des Referenten", max_length=254, required=False
     )
     sessions = SessionSerializer(
-        many=True, required=False, max_length=5, help_text="Up to five preferred dates."
+        many=True, required=False, max_length=5, help_text="Bis zu fünf Wunschtermine."
     )
 
 

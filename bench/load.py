@@ -359,6 +359,7 @@ def main():
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "SECRET_KEY": "benchmark-only",
         "ALLOWED_HOSTS": "127.0.0.1",
+        "BEN_BASE_URL": "http://127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "API_RATE_LIMIT_ANONYMOUS": "100000000/minute",
         "CACHE_KEY_PREFIX": "api-bench",

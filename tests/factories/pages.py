@@ -72,10 +72,16 @@ class EventIndexPageFactory(wagtail_factories.PageFactory):
         model = EventIndexPage
 
 
+def next_week_evening() -> dt.datetime:
+    """Upcoming whenever the suite runs: a fixed date turns into a past event one day."""
+    day = dt.datetime.now(BERLIN).date() + dt.timedelta(days=7)
+    return dt.datetime.combine(day, dt.time(18, 0), tzinfo=BERLIN)
+
+
 class EventPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Veranstaltung {n}")
-    start = dt.datetime(2026, 12, 1, 18, 0, tzinfo=BERLIN)
-    end = dt.datetime(2026, 12, 1, 20, 0, tzinfo=BERLIN)
+    start = factory.LazyFunction(next_week_evening)
+    end = factory.LazyAttribute(lambda event: event.start + dt.timedelta(hours=2))
 
     class Meta:
         model = EventPage

@@ -75,7 +75,7 @@ def _make_event(world, index):
         recurrence_rule="FREQ=WEEKLY" if index % 3 == 0 else "",
     )
     _tag(event, world)
-    event.exception_dates.create(date=dt.date(2026, 12, 8))
+    event.exception_dates.create(date=event.start.date() + dt.timedelta(weeks=1))
     event.save()
     return event
 

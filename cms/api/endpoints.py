@@ -2,6 +2,9 @@
 
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Length, Substr
+from django_filters.utils import translate_validation
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
@@ -12,6 +15,7 @@ from .filters.content import (
     BenefitPartnerFilterSet,
     CategoryFilterSet,
     ClubFilterSet,
+    EventDetailWindowFilterSet,
     EventFilterSet,
     NewsItemFilterSet,
     StrategyChapterFilterSet,
@@ -51,8 +55,27 @@ class ClubViewSet(ContentViewSet):
     depends_on = (Category, Image)
 
 
+DETAIL_WINDOW_PARAMS = ("from", "to", "upcoming")
+
+
+def detail_window_parameters() -> list[OpenApiParameter]:
+    """The event detail's from / to / upcoming, described as the list describes them."""
+    filters = EventDetailWindowFilterSet.base_filters
+    types = {"upcoming": OpenApiTypes.BOOL}
+    return [
+        OpenApiParameter(
+            name,
+            types.get(name, OpenApiTypes.STR),
+            description=f"{filters[name].extra['help_text']} Lists every occurrence in it.",
+        )
+        for name in DETAIL_WINDOW_PARAMS
+    ]
+
+
+@extend_schema_view(retrieve=extend_schema(parameters=detail_window_parameters()))
 class EventViewSet(ContentViewSet):
-    """Events; with from/to or upcoming, recurring events are expanded."""
+    """Events; with from/to or upcoming, recurring events are listed with their occurrences
+    in that window: a list with the soonest of each event, its detail with all."""
 
     model = EventPage
     serializer_class = EventSerializer
@@ -64,6 +87,22 @@ class EventViewSet(ContentViewSet):
 
     def get_base_queryset(self):
         return with_page_reference(super().get_base_queryset(), "organiser")
+
+    def allowed_query_parameters(self) -> frozenset[str]:
+        allowed = super().allowed_query_parameters()
+        return allowed | set(DETAIL_WINDOW_PARAMS) if self.action == "retrieve" else allowed
+
+    def get_object(self):
+        """The event; with a window, the FilterSet that lists its occurrences in it."""
+        event = super().get_object()
+        if set(DETAIL_WINDOW_PARAMS) & set(self.request.query_params):
+            self.filterset = EventDetailWindowFilterSet(
+                self.request.query_params, queryset=EventPage.objects.none()
+            )
+            if not self.filterset.is_valid():
+                raise translate_validation(self.filterset.errors)
+            self.filterset.filter_queryset(EventPage.objects.none())  # keeps the window
+        return event
 
 
 class BenefitPartnerViewSet(ContentViewSet):

@@ -1,5 +1,7 @@
 """Serializers of the page types (clubs, events, benefit partners, strategy chapters)."""
 
+from urllib.parse import urlencode
+
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -147,10 +149,11 @@ class EventSerializer(PageSerializer):
         if self.context.get("occurrence_window") is None or request is None:
             return None
         url = api_detail_url(request, EventPage, event.pk)
-        window = request.GET.copy()
-        for name in set(window) - set(WINDOW_PARAMS):
-            del window[name]
-        return f"{url}?{window.urlencode()}" if url else None
+        query = request.__dict__.get("_event_window_query")
+        if query is None:  # once per request, not per listed event
+            window = {name: request.GET[name] for name in WINDOW_PARAMS if name in request.GET}
+            query = request.__dict__["_event_window_query"] = urlencode(window)
+        return f"{url}?{query}" if url else None
 
     def _in_window(self, event):
         """(the listed occurrences, how many the window holds) or None without a window."""

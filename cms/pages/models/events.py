@@ -433,27 +433,29 @@ class OccurrenceWindow:
         rows = EventOccurrence.objects.filter(
             event_id__in=list(durations), end__gte=self.start, start__lte=self.listed_end
         )
-        limit = min(self.limit or recurrence.MAX_OCCURRENCES, recurrence.MAX_OCCURRENCES)
-        # The soonest `limit` of each event and the count of all, numbered in SQL.
-        rows = rows.annotate(
-            position=Window(RowNumber(), partition_by=F("event_id"), order_by=F("start").asc()),
-            total=Window(Count("pk"), partition_by=F("event_id")),
-        ).filter(position__lte=limit)
+        columns = ["event_id", "start"]
+        if self.limit is not None:  # the soonest `limit` of each event and the count of all
+            rows = rows.annotate(
+                position=Window(RowNumber(), partition_by=F("event_id"), order_by=F("start").asc()),
+                total=Window(Count("pk"), partition_by=F("event_id")),
+            ).filter(position__lte=self.limit)
+            columns.append("total")
+        rows = rows.order_by("event_id", "start")
         zone = recurrence.local_zone()
         listed = {pk: ([], 0) for pk in durations}
-        for event_id, occurrence_start, total in rows.values_list("event_id", "start", "total"):
+        for event_id, occurrence_start, *total in rows.values_list(*columns):
             local_start = occurrence_start.astimezone(zone)
             occurrences = listed[event_id][0]
             occurrences.append(
                 recurrence.Occurrence(local_start, local_start + durations[event_id])
             )
-            listed[event_id] = occurrences, total
+            listed[event_id] = occurrences, total[0] if total else len(occurrences)
         if self.end is None:
             for event in events:
                 if not listed[event.pk][0]:
                     listed[event.pk] = self._next_stored(event, durations[event.pk])
         for occurrences, _ in listed.values():
-            occurrences.sort(key=lambda occurrence: occurrence.start)
+            del occurrences[recurrence.MAX_OCCURRENCES :]  # one a day at most: never reached
         return listed
 
     def _next_stored(self, event, duration) -> tuple[list[recurrence.Occurrence], int]:

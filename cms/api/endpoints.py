@@ -23,9 +23,11 @@ from .filters.content import (
     TrainingOfferFilterSet,
     VolunteerOpportunityFilterSet,
 )
+from .filters.window import WINDOW_YEARS
 from .registry import registry
 from .serializers.base import with_page_reference
 from .serializers.pages import (
+    WINDOW_PARAMS,
     BenefitPartnerSerializer,
     ClubSerializer,
     EventSerializer,
@@ -55,20 +57,33 @@ class ClubViewSet(ContentViewSet):
     depends_on = (Category, Image)
 
 
-DETAIL_WINDOW_PARAMS = ("from", "to", "upcoming")
+DETAIL_WINDOW_SPAN = (
+    f"within {WINDOW_YEARS} years before and after the current year (January 1 to December 31)"
+)
 
 
 def detail_window_parameters() -> list[OpenApiParameter]:
-    """The event detail's from / to / upcoming, described as the list describes them."""
-    filters = EventDetailWindowFilterSet.base_filters
-    types = {"upcoming": OpenApiTypes.BOOL}
+    """The event detail's window: the list's parameters, listing every occurrence in it."""
+    described = {
+        "from": (
+            OpenApiTypes.STR,
+            "Start of a date window whose occurrences the answer lists, all of them (the "
+            "event is answered whether or not it takes place in it): ISO 8601 date or "
+            f"date-time, {DETAIL_WINDOW_SPAN}.",
+        ),
+        "to": (
+            OpenApiTypes.STR,
+            "End of the date window (a date means the whole day). Needs `from` or "
+            f"upcoming=true; at most 366 days after the start, {DETAIL_WINDOW_SPAN}.",
+        ),
+        "upcoming": (
+            OpenApiTypes.BOOL,
+            "true: the window from now on (same as from=now), whose occurrences of the "
+            "coming 366 days (or else the next one) the answer lists; `to` may close it.",
+        ),
+    }
     return [
-        OpenApiParameter(
-            name,
-            types.get(name, OpenApiTypes.STR),
-            description=f"{filters[name].extra['help_text']} Lists every occurrence in it.",
-        )
-        for name in DETAIL_WINDOW_PARAMS
+        OpenApiParameter(name, kind, description=text) for name, (kind, text) in described.items()
     ]
 
 
@@ -90,12 +105,12 @@ class EventViewSet(ContentViewSet):
 
     def allowed_query_parameters(self) -> frozenset[str]:
         allowed = super().allowed_query_parameters()
-        return allowed | set(DETAIL_WINDOW_PARAMS) if self.action == "retrieve" else allowed
+        return allowed | set(WINDOW_PARAMS) if self.action == "retrieve" else allowed
 
     def get_object(self):
         """The event; with a window, the FilterSet that lists its occurrences in it."""
         event = super().get_object()
-        if set(DETAIL_WINDOW_PARAMS) & set(self.request.query_params):
+        if set(WINDOW_PARAMS) & set(self.request.query_params):
             self.filterset = EventDetailWindowFilterSet(
                 self.request.query_params, queryset=EventPage.objects.none()
             )

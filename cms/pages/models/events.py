@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
@@ -20,6 +21,7 @@ from wagtail.search import index
 from cms.core.location import AddressFields
 from cms.core.publication import page_is_published, published
 from cms.pages import recurrence
+from cms.pages.pagination import requested_page
 
 from .clubs import ClubPage
 from .metadata import address_of
@@ -31,6 +33,8 @@ logger = logging.getLogger(__name__)
 LISTED_OCCURRENCES = 10
 #: How many next dates an event page lists.
 NEXT_DATES_SHOWN = 5
+#: How many events a page of the public calendar lists.
+EVENTS_PER_PAGE = 25
 #: Fields whose change changes an event's occurrences.
 SERIES_FIELDS = frozenset({"start", "end", "recurrence_rule", "exception_dates"})
 #: Events whose save is under way: it stores their occurrences itself, after committing
@@ -53,29 +57,24 @@ class EventDate:
 
 
 class EventPageQuerySet(PageQuerySet):
-    def upcoming(self, now: datetime | None = None, limit: int | None = None) -> list[EventDate]:
-        """Each event with its next date that has not ended, soonest first: the open window
-        from now on (OccurrenceWindow), as ``/api/v1/events/?upcoming=true`` lists it. A
-        series is shown by its next occurrence, never by its (past) first start; an event
-        whose last date has ended is left out. Read from the stored occurrences and sorted
-        in SQL; only series not stored are expanded (and logged)."""
-        window = OccurrenceWindow(now or timezone.now(), limit=1)
-        events = window.filter(self)
-        unstored = window.unstored_series()
-        by_next_date = (
-            events.exclude(unstored)
+    def by_next_date(self, window: "OccurrenceWindow"):
+        """The events of the window, the soonest next date first, sorted in SQL by the
+        stored occurrences (a series not stored at all by its first start, until
+        `manage.py store_event_occurrences` has stored it)."""
+        return (
+            window.filter(self)
             .annotate(next_date=Coalesce("next_start", "start"))
             .order_by("next_date", "title", "pk")
         )
-        found = list(by_next_date[:limit] if limit is not None else by_next_date)
-        found += events.filter(unstored)
-        dates = []
-        for event in found:
-            occurrence = window.next_occurrence(event)
-            if occurrence is not None:
-                dates.append(EventDate(event, occurrence))
-        dates.sort(key=lambda date: (date.occurrence.start, date.event.title))
-        return dates[:limit]
+
+    def upcoming(self, now: datetime | None = None, limit: int | None = None) -> list[EventDate]:
+        """Each event with its next date that has not ended, soonest first: the open window
+        from now on, as ``/api/v1/events/?upcoming=true`` lists it. A series is shown by
+        its next occurrence, never by its (past) first start; an event whose last date has
+        ended is left out."""
+        window = OccurrenceWindow(now or timezone.now(), limit=1)
+        events = self.by_next_date(window)
+        return window.dates(events[:limit] if limit is not None else events)
 
 
 class EventIndexPage(Page):
@@ -91,8 +90,12 @@ class EventIndexPage(Page):
         verbose_name_plural = "Veranstaltungskalender"
 
     def get_context(self, request, *args, **kwargs):
+        """The upcoming events, EVENTS_PER_PAGE a page (`?seite=2`)."""
         context = super().get_context(request, *args, **kwargs)
-        context["event_dates"] = published(EventPage.objects.all()).upcoming()
+        window = OccurrenceWindow(timezone.now(), limit=1)
+        events = published(EventPage.objects.all()).by_next_date(window)
+        context["event_page"] = requested_page(Paginator(events, EVENTS_PER_PAGE), request)
+        context["event_dates"] = window.dates(context["event_page"].object_list)
         return context
 
 
@@ -399,6 +402,15 @@ class OccurrenceWindow:
                 stored = {each for each in (event, *events) if each.recurrence_rule}
                 self._listed |= self._stored([each for each in stored if self.is_stored(each)])
         return self._listed[event.pk]
+
+    def dates(self, events: Iterable[EventPage]) -> list[EventDate]:
+        """Each event with its first occurrence in the window, in the given order."""
+        dates = []
+        for event in events:
+            occurrence = self.next_occurrence(event)
+            if occurrence is not None:
+                dates.append(EventDate(event, occurrence))
+        return dates
 
     def next_occurrence(self, event: EventPage) -> recurrence.Occurrence | None:
         """The event's first occurrence in the window; of a stored series from the

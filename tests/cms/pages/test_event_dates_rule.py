@@ -14,7 +14,7 @@ from django.utils import timezone
 from cms.api.invalidation import invalidate_all
 from cms.pages import recurrence
 from cms.pages.models import EventPage
-from cms.pages.models.events import NEXT_DATES_SHOWN
+from cms.pages.models.events import EVENTS_PER_PAGE, NEXT_DATES_SHOWN
 from tests.factories.pages import ClubPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +152,18 @@ def test_the_calendar_costs_the_same_queries_however_many_series_it_lists(
         event(club, f"Einmal {number}", now + dt.timedelta(days=number))
     with django_assert_max_num_queries(len(one)):
         assert len(calendar_cards(client.get(site_tree.events.url).text)) == 11
+
+
+def test_the_calendar_lists_its_events_in_pages_soonest_first(client, site_tree, club):
+    now = timezone.now()
+    for number in range(EVENTS_PER_PAGE + 3):
+        event(club, f"Termin {number:02d}", now + dt.timedelta(days=number + 1))
+    first = client.get(site_tree.events.url).text
+    second = client.get(f"{site_tree.events.url}?seite=2").text
+    titles = list(calendar_cards(first)) + list(calendar_cards(second))
+    assert titles == [f"Termin {number:02d}" for number in range(EVENTS_PER_PAGE + 3)]
+    assert len(calendar_cards(first)) == EVENTS_PER_PAGE
+    assert 'rel="next"' in first
+    assert 'rel="prev"' in second
+    for missing in ("3", "0", "zwei"):
+        assert client.get(f"{site_tree.events.url}?seite={missing}").status_code == 404

@@ -11,10 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from cms.api.invalidation import invalidate_all
-from cms.pages import recurrence
 from cms.pages.models import EventPage
 from cms.pages.models.events import EVENTS_PER_PAGE, NEXT_DATES_SHOWN
+from tests.cms.api.conftest import fresh_api_cache  # noqa: F401 - autouse: here too
 from tests.factories.pages import ClubPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,13 +21,6 @@ pytestmark = pytest.mark.django_db
 CARD = re.compile(
     r'<a href="[^"]*">(?P<title>[^<]+)</a></h\d>\s*<p class="meta"><time datetime="(?P<when>[^"]+)"'
 )
-
-
-@pytest.fixture(autouse=True)
-def fresh_api_cache():
-    invalidate_all()
-    yield
-    invalidate_all()
 
 
 @pytest.fixture
@@ -63,20 +55,6 @@ def dates(club):
         "past": event(club, "Vorbei", now - dt.timedelta(days=3)),
         "coming": event(club, "Sommerfest", now + dt.timedelta(days=40)),
     }
-
-
-@pytest.fixture
-def expansions(monkeypatch):
-    """The starts of the events whose rules are expanded."""
-    expanded = []
-    original = recurrence.expand
-
-    def counting_expand(start, *args, **kwargs):
-        expanded.append(start)
-        return original(start, *args, **kwargs)
-
-    monkeypatch.setattr(recurrence, "expand", counting_expand)
-    return expanded
 
 
 def calendar_cards(html: str) -> dict[str, dt.datetime]:

@@ -17,11 +17,16 @@ Adds, once, ``--copies`` events for each adversarial rule to the data set:
 Then requests each window ``--repeat`` times in-process (Django's test client, response cache
 off, so every request builds its answer) and prints the process CPU time per request: the
 median and the worst of each window, and over all windows. The test client's own work is
-included, so the numbers are an upper bound of the view's cost.
+included, so the numbers are an upper bound of the view's cost. Windows of the list and of
+the detail of a daily series (which lists every occurrence in its window, a list only the
+soonest). What was loaded before the first window is frozen for the garbage collector, as
+cms.wsgi freezes it in an app server. Then the public site's pages that list upcoming events
+(home, the calendar's first two pages) and the page of a daily series.
 """
 
 import argparse
 import datetime as dt
+import gc
 import os
 import statistics
 import sys
@@ -80,20 +85,23 @@ LEGACY_RULES = [
 ]
 
 
-def windows(today: dt.date) -> list[str]:
-    """The windows clients ask for, and the ones an attacker would."""
+def windows(today: dt.date, daily: int) -> list[str]:
+    """The windows clients ask for, and the ones an attacker would: of the list, and of the
+    detail of a daily series (``daily``), which lists every occurrence in its window."""
     year = today.year
     return [
-        "limit=20",  # no window: the plain listing, for comparison
-        "upcoming=true",
-        "upcoming=true&limit=100",
-        f"from={today.isoformat()}",
-        f"from={year + 1}-03-01&to={year + 1}-03-02",
-        f"from={year}-01-01&to={year}-12-31",
-        f"from={year + 1}-01-01&to={year + 1}-12-31&limit=100",
-        f"from={year + 10}-01-01&to={year + 10}-12-31",
-        f"from={year - 10}-01-01&to={year - 10}-12-31",
-        "from=2999-01-01&to=2999-12-31",  # beyond the documented range: a 400
+        "?limit=20",  # no window: the plain listing, for comparison
+        "?upcoming=true",
+        "?upcoming=true&limit=100",
+        f"?from={today.isoformat()}",
+        f"?from={year + 1}-03-01&to={year + 1}-03-02",
+        f"?from={year}-01-01&to={year}-12-31",
+        f"?from={year + 1}-01-01&to={year + 1}-12-31&limit=100",
+        f"?from={year + 10}-01-01&to={year + 10}-12-31",
+        f"?from={year - 10}-01-01&to={year - 10}-12-31",
+        "?from=2999-01-01&to=2999-12-31",  # beyond the documented range: a 400
+        f"{daily}/?upcoming=true",
+        f"{daily}/?from={year + 10}-01-01&to={year + 10}-12-31",
     ]
 
 
@@ -151,19 +159,29 @@ def main():
         f"{events.filter(slug__startswith=SLUG_PREFIX).count()} adversarial\n"
     )
     client = Client()
-    client.get("/api/v1/events/?limit=1")  # warm up imports and per-process caches
+    for warm_up in ("/api/v1/events/?limit=1", "/"):  # imports and per-process caches
+        client.get(warm_up)
+    gc.freeze()  # as cms.wsgi does once the application is loaded
+    daily = events.filter(slug__startswith=SLUG_PREFIX, recurrence_rule="FREQ=DAILY").first()
     every = []
     print(f"{'window':58} {'status':>6} {'median ms':>10} {'worst ms':>9}")
-    for window in windows(timezone.localdate()):
-        url = f"/api/v1/events/?{window}"
-        results = [cpu_ms(client, url) for _ in range(args.repeat)]
-        times = [ms for _, ms in results]
-        every += times
-        print(f"{window:58} {results[0][0]:6d} {statistics.median(times):10.1f} {max(times):9.1f}")
+    for window in windows(timezone.localdate(), daily.pk):
+        every += measure(client, f"/api/v1/events/{window}", window, args.repeat)
     print(
         f"\nAll windows: median {statistics.median(every):.1f} ms, worst {max(every):.1f} ms "
-        f"CPU per request ({len(every)} requests; target < 100 ms)"
+        f"CPU per request ({len(every)} requests; target < 100 ms)\n"
     )
+    print("Public site (the same rule: upcoming events by their stored next date)")
+    for url in ("/", "/veranstaltungen/", "/veranstaltungen/?seite=2", daily.url):
+        measure(client, url, url, args.repeat)
+
+
+def measure(client: Client, url: str, label: str, repeat: int) -> list[float]:
+    """Prints and returns the CPU milliseconds of ``repeat`` requests of ``url``."""
+    results = [cpu_ms(client, url) for _ in range(repeat)]
+    times = [ms for _, ms in results]
+    print(f"{label:58} {results[0][0]:6d} {statistics.median(times):10.1f} {max(times):9.1f}")
+    return times
 
 
 if __name__ == "__main__":

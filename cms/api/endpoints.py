@@ -2,6 +2,9 @@
 
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Length, Substr
+from django_filters.utils import translate_validation
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
@@ -12,6 +15,7 @@ from .filters.content import (
     BenefitPartnerFilterSet,
     CategoryFilterSet,
     ClubFilterSet,
+    EventDetailWindowFilterSet,
     EventFilterSet,
     NewsItemFilterSet,
     StrategyChapterFilterSet,
@@ -19,9 +23,11 @@ from .filters.content import (
     TrainingOfferFilterSet,
     VolunteerOpportunityFilterSet,
 )
+from .filters.window import WINDOW_YEARS
 from .registry import registry
 from .serializers.base import with_page_reference
 from .serializers.pages import (
+    WINDOW_PARAMS,
     BenefitPartnerSerializer,
     ClubSerializer,
     EventSerializer,
@@ -51,8 +57,40 @@ class ClubViewSet(ContentViewSet):
     depends_on = (Category, Image)
 
 
+DETAIL_WINDOW_SPAN = (
+    f"within {WINDOW_YEARS} years before and after the current year (January 1 to December 31)"
+)
+
+
+def detail_window_parameters() -> list[OpenApiParameter]:
+    """The event detail's window: the list's parameters, listing every occurrence in it."""
+    described = {
+        "from": (
+            OpenApiTypes.STR,
+            "Start of a date window whose occurrences the answer lists, all of them (the "
+            "event is answered whether or not it takes place in it): ISO 8601 date or "
+            f"date-time, {DETAIL_WINDOW_SPAN}.",
+        ),
+        "to": (
+            OpenApiTypes.STR,
+            "End of the date window (a date means the whole day). Needs `from` or "
+            f"upcoming=true; at most 366 days after the start, {DETAIL_WINDOW_SPAN}.",
+        ),
+        "upcoming": (
+            OpenApiTypes.BOOL,
+            "true: the window from now on (same as from=now), whose occurrences of the "
+            "coming 366 days (or else the next one) the answer lists; `to` may close it.",
+        ),
+    }
+    return [
+        OpenApiParameter(name, kind, description=text) for name, (kind, text) in described.items()
+    ]
+
+
+@extend_schema_view(retrieve=extend_schema(parameters=detail_window_parameters()))
 class EventViewSet(ContentViewSet):
-    """Events; with from/to or upcoming, recurring events are expanded."""
+    """Events; with from/to or upcoming, recurring events are listed with their occurrences
+    in that window: a list with the soonest of each event, its detail with all."""
 
     model = EventPage
     serializer_class = EventSerializer
@@ -64,6 +102,22 @@ class EventViewSet(ContentViewSet):
 
     def get_base_queryset(self):
         return with_page_reference(super().get_base_queryset(), "organiser")
+
+    def allowed_query_parameters(self) -> frozenset[str]:
+        allowed = super().allowed_query_parameters()
+        return allowed | set(WINDOW_PARAMS) if self.action == "retrieve" else allowed
+
+    def get_object(self):
+        """The event; with a window, the FilterSet that lists its occurrences in it."""
+        event = super().get_object()
+        if set(WINDOW_PARAMS) & set(self.request.query_params):
+            self.filterset = EventDetailWindowFilterSet(
+                self.request.query_params, queryset=EventPage.objects.none()
+            )
+            if not self.filterset.is_valid():
+                raise translate_validation(self.filterset.errors)
+            self.filterset.filter_queryset(EventPage.objects.none())  # keeps the window
+        return event
 
 
 class BenefitPartnerViewSet(ContentViewSet):

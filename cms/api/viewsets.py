@@ -262,8 +262,7 @@ class ContentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSe
     def get_serializer_context(self):
         context = super().get_serializer_context()
         context["fields"] = getattr(self, "selected_fields", None)
-        if getattr(self.filterset, "listed_window", None) is not None:
-            context["occurrences_of"] = getattr(self.filterset, "occurrences_of", None)
+        context["occurrence_window"] = getattr(self.filterset, "occurrence_window", None)
         return context
 
     def get_object(self):

@@ -28,7 +28,11 @@ from .base import (
     target_group_filter,
 )
 from .geo import GeoFilterSetMixin
-from .window import DateWindowFilterSetMixin, RecurringWindowFilterSetMixin
+from .window import (
+    DateWindowFilterSetMixin,
+    EventDetailWindowFilterSetMixin,
+    RecurringWindowFilterSetMixin,
+)
 
 ORDERING_HELP = "Comma-separated sort keys; prefix - for descending order."
 
@@ -69,6 +73,18 @@ class EventFilterSet(RecurringWindowFilterSetMixin, GeoFilterSetMixin, Published
 
 
 EventFilterSet.add_window_bounds()
+
+
+class EventDetailWindowFilterSet(EventDetailWindowFilterSetMixin, django_filters.FilterSet):
+    """The date window of an event's detail (from / to / upcoming), which lists every
+    occurrence in it."""
+
+    class Meta:
+        model = EventPage
+        fields = []
+
+
+EventDetailWindowFilterSet.add_window_bounds()
 
 
 class BenefitPartnerFilterSet(GeoFilterSetMixin, PublishedContentFilterSet):

@@ -4,12 +4,11 @@ A window is at most MAX_WINDOW wide and lies within WINDOW_YEARS years of the cu
 so the work one request can cause is bounded whatever dates a client sends.
 """
 
-import logging
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 import django_filters
 from django import forms
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
@@ -18,15 +17,12 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
 from cms.pages import recurrence
-from cms.pages.models import EventOccurrence
+from cms.pages.models import LISTED_OCCURRENCES, OccurrenceWindow
 
 from .base import StrictBooleanFilter, check_supported_moment
 
-logger = logging.getLogger(__name__)
-
 #: Re-exported: the window bounds live with the occurrences they bound.
 MAX_WINDOW = recurrence.MAX_WINDOW
-NEXT_OCCURRENCE_HORIZON = recurrence.NEXT_OCCURRENCE_HORIZON
 WINDOW_YEARS = recurrence.WINDOW_YEARS
 window_span = recurrence.window_span
 
@@ -147,12 +143,10 @@ class DateWindowFilterSetMixin(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         window = self.window()
-        self.listed_window = None
+        self.occurrence_window = None  # set by apply_window where items have occurrences
         if window is None:
             return queryset
-        start, end = window
-        self.listed_window = (start, end or start + MAX_WINDOW)
-        return self.apply_window(queryset, start, end)
+        return self.apply_window(queryset, *window)
 
     def apply_window(self, queryset, start, end):
         return queryset.filter(self.window_condition(start, end))
@@ -169,96 +163,24 @@ class DateWindowFilterSetMixin(django_filters.FilterSet):
 
 
 class RecurringWindowFilterSetMixin(DateWindowFilterSetMixin):
-    """For EventPage: a series matches if one of its occurrences overlaps the window.
+    """For EventPage: a series matches if one of its occurrences overlaps the window, by the
+    occurrences stored when it is saved; a single event by its own start and end. The rule
+    is cms.pages.models.OccurrenceWindow, which the public site's calendar follows too.
 
-    The occurrences of a series are stored when it is saved (cms.pages.models.EventOccurrence):
-    the window is one indexed lookup per series in SQL, for the count and the page alike, and
-    the listed occurrences of a page come in one more query; no rule is expanded per request.
-    A single event is judged by its own start and end.
-
-    A series whose stored occurrences do not reach the window (saved before the allowed range
-    moved on and not extended by `manage.py store_event_occurrences` since, or written
-    without its save) is a candidate by its first start and expanded when listed, once.
+    A list carries at most LISTED_OCCURRENCES occurrences per event, the soonest, with
+    their count in the window and a link to the event's detail with the same window, which
+    lists them all: a page of daily series stays small.
     """
 
+    #: The window of a list: its events carry the soonest LISTED_OCCURRENCES occurrences.
+    listed_occurrences = LISTED_OCCURRENCES
+
     def apply_window(self, queryset, start, end):
-        if end is not None:
-            queryset = queryset.filter(start__lte=end)
-        self.window_bounds = start, end
-        self.stored_until_needed = end if end is not None else start + NEXT_OCCURRENCE_HORIZON
-        self.listed_rows = None
-        first_overlapping = EventOccurrence.objects.filter(
-            event=OuterRef("pk"), end__gte=start
-        ).order_by("end")
-        queryset = queryset.annotate(next_start=Subquery(first_overlapping.values("start")[:1]))
-        # An open window asks only whether the last stored occurrence ends in it; a closed
-        # one also looks up the first stored occurrence that ends in it.
-        overlaps = Q(last_occurrence_end__gte=start)
-        if end is not None:
-            overlaps &= Q(next_start__lte=end)
-        unstored = Q(occurrences_until__isnull=True) | Q(
-            occurrences_until__lt=self.stored_until_needed
-        )
-        # Single events first: SQL skips the lookup of occurrences for them.
-        single = Q(recurrence_rule="")
-        return queryset.filter(
-            (single & self.window_condition(start, end)) | (~single & (unstored | overlaps))
-        )
-
-    def occurrences_of(self, event, page=()) -> list[recurrence.Occurrence]:
-        """The occurrences of a listed event in the window; for an open window those in its
-        first MAX_WINDOW, or else the next one. `page` (the listed events) lets the first
-        call load the stored occurrences of all of them at once."""
-        if not event.recurrence_rule:
-            end = event.end if event.end and event.end > event.start else event.start
-            return [recurrence.Occurrence(event.start, end)]
-        if event.occurrences_until is None or event.occurrences_until < self.stored_until_needed:
-            logger.warning(
-                "Termine von Veranstaltung %s nicht gespeichert: manage.py "
-                "store_event_occurrences ausführen.",
-                event.pk,
-            )
-            return _expanded(event, *self.window_bounds)
-        if self.listed_rows is None or event.pk not in self.listed_rows:
-            self.listed_rows = self._stored_rows(
-                {each for each in (event, *page) if each.recurrence_rule}
-            )
-        listed = self.listed_rows[event.pk][: recurrence.MAX_OCCURRENCES]
-        if listed or event.next_start is None:
-            return listed
-        next_start = event.next_start.astimezone(recurrence.local_zone())
-        return [recurrence.Occurrence(next_start, next_start + _duration(event))]
-
-    def _stored_rows(self, events) -> dict[int, list[recurrence.Occurrence]]:
-        """The stored occurrences the window lists, per event, in one query. Only the starts
-        are read: every occurrence lasts as long as its event (in wall-clock time, as the
-        expansion computes it), and each value read costs a conversion."""
-        start, end = self.window_bounds
-        durations = {event.pk: _duration(event) for event in events}
-        rows = EventOccurrence.objects.filter(
-            event_id__in=list(durations),
-            end__gte=start,
-            start__lte=end if end is not None else start + MAX_WINDOW,
-        ).order_by("event_id", "start")
-        zone = recurrence.local_zone()
-        listed = {pk: [] for pk in durations}
-        for event_id, occurrence_start in rows.values_list("event_id", "start"):
-            local_start = occurrence_start.astimezone(zone)
-            listed[event_id].append(
-                recurrence.Occurrence(local_start, local_start + durations[event_id])
-            )
-        return listed
+        self.occurrence_window = OccurrenceWindow(start, end, limit=self.listed_occurrences)
+        return self.occurrence_window.filter(queryset)
 
 
-def _duration(event) -> timedelta:
-    return max(event.end - event.start, timedelta(0)) if event.end else timedelta(0)
+class EventDetailWindowFilterSetMixin(RecurringWindowFilterSetMixin):
+    """The window of an event's detail: every occurrence in it (at most 366 days wide)."""
 
-
-def _expanded(event, start: datetime, end: datetime | None) -> list[recurrence.Occurrence]:
-    """Occurrences in [start, end]; for an open window those in its first MAX_WINDOW, or
-    else the next one. One expansion either way."""
-    if end is not None:
-        return event.occurrences(start, end)
-    found = event.occurrences(start, max(start, event.start) + NEXT_OCCURRENCE_HORIZON)
-    listed_until = start + MAX_WINDOW
-    return [each for each in found if each.start <= listed_until] or found[:1]
+    listed_occurrences = None

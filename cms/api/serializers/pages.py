@@ -1,10 +1,18 @@
 """Serializers of the page types (clubs, events, benefit partners, strategy chapters)."""
 
+from urllib.parse import urlencode
+
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cms.pages.models import BenefitPartnerPage, ClubPage, EventPage, StrategyChapterPage
+from cms.pages.models import (
+    LISTED_OCCURRENCES,
+    BenefitPartnerPage,
+    ClubPage,
+    EventPage,
+    StrategyChapterPage,
+)
 
 from .base import PageSerializer, PublishedClubField
 from .fields import (
@@ -15,6 +23,7 @@ from .fields import (
     RichTextHTMLField,
     StreamFieldSerializer,
     TermSerializer,
+    api_detail_url,
 )
 
 
@@ -44,6 +53,10 @@ class ClubSerializer(PageSerializer):
         )
 
 
+#: The query parameters of a date window, which a list's `occurrences_url` passes on.
+WINDOW_PARAMS = ("from", "to", "upcoming")
+
+
 class OccurrenceSerializer(serializers.Serializer):
     start = serializers.DateTimeField()
     end = serializers.DateTimeField()
@@ -57,8 +70,24 @@ class EventSerializer(PageSerializer):
     occurrences = serializers.SerializerMethodField(
         help_text=(
             "Concrete occurrences inside the requested date window (from/to or upcoming), "
-            "recurrences expanded and exception dates removed; null without a window. A "
-            "window without `to` lists those in its first 366 days, or else the next one."
+            "recurrences expanded and exception dates removed, soonest first; null without "
+            "a window. A window without `to` lists those in its first 366 days, or else the "
+            f"next one. A list carries at most {LISTED_OCCURRENCES} per event (the soonest); "
+            "`occurrence_count` says how many the window holds and `occurrences_url` gives "
+            "the event's detail with the same window, which lists them all."
+        )
+    )
+    occurrence_count = serializers.SerializerMethodField(
+        help_text=(
+            "How many occurrences the requested date window holds for this event (all of "
+            "them are in `occurrences` of the event's detail with that window); null "
+            "without a window."
+        )
+    )
+    occurrences_url = serializers.SerializerMethodField(
+        help_text=(
+            "The event's detail with the same date window, which lists every occurrence in "
+            "it; null without a window."
         )
     )
     address = AddressSerializer(source="*")
@@ -76,6 +105,8 @@ class EventSerializer(PageSerializer):
             "recurrence_rule",
             "exception_dates",
             "occurrences",
+            "occurrence_count",
+            "occurrences_url",
             "description",
             "location_name",
             "address",
@@ -93,21 +124,44 @@ class EventSerializer(PageSerializer):
 
     @extend_schema_field(OccurrenceSerializer(many=True, allow_null=True))
     def get_occurrences(self, event):
-        occurrences_of = self.context.get("occurrences_of")
-        if occurrences_of is None:
+        listed = self._in_window(event)
+        if listed is None:
             return None
         # What OccurrenceSerializer(many=True) gives (ISO 8601 in the current time zone),
-        # without its per-item machinery: a daily event has 366 occurrences in a window,
-        # which cost most of a listing's time.
+        # without its per-item machinery: a daily event has 366 occurrences in a window.
         zone = timezone.get_current_timezone()
-        page = getattr(self.parent, "instance", None) or ()  # the listed events
         return [
             {
                 "start": occurrence.start.astimezone(zone).isoformat(),
                 "end": occurrence.end.astimezone(zone).isoformat(),
             }
-            for occurrence in occurrences_of(event, page)
+            for occurrence in listed[0]
         ]
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True, min_value=0))
+    def get_occurrence_count(self, event):
+        listed = self._in_window(event)
+        return None if listed is None else listed[1]
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_occurrences_url(self, event):
+        request = self.context.get("request")
+        if self.context.get("occurrence_window") is None or request is None:
+            return None
+        url = api_detail_url(request, EventPage, event.pk)
+        query = request.__dict__.get("_event_window_query")
+        if query is None:  # once per request, not per listed event
+            window = {name: request.GET[name] for name in WINDOW_PARAMS if name in request.GET}
+            query = request.__dict__["_event_window_query"] = urlencode(window)
+        return f"{url}?{query}" if url else None
+
+    def _in_window(self, event):
+        """(the listed occurrences, how many the window holds) or None without a window."""
+        window = self.context.get("occurrence_window")
+        if window is None:
+            return None
+        page = getattr(self.parent, "instance", None) or ()  # the listed events
+        return window.occurrences(event, page)
 
 
 class BenefitPartnerSerializer(PageSerializer):

@@ -2,13 +2,21 @@
 
 from .benefits import BenefitPartnerIndexPage, BenefitPartnerPage
 from .clubs import ClubIndexPage, ClubPage
-from .events import EventExceptionDate, EventIndexPage, EventOccurrence, EventPage
+from .events import (
+    LISTED_OCCURRENCES,
+    EventExceptionDate,
+    EventIndexPage,
+    EventOccurrence,
+    EventPage,
+    OccurrenceWindow,
+)
 from .home import HomePage
 from .legal import LegalPage
 from .news import NewsIndexPage
 from .strategy import StrategyChapterPage, StrategyIndexPage
 
 __all__ = [
+    "LISTED_OCCURRENCES",
     "BenefitPartnerIndexPage",
     "BenefitPartnerPage",
     "ClubIndexPage",
@@ -20,6 +28,7 @@ __all__ = [
     "HomePage",
     "LegalPage",
     "NewsIndexPage",
+    "OccurrenceWindow",
     "StrategyChapterPage",
     "StrategyIndexPage",
 ]

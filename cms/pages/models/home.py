@@ -34,7 +34,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         events = published(EventPage.objects.descendant_of(self))
-        context["event_dates"] = events.upcoming()[:HOME_TEASERS]
+        context["event_dates"] = events.upcoming(limit=HOME_TEASERS)
         context["news_entries"] = news_entries(published_news()[:HOME_TEASERS], request)
         return context
 

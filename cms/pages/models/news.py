@@ -2,7 +2,6 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -10,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
 from cms.core.publication import published
+from cms.pages.pagination import requested_page
 
 from .metadata import json_ld
 
@@ -58,14 +58,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @re_path(r"^$", name="news_list")
     def news_list(self, request):
-        paginator = Paginator(published_news(), NEWS_PER_PAGE)
-        try:
-            number = int(request.GET.get("seite", 1))
-        except ValueError:
-            raise Http404 from None
-        if not 1 <= number <= paginator.num_pages:
-            raise Http404
-        news_page = paginator.page(number)
+        news_page = requested_page(Paginator(published_news(), NEWS_PER_PAGE), request)
         return self.render(
             request,
             context_overrides={

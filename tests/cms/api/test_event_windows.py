@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cms.pages import recurrence
-from cms.pages.models import EventExceptionDate, EventOccurrence, EventPage
+from cms.pages.models import LISTED_OCCURRENCES, EventExceptionDate, EventOccurrence, EventPage
 from tests.cms.api.conftest import assert_problem
 from tests.factories.pages import ClubPageFactory, EventPageFactory
 
@@ -39,6 +39,17 @@ def event(club, title, start, rule="", end=None):
         end=end or start + dt.timedelta(hours=3),
         recurrence_rule=rule,
     )
+
+
+def this_morning() -> dt.datetime:
+    """10:00 today in Berlin: a daily series from then (three hours each) has one occurrence
+    on each day of a year, none that reaches over midnight into it, whatever the time now."""
+    return dt.datetime.combine(timezone.localdate(), dt.time(10), recurrence.local_zone())
+
+
+def days_of_next_year() -> int:
+    year = timezone.localdate().year + 1
+    return (dt.date(year + 1, 1, 1) - dt.date(year, 1, 1)).days
 
 
 @pytest.fixture
@@ -76,10 +87,19 @@ def test_upcoming_names_the_next_occurrence_of_a_series_beyond_the_listed_year(c
     assert next_time < series["now"] + dt.timedelta(days=540)
 
 
-def test_upcoming_lists_the_occurrences_of_the_coming_366_days(client, series):
+def test_upcoming_counts_the_occurrences_of_the_coming_366_days_and_lists_the_soonest(
+    client, series
+):
     meeting = listed(client.get("/api/v1/events/?upcoming=true"))["Stammtisch"]
-    assert 12 <= len(meeting["occurrences"]) <= 13
-    assert max(starts(meeting)) <= series["now"] + dt.timedelta(days=366)
+    assert 12 <= meeting["occurrence_count"] <= 13
+    assert len(meeting["occurrences"]) == LISTED_OCCURRENCES
+    assert starts(meeting) == sorted(starts(meeting))
+    detail = client.get(meeting["occurrences_url"])
+    assert detail.status_code == 200, detail.content
+    every = detail.json()
+    assert len(every["occurrences"]) == every["occurrence_count"] == meeting["occurrence_count"]
+    assert starts(every)[:LISTED_OCCURRENCES] == starts(meeting)
+    assert max(starts(every)) <= series["now"] + dt.timedelta(days=366)
 
 
 def test_a_window_from_a_date_on_behaves_like_upcoming_from_that_date(client, series):
@@ -95,20 +115,6 @@ def test_a_closed_window_lists_only_events_with_occurrences_in_it(client, series
     events = listed(client.get(f"/api/v1/events/?from={start}&to={end}"))
     assert set(events) == {"Stammtisch"}
     assert 1 <= len(events["Stammtisch"]["occurrences"]) <= 2
-
-
-@pytest.fixture
-def expansions(monkeypatch):
-    """The starts of the events whose rules are expanded."""
-    expanded = []
-    original = recurrence.expand
-
-    def counting_expand(start, *args, **kwargs):
-        expanded.append(start)
-        return original(start, *args, **kwargs)
-
-    monkeypatch.setattr(recurrence, "expand", counting_expand)
-    return expanded
 
 
 WINDOWS = [
@@ -154,11 +160,11 @@ def test_a_window_costs_the_same_queries_however_many_series_and_occurrences(
     client, club, django_assert_max_num_queries
 ):
     """Daily series add hundreds of occurrences to a one-year window, not queries."""
-    now = timezone.now()
+    now = this_morning()
     url = f"/api/v1/events/?from={now.year + 1}-01-01&to={now.year + 1}-12-31&limit=100"
     event(club, "Täglich 0", now, "FREQ=DAILY")
     with CaptureQueriesContext(connection) as one:
-        assert len(listed(client.get(url))["Täglich 0"]["occurrences"]) == 365
+        assert listed(client.get(url))["Täglich 0"]["occurrence_count"] == days_of_next_year()
     for number in range(1, 6):
         event(club, f"Täglich {number}", now, "FREQ=DAILY")
     with django_assert_max_num_queries(len(one)):
@@ -175,7 +181,7 @@ def test_a_changed_series_lists_its_new_occurrences(client, series):
     meeting.save_revision().publish()
     assert 8 <= len(listed(client.get(url))["Stammtisch"]["occurrences"]) <= 10
     meeting.recurrence_rule = "FREQ=WEEKLY;UNTIL=" + (
-        series["now"] - dt.timedelta(days=1)
+        series["now"] - dt.timedelta(days=2)  # its last occurrence ends before today
     ).strftime("%Y%m%dT%H%M%SZ")
     meeting.save_revision().publish()
     assert "Stammtisch" not in listed(client.get(url))
@@ -233,3 +239,64 @@ def test_windows_are_at_most_366_days_wide(client, series, path):
     assert_problem(client.get(f"/api/v1/{path}/?from=2028-01-01&to=2029-01-02"), 400, "to")
     assert client.get(f"/api/v1/{path}/?from=2028-01-01&to=2028-12-31").status_code == 200
     assert_problem(client.get(f"/api/v1/{path}/?upcoming=true&to=2099-01-01"), 400, "to")
+
+
+def test_a_list_carries_the_soonest_occurrences_of_each_series_and_links_to_all(client, club):
+    """A page of daily series lists LISTED_OCCURRENCES of each, not the 365 of a year."""
+    now = this_morning()
+    for number in range(3):
+        event(club, f"Täglich {number}", now, "FREQ=DAILY")
+    event(club, "Einmal", dt.datetime(now.year + 1, 6, 1, 10, tzinfo=recurrence.local_zone()))
+    window = f"from={now.year + 1}-01-01&to={now.year + 1}-12-31"
+    events = listed(client.get(f"/api/v1/events/?{window}&limit=100"))
+    for number in range(3):
+        item = events[f"Täglich {number}"]
+        assert item["occurrence_count"] == days_of_next_year()
+        assert len(item["occurrences"]) == LISTED_OCCURRENCES
+        assert starts(item)[0].date() == dt.date(now.year + 1, 1, 1)
+        assert item["occurrences_url"].endswith(f"/api/v1/events/{item['id']}/?{window}")
+    assert events["Einmal"]["occurrence_count"] == len(events["Einmal"]["occurrences"]) == 1
+    detail = client.get(events["Täglich 0"]["occurrences_url"])
+    assert detail.status_code == 200, detail.content
+    every = detail.json()
+    assert len(every["occurrences"]) == every["occurrence_count"] == days_of_next_year()
+
+
+def test_an_event_detail_lists_every_occurrence_of_the_window_it_is_asked_for(client, series):
+    meeting = series["meeting"]
+    plain = client.get(f"/api/v1/events/{meeting.pk}/").json()
+    assert plain["occurrences"] is plain["occurrence_count"] is plain["occurrences_url"] is None
+    upcoming = client.get(f"/api/v1/events/{meeting.slug}/?upcoming=true").json()
+    assert 12 <= len(upcoming["occurrences"]) == upcoming["occurrence_count"] <= 13
+    assert all(start >= series["now"] for start in starts(upcoming))
+    year = series["now"].year + 3
+    closed = client.get(f"/api/v1/events/{meeting.pk}/?from={year}-03-01&to={year}-03-31").json()
+    assert closed["occurrence_count"] == 1
+    assert starts(closed)[0].month == 3
+    festival = client.get(f"/api/v1/events/{series['festival'].pk}/?upcoming=true").json()
+    assert festival["occurrence_count"] == 1  # none in 366 days: the next one
+
+
+def test_an_event_detail_takes_only_allowed_windows(client, series):
+    url = f"/api/v1/events/{series['meeting'].pk}/"
+    year = timezone.localdate().year
+    assert_problem(client.get(f"{url}?from=2999-01-01&to=2999-12-31"), 400, "from")
+    assert_problem(client.get(f"{url}?from={year}-01-01&to={year + 1}-06-01"), 400, "to")
+    assert_problem(client.get(f"{url}?to={year}-06-01"), 400, "to")
+    assert_problem(client.get(f"{url}?upcoming=maybe"), 400, "upcoming")
+    assert_problem(client.get(f"{url}?upcoming=true&from={year}-01-01"), 400, "upcoming")
+    assert_problem(client.get(f"{url}?category=x"), 400)  # list filters stay list filters
+
+
+def test_an_event_detail_with_a_window_costs_the_same_queries_for_any_series(
+    client, club, django_assert_max_num_queries
+):
+    now = this_morning()
+    weekly = event(club, "Wöchentlich", now, "FREQ=WEEKLY")
+    daily = event(club, "Täglich", now, "FREQ=DAILY")
+    window = f"from={now.year + 1}-01-01&to={now.year + 1}-12-31"
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(f"/api/v1/events/{weekly.pk}/?{window}").status_code == 200
+    with django_assert_max_num_queries(len(one)):
+        body = client.get(f"/api/v1/events/{daily.pk}/?{window}").json()
+    assert len(body["occurrences"]) == days_of_next_year()

@@ -62,7 +62,8 @@ def test_every_query_parameter_an_endpoint_accepts_is_documented(client, site_tr
         assert query_parameters(listing) == filters | {"limit", "offset", "fields"}
         detail = paths[f"/api/v1/{viewset_class.prefix}/{{lookup}}/"]["get"]
         previewable = {"preview_token"} if is_previewable(viewset_class.model) else set()
-        assert query_parameters(detail) == {"fields"} | previewable
+        windowed = {"from", "to", "upcoming"} if viewset_class.prefix == "events" else set()
+        assert query_parameters(detail) == {"fields"} | previewable | windowed
     for feed in ("clubs.geojson", "benefit-partners.geojson", "jsonld/events/{id}/"):
         assert query_parameters(paths[f"/api/v1/feeds/{feed}"]["get"]) == {"format"}
     assert query_parameters(paths["/api/v1/"]["get"]) == set()

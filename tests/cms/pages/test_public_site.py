@@ -4,6 +4,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 from django.utils.timezone import localdate
 
 from tests.factories.pages import BenefitPartnerPageFactory, ClubPageFactory, EventPageFactory
@@ -17,7 +18,10 @@ def api_titles(client, endpoint) -> set[str]:
 
 def test_events_of_an_unpublished_club_are_neither_served_nor_listed(client, site_tree):
     club = ClubPageFactory(parent=site_tree.clubs, title="Zurückgezogener Verein")
-    event = EventPageFactory(parent=club, title="Sommerfest des Vereins")
+    start = timezone.now() + dt.timedelta(days=30)  # upcoming, so the calendar lists it
+    event = EventPageFactory(
+        parent=club, title="Sommerfest des Vereins", start=start, end=start + dt.timedelta(hours=2)
+    )
     calendar = client.get(site_tree.events.url)
     assert client.get(event.url).status_code == 200
     assert "Sommerfest des Vereins" in calendar.text

@@ -1,0 +1,127 @@
+"""The current call for a city website, and awardees published only with consent and only
+from the award date (JSON and schema.org JSON-LD)."""
+
+from datetime import date, datetime
+
+import pytest
+
+from ben_plugins.ehrenamtsmedaille.factories import NominationFactory
+
+from .conftest import BERLIN
+
+pytestmark = pytest.mark.django_db
+CURRENT = "/api/v1/ehrenamtsmedaille/calls/current/"
+AWARDEES = "/api/v1/ehrenamtsmedaille/awardees/"
+
+
+def test_the_open_call_is_current(client, site, call, next_call, frozen):
+    data = client.get(CURRENT).json()
+    assert (data["year"], data["open"], data["max_medals"]) == (2027, True, 5)
+    assert data["award_date"] == "2027-05-01"
+
+
+def test_after_the_window_the_next_planned_call_is_current(client, site, call, next_call, frozen):
+    frozen.move(datetime(2027, 2, 1, 0, 0, tzinfo=BERLIN))
+    data = client.get(CURRENT).json()
+    assert (data["year"], data["open"]) == (2028, False)
+
+
+def test_no_planned_call_is_404(client, site, call, frozen):
+    frozen.move(datetime(2027, 2, 1, 0, 0, tzinfo=BERLIN))
+    response = client.get(CURRENT)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_call_by_year_and_nonsense(client, site, call, frozen):
+    assert client.get("/api/v1/ehrenamtsmedaille/calls/2027/").json()["open"] is True
+    assert client.get("/api/v1/ehrenamtsmedaille/calls/kommend/").status_code == 404
+    assert client.get(f"{CURRENT}?jahr=2027").status_code == 400
+
+
+@pytest.fixture
+def honoured(call, frozen):
+    return {
+        "published": NominationFactory(
+            call=call,
+            nominee_name="Tafel Bitburg e. V.",
+            nominee_kind="group",
+            field_of_engagement="Soziales",
+            status="medal",
+            publication_consent_on=date(2027, 3, 1),
+            laudation="Seit 2005 verteilen sie jede Woche Lebensmittel.",
+        ),
+        "thanked": NominationFactory(
+            call=call,
+            nominee_name="Lea Löwe",
+            status="letter",
+            publication_consent_on=date(2027, 3, 2),
+        ),
+        "without_consent": NominationFactory(call=call, nominee_name="Max", status="medal"),
+        "not_chosen": NominationFactory(
+            call=call, nominee_name="Nina", status="none", publication_consent_on=date(2027, 3, 1)
+        ),
+    }
+
+
+def test_nothing_is_published_before_the_award_date(client, site, honoured, frozen):
+    frozen.move(datetime(2027, 4, 30, 23, 59, tzinfo=BERLIN))
+    assert client.get(f"{AWARDEES}?year=2027").json() == []
+
+
+def test_from_the_award_date_awardees_with_consent_are_published(client, site, honoured, frozen):
+    frozen.move(datetime(2027, 5, 1, 0, 0, tzinfo=BERLIN))
+    data = client.get(f"{AWARDEES}?year=2027").json()
+    assert data == [
+        {
+            "year": 2027,
+            "name": "Lea Löwe",
+            "kind": "person",
+            "field_of_engagement": "Feuerwehr und Rettungsdienst",
+            "honour": "letter",
+            "award": "Dank der Bürgermeisterin / des Bürgermeisters der Stadt Bitburg 2027",
+            "laudation": "",
+        },
+        {
+            "year": 2027,
+            "name": "Tafel Bitburg e. V.",
+            "kind": "group",
+            "field_of_engagement": "Soziales",
+            "honour": "medal",
+            "award": "Ehrenamtsmedaille der Stadt Bitburg 2027",
+            "laudation": "Seit 2005 verteilen sie jede Woche Lebensmittel.",
+        },
+    ]
+    assert client.get(f"{AWARDEES}?year=2026").json() == []
+    assert len(client.get(AWARDEES).json()) == 2
+
+
+def test_json_ld_names_person_or_organization_with_its_award(client, site, honoured, frozen):
+    frozen.move(datetime(2027, 5, 2, 0, 0, tzinfo=BERLIN))
+    response = client.get(f"{AWARDEES}jsonld/?year=2027")
+    assert response["Content-Type"].startswith("application/ld+json")
+    data = response.json()
+    assert data["@context"] == "https://schema.org"
+    assert data["@graph"][1] == {
+        "@type": "Organization",
+        "name": "Tafel Bitburg e. V.",
+        "award": "Ehrenamtsmedaille der Stadt Bitburg 2027",
+        "knowsAbout": "Soziales",
+        "description": "Seit 2005 verteilen sie jede Woche Lebensmittel.",
+    }
+    assert data["@graph"][0]["@type"] == "Person"
+
+
+@pytest.mark.parametrize("query", ["?year=zwei", "?year=", "?jahr=2027", "?year=1"])
+def test_bad_parameters_are_400(client, site, query):
+    response = client.get(f"{AWARDEES}{query}")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_the_endpoints_are_in_the_openapi_schema(client, site):
+    schema = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json").json()
+    paths = schema["paths"]
+    assert "/api/v1/ehrenamtsmedaille/calls/{selector}/" in paths
+    assert "201" in paths["/api/v1/ehrenamtsmedaille/nominations/"]["post"]["responses"]
+    assert "/api/v1/ehrenamtsmedaille/awardees/" in paths

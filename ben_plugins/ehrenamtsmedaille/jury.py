@@ -1,9 +1,11 @@
 """What the jury does: vote, merge duplicates, close the round, carry over to next year."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from ben_plugins.core.transitions import TransitionRefused
 
@@ -135,3 +137,25 @@ def carry_over(call: Call, user) -> list[Nomination]:
             )
             moved.append(nomination)
     return moved
+
+
+def record_publication(nomination: Nomination, user, consent_on: str, laudation: str) -> None:
+    """The chair records whether and when an awardee consented to publication (an empty
+    date: no consent), and the short laudation that is published with the name."""
+    if not is_chair(user):
+        raise TransitionRefused("Nur der Vorsitz der Jury trägt die Einwilligung ein.")
+    if nomination.status not in rules.HONOURS:
+        raise TransitionRefused("Veröffentlicht werden nur Geehrte (Medaille oder Dankesbrief).")
+    try:
+        consented = date.fromisoformat(consent_on) if consent_on else None
+    except ValueError:
+        raise TransitionRefused("Bitte das Datum der Einwilligung als Datum angeben.") from None
+    if consented and consented > timezone.localdate():
+        raise TransitionRefused("Die Einwilligung kann nicht in der Zukunft liegen.")
+    laudation = laudation.strip()
+    if len(laudation) > 1000:
+        raise TransitionRefused("Die Laudatio darf höchstens 1000 Zeichen lang sein.")
+    nomination.publication_consent_on = consented
+    nomination.laudation = laudation
+    nomination.save(update_fields=["publication_consent_on", "laudation"])
+    log(nomination, "wagtail.edit", user=user)

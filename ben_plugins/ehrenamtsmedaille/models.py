@@ -90,6 +90,12 @@ class Call(models.Model):
     def __str__(self):
         return f"Ehrenamtsmedaille {self.year}"
 
+    def save(self, *args, **kwargs):
+        """A moved award date moves the nominations' too: retention and publication count
+        from it."""
+        super().save(*args, **kwargs)
+        self.nominations.exclude(award_date=self.award_date).update(award_date=self.award_date)
+
     def is_open(self, moment=None) -> bool:
         moment = moment or timezone.now()
         return self.opens_at <= moment <= self.closes_at
@@ -177,10 +183,13 @@ class Nomination(Submission):
         "Einwilligung in die Veröffentlichung am",
         null=True,
         blank=True,
+        editable=False,
         help_text="Erst nach dem Gespräch mit den Geehrten eintragen (mit dem Hinweis nach "
         "Art. 14 DSGVO). Ohne Datum wird nichts veröffentlicht.",
     )
-    laudation = models.TextField("Kurze Laudatio (öffentlich)", max_length=1000, blank=True)
+    laudation = models.TextField(
+        "Kurze Laudatio (öffentlich)", max_length=1000, blank=True, editable=False
+    )
 
     transitions = NominationTransitions(
         "status",

@@ -104,6 +104,7 @@ class JuryView(WagtailAdminTemplateMixin, TemplateView):
             "merge": self.merge,
             "close": self.close,
             "carry_over": self.carry_over,
+            "publication": self.publication,
         }.get(action)
         if handler is None:
             messages.error(request, "Unbekannte Aktion.")
@@ -162,3 +163,14 @@ class JuryView(WagtailAdminTemplateMixin, TemplateView):
         messages.success(
             request, f"{len(moved)} Vorschläge in den Aufruf {self.call.year + 1} übernommen."
         )
+
+    def publication(self, request):
+        self.require_chair(request)
+        nomination = self.nomination(request.POST.get("nomination", ""))
+        jury.record_publication(
+            nomination,
+            request.user,
+            request.POST.get("consent_on", ""),
+            request.POST.get("laudation", ""),
+        )
+        messages.success(request, f"Veröffentlichung für {nomination.reference} gespeichert.")

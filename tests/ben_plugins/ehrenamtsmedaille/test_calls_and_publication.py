@@ -125,3 +125,75 @@ def test_the_endpoints_are_in_the_openapi_schema(client, site):
     assert "/api/v1/ehrenamtsmedaille/calls/{selector}/" in paths
     assert "201" in paths["/api/v1/ehrenamtsmedaille/nominations/"]["post"]["responses"]
     assert "/api/v1/ehrenamtsmedaille/awardees/" in paths
+
+
+JURY = "/admin/ehrenamtsmedaille/jury/"
+
+
+def record(client, user, nomination, consent_on, laudation=""):
+    client.force_login(user)
+    return client.post(
+        JURY,
+        {
+            "jahr": 2027,
+            "action": "publication",
+            "nomination": nomination.pk,
+            "consent_on": consent_on,
+            "laudation": laudation,
+        },
+        follow=True,
+    )
+
+
+def test_the_chair_records_consent_and_laudation_then_it_is_published(
+    client, site, call, chair, frozen
+):
+    medal = NominationFactory(call=call, nominee_name="Olga Öztürk", status="medal")
+    record(client, chair, medal, "2027-01-09", "Sie gründete das Sprachcafé.")
+
+    frozen.move(datetime(2027, 5, 1, 9, 0, tzinfo=BERLIN))
+    [awardee] = client.get(AWARDEES).json()
+    assert (awardee["name"], awardee["laudation"]) == (
+        "Olga Öztürk",
+        "Sie gründete das Sprachcafé.",
+    )
+
+    record(client, chair, medal, "")  # consent withdrawn
+    assert client.get(AWARDEES).json() == []
+
+
+@pytest.mark.parametrize(
+    ("status", "consent_on", "message"),
+    [
+        ("medal", "2027-01-11", "Die Einwilligung kann nicht in der Zukunft liegen."),
+        ("medal", "gestern", "Bitte das Datum der Einwilligung als Datum angeben."),
+        ("none", "2027-01-09", "Veröffentlicht werden nur Geehrte (Medaille oder Dankesbrief)."),
+    ],
+)
+def test_consent_must_be_a_past_date_of_an_awardee(
+    client, site, call, chair, frozen, status, consent_on, message
+):
+    nomination = NominationFactory(call=call, status=status)
+    response = record(client, chair, nomination, consent_on)
+    assert message in [str(m) for m in response.context["messages"]]
+    nomination.refresh_from_db()
+    assert nomination.publication_consent_on is None
+
+
+def test_only_the_chair_records_consent_not_a_juror_nor_the_inbox(
+    client, site, call, jurors, frozen
+):
+    medal = NominationFactory(call=call, status="medal")
+    assert record(client, jurors[1], medal, "2027-01-09").status_code == 403
+    edit = f"/admin/ehrenamtsmedaille/nomination/edit/{medal.pk}/"
+    assert 'name="publication_consent_on"' not in client.get(edit).content.decode()
+    medal.refresh_from_db()
+    assert medal.publication_consent_on is None
+
+
+def test_moving_the_award_date_moves_the_nominations(call, frozen):
+    nomination = NominationFactory(call=call)
+    call.award_date = date(2027, 6, 12)
+    call.save()
+    nomination.refresh_from_db()
+    assert nomination.award_date == date(2027, 6, 12)

@@ -11,7 +11,7 @@ from django.test import TestCase
 
 from ben_plugins.core.personal_data.models import AccessLogEntry
 from ben_plugins.ehrenamtsmedaille.factories import NominationFactory
-from ben_plugins.ehrenamtsmedaille.models import Nomination
+from ben_plugins.ehrenamtsmedaille.models import Nomination, Vote
 from tests.ben_plugins.core.test_letters import pdf_text, require_pango
 
 from .conftest import BERLIN
@@ -76,3 +76,23 @@ def test_the_nominator_hears_of_the_decision_after_the_award_date_only(call, fro
 
     inform()
     assert len(mail.outbox) == 1  # once
+
+
+def test_a_merged_nominations_nominator_hears_the_decision_it_joined(call, frozen):
+    primary = NominationFactory(call=call, status="letter", email="erste@example.org")
+    NominationFactory(call=call, status="merged", merged_into=primary, email="zweite@example.org")
+    frozen.move(datetime(2027, 5, 2, 8, 0, tzinfo=BERLIN))
+    inform()
+    bodies = {message.to[0]: message.body for message in mail.outbox}
+    assert set(bodies) == {"erste@example.org", "zweite@example.org"}
+    assert "einen Dankesbrief" in bodies["zweite@example.org"]
+
+
+def test_votes_and_notes_are_gone_the_day_after_the_award(call, frozen, jurors):
+    decided = NominationFactory(call=call, status="medal")
+    Vote.objects.create(nomination=decided, juror=jurors[1], choice="medal", note="Ja!")
+    inform()
+    assert Vote.objects.count() == 1
+    frozen.move(datetime(2027, 5, 2, 8, 0, tzinfo=BERLIN))
+    inform()
+    assert Vote.objects.count() == 0

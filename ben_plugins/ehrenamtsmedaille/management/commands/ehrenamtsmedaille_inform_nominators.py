@@ -1,8 +1,9 @@
-"""Daily: email the nominators of decided nominations once the award date has passed."""
+"""Daily: email the nominators of decided nominations once the award date has passed, and
+delete the jury's votes and notes of decided nominations whose award lies behind them."""
 
 from django.core.management.base import BaseCommand
 
-from ...notifications import inform_nominators
+from ...notifications import forget_votes, inform_nominators
 
 
 class Command(BaseCommand):
@@ -10,4 +11,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = inform_nominators()
-        self.stdout.write(f"{count} Vorschlagende informiert.")
+        votes = forget_votes()
+        self.stdout.write(f"{count} Vorschlagende informiert, {votes} Stimmen gelöscht.")

@@ -53,6 +53,14 @@ MONTHS = [
 ]
 
 
+LETTER_PLACEHOLDERS = {
+    "name": "Name der/des Geehrten",
+    "field": "Engagementbereich",
+    "date": "Tag der Verleihung",
+    "year": "Jahr",
+}
+
+
 def german_date(day) -> str:
     return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
 
@@ -245,12 +253,7 @@ class Nomination(Submission):
         Letter(
             key="ehrenamtsmedaille.certificate",
             title="Urkunde Ehrenamtsmedaille",
-            placeholders={
-                "name": "Name der/des Geehrten",
-                "field": "Engagementbereich",
-                "date": "Tag der Verleihung",
-                "year": "Jahr",
-            },
+            placeholders=LETTER_PLACEHOLDERS,
             values=lambda nomination: nomination.letter_values(),
             subject="Urkunde",
             body=(
@@ -263,12 +266,7 @@ class Nomination(Submission):
         Letter(
             key="ehrenamtsmedaille.thank_you",
             title="Dankesbrief der Bürgermeisterin / des Bürgermeisters",
-            placeholders={
-                "name": "Name der/des Geehrten",
-                "field": "Engagementbereich",
-                "date": "Tag der Verleihung",
-                "year": "Jahr",
-            },
+            placeholders=LETTER_PLACEHOLDERS,
             values=lambda nomination: nomination.letter_values(),
             subject="Herzlichen Dank für Ihr Engagement",
             body=(

@@ -1,11 +1,11 @@
 """Fixtures of the Ehrenamtsmedaille tests: a call open at a frozen now, the jury, its chair
 and people who must not see nominations."""
 
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from ben_plugins.core.personal_data.groups import ensure_access_groups
@@ -13,8 +13,8 @@ from ben_plugins.ehrenamtsmedaille.factories import CallFactory, NominationFacto
 from ben_plugins.ehrenamtsmedaille.models import CHAIR, JURY
 from cms.moderation.models import ClubMembership
 from cms.moderation.roles import MODERATORS
+from tests.ben_plugins.core.records_fixtures import admin_user
 from tests.factories.pages import ClubPageFactory
-from tests.factories.users import UserFactory
 
 BERLIN = ZoneInfo("Europe/Berlin")
 #: Inside the 2027 call (5 December 2026 to 31 January 2027), before its award (1 May 2027).
@@ -38,40 +38,18 @@ def frozen(monkeypatch):
 
 @pytest.fixture
 def call(db):
-    return CallFactory(
-        year=2027,
-        opens_at=datetime(2026, 12, 5, 0, 0, tzinfo=BERLIN),
-        closes_at=datetime(2027, 1, 31, 23, 59, 59, tzinfo=BERLIN),
-        award_date=date(2027, 5, 1),
-    )
+    """Open from 5 December 2026 to 31 January 2027, 23:59:59; award on 1 May 2027."""
+    return CallFactory(year=2027)
 
 
 @pytest.fixture
 def previous_call(db):
-    return CallFactory(
-        year=2026,
-        opens_at=datetime(2025, 12, 5, tzinfo=BERLIN),
-        closes_at=datetime(2026, 1, 31, 23, 59, 59, tzinfo=BERLIN),
-        award_date=date(2026, 5, 1),
-    )
+    return CallFactory(year=2026)
 
 
 @pytest.fixture
 def next_call(db):
-    return CallFactory(
-        year=2028,
-        opens_at=datetime(2027, 12, 5, tzinfo=BERLIN),
-        closes_at=datetime(2028, 1, 31, 23, 59, 59, tzinfo=BERLIN),
-        award_date=date(2028, 5, 1),
-    )
-
-
-def admin_user(username: str):
-    user = UserFactory(username=username)
-    user.user_permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
-    return user
+    return CallFactory(year=2028)
 
 
 @pytest.fixture
@@ -117,7 +95,3 @@ def club_editor(site_tree):
 @pytest.fixture
 def nomination(call):
     return NominationFactory(call=call)
-
-
-def days(n: int) -> timedelta:
-    return timedelta(days=n)

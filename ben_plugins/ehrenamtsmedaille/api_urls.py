@@ -3,13 +3,18 @@
 from django.urls import path
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from ben_plugins.core.intake.views import IntakeViewSet, accepted_message
+from ben_plugins.core.intake.views import PROBLEMS, IntakeViewSet, accepted_message
 from cms.api.viewsets import ApiViewSet
 
 from .intake import NominationIntake
@@ -21,6 +26,9 @@ TAG = "ehrenamtsmedaille"
 
 class CallSerializer(serializers.ModelSerializer):
     open = serializers.SerializerMethodField(help_text="Whether nominations are taken now.")
+    focus = serializers.CharField(
+        help_text="The call's focus, one of the fields of engagement, or empty."
+    )
 
     class Meta:
         model = Call
@@ -48,7 +56,16 @@ class CallViewSet(ApiViewSet):
     @extend_schema(
         tags=[TAG],
         summary="A call: `current` is the open call (open: true) or the next one (open: false)",
-        responses={200: CallSerializer, 404: OpenApiResponse(description="No such call.")},
+        parameters=[
+            OpenApiParameter(
+                "selector",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                description="`current` (404 when no call is open or planned) or a year.",
+                pattern=r"^(current|[0-9]{4})$",
+            )
+        ],
+        responses={200: CallSerializer},
     )
     def retrieve(self, request, selector, *args, **kwargs):
         now = timezone.now()
@@ -83,6 +100,13 @@ class NominationViewSet(IntakeViewSet):
         )
 
 
+YEAR_PARAMETER = OpenApiParameter(
+    "year",
+    {"type": "integer", "minimum": 2000, "maximum": 2999},
+    description="Year of the call; without it every year.",
+)
+
+
 class YearSerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2999, required=False)
 
@@ -102,7 +126,7 @@ class AwardeeViewSet(ApiViewSet):
     @extend_schema(
         tags=[TAG],
         summary="Published awardees",
-        parameters=[OpenApiParameter("year", OpenApiTypes.INT, description="Year of the call.")],
+        parameters=[YEAR_PARAMETER],
         responses={200: AwardeeSerializer(many=True)},
     )
     def list(self, request, *args, **kwargs):
@@ -120,7 +144,7 @@ class AwardeeJsonLdViewSet(AwardeeViewSet):
     @extend_schema(
         tags=[TAG],
         summary="Published awardees as schema.org JSON-LD (Person or Organization with award)",
-        parameters=[OpenApiParameter("year", OpenApiTypes.INT, description="Year of the call.")],
+        parameters=[YEAR_PARAMETER],
         responses={200: OpenApiTypes.OBJECT},
     )
     def list(self, request, *args, **kwargs):
@@ -128,8 +152,32 @@ class AwardeeJsonLdViewSet(AwardeeViewSet):
         return Response({"@context": "https://schema.org", "@graph": graph})
 
 
+PROBLEM = {"$ref": "#/components/schemas/Problem"}
+NominationAccepted = inline_serializer(
+    "NominationAccepted",
+    {
+        "status": serializers.CharField(help_text="Always `confirmation_pending`."),
+        "detail": serializers.CharField(help_text="What the person has to do now."),
+        "reference": serializers.CharField(help_text="The nomination's reference (EM-…)."),
+    },
+)
 NominationViewSet.create = extend_schema(
-    responses={201: OpenApiResponse(description="Stored unconfirmed; `reference` names it.")}
+    description=(
+        "Stores the nomination unconfirmed and emails the nominator a confirmation link; it "
+        "counts only once that link is clicked. 400: every violated rule as a field error; "
+        "409: the body is valid, but no call is open. Messages in German unless "
+        "Accept-Language asks for English (the plugin's own rules stay German)."
+    ),
+    responses={
+        201: OpenApiResponse(NominationAccepted, "Stored unconfirmed; email queued."),
+        **{
+            (status_code, "application/problem+json"): OpenApiResponse(PROBLEM, description)
+            for status_code, description in {
+                **PROBLEMS,
+                409: "No call is open: nominations are taken only during the call.",
+            }.items()
+        },
+    },
 )(NominationViewSet.create)
 
 urlpatterns = [

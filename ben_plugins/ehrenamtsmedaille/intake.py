@@ -1,19 +1,54 @@
 """The nomination („Vorschlag für die Ehrenamtsmedaille“) as an intake: JSON and German form.
 
-The city's rules are field errors, all reported at once; outside the call's window the
-answer is a 400 with a German message (``non_field``).
+The city's rules are field errors (400), reported together with every other field error; a
+nomination without such errors outside the call's window is a 409 with a German message.
+Rules that OpenAPI can state are in the schema too (the checked boxes, the reason's length).
 """
 
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.exceptions import APIException
 
-from ben_plugins.core.intake.serializers import NON_FIELD, IntakeSerializer
+from ben_plugins.core.intake.serializers import IntakeSerializer
 from ben_plugins.core.intake.service import Consent, Intake
 
 from .models import FIELD_CHOICES, Call, Nomination, new_reference
 from .rules import same_person_key
 
 REASONS_MIN, REASONS_MAX = 300, 5000
+#: The reason after trimming: 300 characters or more, no NUL (DRF trims, then counts).
+REASONS_PATTERN = rf"^\s*[^\s\x00][^\x00]{{{REASONS_MIN - 2},}}[^\s\x00]\s*$"
+CLOSED = (
+    "Vorschläge sind nur während des Aufrufs möglich; zurzeit ist kein Aufruf für die "
+    "Ehrenamtsmedaille geöffnet."
+)
+
+
+class CallClosed(APIException):
+    """A nomination outside the call's window (409, German)."""
+
+    status_code = 409
+    default_code = "call_closed"
+    default_detail = CLOSED
+
+
+@extend_schema_field({"type": "boolean", "not": {"enum": [False]}})
+class TickedField(serializers.BooleanField):
+    """A box that must be ticked: the schema allows only ``true`` (as ``not false``, so that
+    drf-spectacular does not make an enum component of each such field)."""
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "minLength": REASONS_MIN,
+        "maxLength": REASONS_MAX,
+        "pattern": REASONS_PATTERN,
+    }
+)
+class ReasonsField(serializers.CharField):
+    """The written reason, 300 to 5,000 characters."""
 
 
 def _text(data, name) -> str:
@@ -40,7 +75,7 @@ class NominationSerializer(IntakeSerializer):
         "erreichen.",
     )
     field_of_engagement = serializers.ChoiceField(label="Engagementbereich", choices=FIELD_CHOICES)
-    reasons = serializers.CharField(
+    reasons = ReasonsField(
         label="Begründung",
         min_length=REASONS_MIN,
         max_length=REASONS_MAX,
@@ -48,12 +83,10 @@ class NominationSerializer(IntakeSerializer):
         help_text=f"Warum verdient das Engagement die Ehrung? {REASONS_MIN} bis "
         f"{REASONS_MAX} Zeichen.",
     )
-    nominee_active_in_bitburg = serializers.BooleanField(
+    nominee_active_in_bitburg = TickedField(
         label="Die vorgeschlagene Person oder Gruppe ist in Bitburg ehrenamtlich aktiv."
     )
-    nominator_in_bitburg = serializers.BooleanField(
-        label="Ich wohne in Bitburg oder bin in Bitburg aktiv."
-    )
+    nominator_in_bitburg = TickedField(label="Ich wohne in Bitburg oder bin in Bitburg aktiv.")
     nominator_name = serializers.CharField(label="Ihr Name", max_length=200)
     nominator_email = serializers.EmailField(
         label="Ihre E-Mail-Adresse",
@@ -68,7 +101,7 @@ class NominationSerializer(IntakeSerializer):
         label="In welcher Beziehung stehen Sie zur vorgeschlagenen Person oder Gruppe?",
         max_length=200,
     )
-    not_self_nomination = serializers.BooleanField(
+    not_self_nomination = TickedField(
         label="Ich schlage nicht mich selbst vor (Selbstvorschläge sind nicht möglich)."
     )
 
@@ -94,14 +127,9 @@ class NominationSerializer(IntakeSerializer):
         return value
 
     def rule_errors(self, data: dict) -> dict[str, list[str]]:
-        """The rules across fields, checked on the raw data so that they are reported
-        together with every field error."""
+        """The rules across fields, on the raw data, so that they are reported together with
+        the errors of single fields."""
         errors = {}
-        if self.open_call() is None:
-            errors[NON_FIELD] = [
-                "Vorschläge sind nur während des Aufrufs möglich; zurzeit ist kein Aufruf "
-                "für die Ehrenamtsmedaille geöffnet."
-            ]
         nominee, nominator = _text(data, "nominee_name"), _text(data, "nominator_name")
         if nominee and same_person_key(nominee) == same_person_key(nominator):
             errors["nominator_name"] = [
@@ -116,27 +144,24 @@ class NominationSerializer(IntakeSerializer):
             ]
         return errors
 
-    def open_call(self) -> Call | None:
-        return Call.objects.open_at(timezone.now()).first()
-
     def to_internal_value(self, data):
-        rule_errors = self.rule_errors(data) if isinstance(data, dict) else {}
         try:
-            value = super().to_internal_value(data)
+            return super().to_internal_value(data)
         except serializers.ValidationError as error:
-            if isinstance(error.detail, dict):
-                for name, messages in rule_errors.items():
-                    error.detail.setdefault(name, [])
-                    error.detail[name] = [*error.detail[name], *messages]
+            if isinstance(error.detail, dict) and isinstance(data, dict):
+                for name, messages in self.rule_errors(data).items():
+                    error.detail[name] = [*error.detail.get(name, []), *messages]
             raise
-        if rule_errors:
-            raise serializers.ValidationError(rule_errors)
-        return value
 
     def validate(self, attrs):
-        """The open call, and the reference the answer names (stored on the request, as the
-        intake's views build their answers without the serializer)."""
-        attrs["call"] = self.open_call()
+        """Outside the window a 409; then the rules across fields. The reference the answer
+        names is stored on the request, as the intake's views answer without the serializer."""
+        call = Call.objects.open_at(timezone.now()).first()
+        if call is None:
+            raise CallClosed()
+        if errors := self.rule_errors(self.initial_data):
+            raise serializers.ValidationError(errors)
+        attrs["call"] = call
         attrs["reference"] = new_reference()
         if (request := self.context.get("request")) is not None:
             request.nomination_reference = attrs["reference"]

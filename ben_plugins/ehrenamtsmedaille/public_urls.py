@@ -3,9 +3,10 @@
 from django.shortcuts import render
 from django.urls import path
 
+from ben_plugins.core.intake.serializers import NON_FIELD
 from ben_plugins.core.intake.views import IntakeFormView, accepted_message
 
-from .intake import NominationIntake
+from .intake import CallClosed, NominationIntake
 
 #: The form's own e-mail field (rendered by the intake's template) is the nominator's.
 FORM_EMAIL, JSON_EMAIL = "email", "nominator_email"
@@ -15,6 +16,13 @@ class NominationFormView(IntakeFormView):
     """The intake's form; the nominator's address sits in the form's own e-mail field."""
 
     intake = NominationIntake
+
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except CallClosed as closed:
+            values = self.data_from(request)
+            return self.form(request, values=values, errors={NON_FIELD: [str(closed.detail)]})
 
     def data_from(self, request) -> dict:
         data = super().data_from(request)

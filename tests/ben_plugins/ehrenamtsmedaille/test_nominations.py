@@ -134,19 +134,33 @@ def test_the_window_holds_to_the_second(client, open_call, frozen, moment, accep
     if accepted:
         assert response.status_code == 201
     else:
-        assert response.status_code == 400
-        assert response.json()["errors"] == {
-            "non_field": [
-                "Vorschläge sind nur während des Aufrufs möglich; zurzeit ist kein Aufruf "
-                "für die Ehrenamtsmedaille geöffnet."
-            ]
-        }
+        assert response.status_code == 409
+        assert response["Content-Type"] == "application/problem+json"
+        assert response.json()["detail"] == (
+            "Vorschläge sind nur während des Aufrufs möglich; zurzeit ist kein Aufruf für die "
+            "Ehrenamtsmedaille geöffnet."
+        )
+        assert Nomination.all_submissions.count() == 0
 
 
-def test_outside_the_window_the_other_errors_come_too(client, open_call, frozen):
+def test_outside_the_window_field_errors_come_first(client, open_call, frozen):
     frozen.move(open_call.closes_at + timedelta(days=1))
-    errors = post(client, body(reasons="kurz")).json()["errors"]
-    assert set(errors) == {"non_field", "reasons"}
+    response = post(client, body(reasons="kurz", nominator_name="Jürgen Größ"))
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"reasons", "nominator_name"}
+
+
+def test_the_form_says_so_outside_the_window(client, open_call, frozen):
+    frozen.move(open_call.closes_at + timedelta(seconds=1))
+    data = {**body(), "email": "kaethe@example.org"}
+    data.pop("nominator_email")
+    for name in ("consent", "nominee_active_in_bitburg", "nominator_in_bitburg"):
+        data[name] = "on"
+    data["not_self_nomination"] = "on"
+    response = client.post(FORM, data, REMOTE_ADDR=unique_address())
+    assert response.status_code == 400
+    assert "zurzeit ist kein Aufruf für die Ehrenamtsmedaille geöffnet" in response.content.decode()
+    assert Nomination.all_submissions.count() == 0
 
 
 def test_a_filled_honeypot_looks_the_same_but_stores_and_sends_nothing(client, open_call):

@@ -270,11 +270,31 @@ class Nomination(Submission):
             values=lambda nomination: nomination.letter_values(),
             subject="Herzlichen Dank für Ihr Engagement",
             body=(
-                "Sehr geehrte Damen und Herren, liebe {name},\n\nfür Ihr ehrenamtliches "
-                "Engagement im Bereich {field} danke ich Ihnen im Namen der Stadt Bitburg "
-                "von Herzen. Menschen wie Sie machen unsere Stadt lebenswert.\n\n"
-                "Bitburg, den {date}\n\nMit herzlichen Grüßen\n\n"
+                "Für Ihr ehrenamtliches Engagement im Bereich {field} danke ich Ihnen, {name}, "
+                "im Namen der Stadt Bitburg von Herzen. Menschen wie Sie machen unsere Stadt "
+                "lebenswert.\n\nBitburg, den {date}\n\nMit herzlichen Grüßen\n\n"
                 "Bürgermeisterin / Bürgermeister der Stadt Bitburg"
+            ),
+        ),
+        Letter(
+            key="ehrenamtsmedaille.art14_notice",
+            title="Datenschutzhinweis für Geehrte (Art. 14 DSGVO)",
+            placeholders=LETTER_PLACEHOLDERS,
+            values=lambda nomination: nomination.letter_values(),
+            subject="Ihre Daten im Verfahren der Ehrenamtsmedaille {year}",
+            body=(
+                "Guten Tag {name},\n\njemand hat Sie für die Ehrenamtsmedaille {year} der "
+                "Stadt Bitburg vorgeschlagen. Dafür speichert die Stadt Bitburg (Verantwortliche, "
+                "Rathausplatz 1, 54634 Bitburg) Ihren Namen, Ihren Kontakt, den "
+                "Engagementbereich ({field}) und die Begründung des Vorschlags. Die Daten "
+                "stammen von der vorschlagenden Person; die Jury der Ehrenamtsmedaille "
+                "entscheidet mit ihnen über die Ehrung (Art. 6 Abs. 1 lit. e DSGVO).\n\n"
+                "Veröffentlicht wird Ihr Name nur, wenn Sie einwilligen. Zwölf Monate nach der "
+                "Verleihung am {date} löschen wir die Daten; mit Ihrer Einwilligung bleiben Name, "
+                "Engagementbereich und eine kurze Laudatio veröffentlicht.\n\nSie haben das "
+                "Recht auf Auskunft, Berichtigung, Löschung, Einschränkung und Widerspruch sowie "
+                "auf Beschwerde bei der Aufsichtsbehörde (Landesbeauftragter für den Datenschutz "
+                "Rheinland-Pfalz).\n\nMit freundlichen Grüßen\nStadt Bitburg"
             ),
         ),
     )

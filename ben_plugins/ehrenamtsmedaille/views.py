@@ -18,6 +18,7 @@ from . import jury, rules
 from .models import Call, Nomination, Vote
 
 LETTERS = {"medal": "ehrenamtsmedaille.certificate", "letter": "ehrenamtsmedaille.thank_you"}
+ART14_NOTICE = "ehrenamtsmedaille.art14_notice"
 
 
 def may_use(user) -> bool:
@@ -55,6 +56,7 @@ class JuryView(WagtailAdminTemplateMixin, TemplateView):
             calls=Call.objects.order_by("-year"),
             is_chair=jury.is_chair(user),
             is_juror=jury.is_juror(user),
+            art14_notice=ART14_NOTICE,
             choices=Vote.Choice.choices,
         )
         if self.call is None:

@@ -24,7 +24,8 @@ BASE = "/admin/ehrenamtsmedaille/nomination/"
     ("status", "letter", "expected"),
     [
         ("medal", "ehrenamtsmedaille.certificate", "die Ehrenamtsmedaille 2027"),
-        ("letter", "ehrenamtsmedaille.thank_you", "danke ich Ihnen im Namen der Stadt Bitburg"),
+        ("letter", "ehrenamtsmedaille.thank_you", "im Namen der Stadt Bitburg von Herzen"),
+        ("letter", "ehrenamtsmedaille.art14_notice", "Art. 6 Abs. 1 lit. e DSGVO"),
     ],
 )
 def test_the_chair_prints_the_letter_of_the_decision(

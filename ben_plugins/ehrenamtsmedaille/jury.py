@@ -48,7 +48,7 @@ def cast_vote(nomination: Nomination, user, choice: str, note: str = "") -> Vote
 
 def visible_votes(nomination: Nomination, user) -> list[Vote]:
     """Other jurors' votes and notes stay private until the user has voted (or it is decided)."""
-    votes = list(nomination.votes.select_related("juror").order_by("cast_at"))
+    votes = sorted(nomination.votes.all(), key=lambda vote: (vote.cast_at, vote.pk))
     if nomination.status != Nomination.Status.OPEN or any(v.juror_id == user.pk for v in votes):
         return votes
     return []
@@ -88,7 +88,7 @@ def close_round(call: Call, user, tie_breaks: dict[int, str]) -> RoundResult:
     if not is_chair(user):
         raise TransitionRefused("Nur der Vorsitz der Jury schließt die Runde.")
     result = RoundResult()
-    open_ones = list(call.nominations.filter(status="open"))
+    open_ones = list(call.nominations.filter(status="open").prefetch_related("votes"))
     open_ones.sort(key=lambda n: -rules.tally(n).get("medal", 0))
     for nomination in open_ones:
         winners = rules.majority(nomination)

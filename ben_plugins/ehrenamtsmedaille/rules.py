@@ -21,7 +21,8 @@ def same_person_key(name: str) -> str:
 
 
 def tally(nomination) -> Counter:
-    return Counter(nomination.votes.values_list("choice", flat=True))
+    """The votes per choice (from ``prefetch_related("votes")`` where the caller did so)."""
+    return Counter(vote.choice for vote in nomination.votes.all())
 
 
 def majority(nomination) -> list[str]:
@@ -33,12 +34,16 @@ def majority(nomination) -> list[str]:
     return [choice for choice in DECISIONS if counts.get(choice) == top]
 
 
+def previous_honours(call, model) -> dict:
+    """The previous year's honoured nominations of ``model``, by their nominee."""
+    earlier = model.objects.filter(call__year=call.year - 1, status__in=HONOURS)
+    return {same_person_key(nomination.nominee_name): nomination for nomination in earlier}
+
+
 def previous_honour(nomination):
     """The nominee's medal or Dankesbrief in the previous year's call, if any."""
-    model = type(nomination)
-    key = same_person_key(nomination.nominee_name)
-    earlier = model.objects.filter(call__year=nomination.call.year - 1, status__in=HONOURS)
-    return next((n for n in earlier if same_person_key(n.nominee_name) == key), None)
+    honours = previous_honours(nomination.call, type(nomination))
+    return honours.get(same_person_key(nomination.nominee_name))
 
 
 def open_duplicates(nomination) -> list:

@@ -62,23 +62,32 @@ class JuryView(WagtailAdminTemplateMixin, TemplateView):
         if self.call is None:
             return context
         nominations = list(
-            self.call.nominations.exclude(status="merged").order_by("submitted_at", "pk")
+            self.call.nominations.exclude(status="merged")
+            .select_related("call")
+            .prefetch_related("votes__juror")
+            .order_by("submitted_at", "pk")
         )
         log_access(nominations, "view", user)
+        honours = rules.previous_honours(self.call, Nomination)
+        duplicates = {}
+        duplicate_groups = jury.duplicate_groups(self.call)
+        for group in duplicate_groups:
+            for nomination in group:
+                duplicates[nomination.pk] = [other for other in group if other != nomination]
         rows = []
         for nomination in nominations:
             winners = rules.majority(nomination)
-            own = nomination.votes.filter(juror=user).first()
+            votes = nomination.votes.all()
             rows.append(
                 {
                     "nomination": nomination,
-                    "own_vote": own,
+                    "own_vote": next((v for v in votes if v.juror_id == user.pk), None),
                     "votes": jury.visible_votes(nomination, user),
-                    "vote_count": nomination.votes.count(),
+                    "vote_count": len(votes),
                     "majority": [rules.LABELS[w] for w in winners],
                     "tie": [(w, rules.LABELS[w]) for w in winners] if len(winners) > 1 else [],
-                    "previous_honour": rules.previous_honour(nomination),
-                    "duplicates": rules.open_duplicates(nomination),
+                    "previous_honour": honours.get(nomination.person_key),
+                    "duplicates": duplicates.get(nomination.pk, []),
                     "letter": LETTERS.get(nomination.status),
                     "inspect_url": reverse(
                         "ehrenamtsmedaille_nomination_modeladmin_inspect", args=[nomination.pk]
@@ -91,7 +100,7 @@ class JuryView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             rows=rows,
             medals=rules.medals_awarded(self.call),
-            duplicate_groups=jury.duplicate_groups(self.call),
+            duplicate_groups=duplicate_groups,
             next_call=self.call.next(),
             carry_over_count=self.call.nominations.filter(status__in=["open", "none"]).count(),
         )

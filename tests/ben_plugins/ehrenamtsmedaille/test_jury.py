@@ -2,6 +2,8 @@
 the medal cap, the consecutive-year rule, merged duplicates and the carry-over."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import ModelLogEntry
 
 from ben_plugins.ehrenamtsmedaille.factories import NominationFactory
@@ -195,3 +197,16 @@ def test_carry_over_needs_next_years_call(client, jurors, nomination):
     response = act(client, jurors[0], nomination.call, action="carry_over")
     assert refresh(nomination).call == nomination.call
     assert any("Es gibt noch keinen Aufruf 2028" in m for m in messages_of(response))
+
+
+def test_the_screen_needs_no_query_per_nomination(client, jurors, call):
+    def screen_queries(count):
+        for index in range(count):
+            nomination = NominationFactory(call=call, nominee_name=f"Person {index}")
+            Vote.objects.create(nomination=nomination, juror=jurors[1], choice="medal")
+        client.force_login(jurors[1])
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(JURY).status_code == 200
+        return len(captured)
+
+    assert screen_queries(3) == screen_queries(9)  # 3, then 12 nominations

@@ -33,6 +33,7 @@ def test_the_jury_screen_passes_axe(page, axe, live_server, call, frozen, make_j
     make_juror("vorsitz", chair=True)
     NominationFactory(call=call, nominee_name="Anna Arnold")
     NominationFactory(call=call, nominee_name="anna arnold")  # a duplicate to merge
+    NominationFactory(call=call, nominee_name="Bea Bach", status="medal")  # letters, consent
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", "vorsitz")
     page.fill("#id_password", DEFAULT_PASSWORD)
@@ -40,5 +41,6 @@ def test_the_jury_screen_passes_axe(page, axe, live_server, call, frozen, make_j
     page.wait_for_url(f"{live_server.url}/admin/")
 
     assert page.goto(f"{live_server.url}/admin/ehrenamtsmedaille/jury/").status == 200
-    assert page.locator("article.jury-nomination").count() == 2
+    assert page.locator("article.jury-nomination").count() == 3
+    assert page.locator("form.jury-publication").count() == 1
     assert axe(page) == []

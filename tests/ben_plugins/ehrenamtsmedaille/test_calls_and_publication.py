@@ -6,6 +6,7 @@ from datetime import date, datetime
 import pytest
 
 from ben_plugins.ehrenamtsmedaille.factories import NominationFactory
+from ben_plugins.ehrenamtsmedaille.models import Call
 
 from .conftest import BERLIN
 
@@ -197,3 +198,41 @@ def test_moving_the_award_date_moves_the_nominations(call, frozen):
     call.save()
     nomination.refresh_from_db()
     assert nomination.award_date == date(2027, 6, 12)
+
+
+CALLS_ADMIN = "/admin/ehrenamtsmedaille_calls/"
+
+
+def test_administrators_create_the_years_call_and_others_cannot(admin_client, site, moderator):
+    response = admin_client.post(
+        f"{CALLS_ADMIN}new/",
+        {
+            "year": "2029",
+            "opens_at": "2028-12-05 00:00",
+            "closes_at": "2029-01-31 23:59",
+            "award_date": "2029-05-01",
+            "max_medals": "5",
+            "focus": "Jugend",
+            "public_text": "Wer engagiert sich für die Jugend in Bitburg?",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Call.objects.get(year=2029).focus == "Jugend"
+
+    wrong_way_round = admin_client.post(
+        f"{CALLS_ADMIN}new/",
+        {
+            "year": "2030",
+            "opens_at": "2030-01-31 00:00",
+            "closes_at": "2029-12-05 00:00",
+            "award_date": "2030-05-01",
+            "max_medals": "5",
+            "public_text": "Text",
+        },
+    )
+    assert wrong_way_round.status_code == 200
+    assert not Call.objects.filter(year=2030).exists()
+
+    admin_client.force_login(moderator)
+    assert admin_client.get(CALLS_ADMIN).status_code in (302, 403)
+    assert admin_client.get(f"{CALLS_ADMIN}new/").status_code in (302, 403)

@@ -6,4 +6,16 @@ admin of declared models, ``manage.py ben_retention`` and ``manage.py ben_person
 
 from .declarations import ClubAccess, GroupAccess, PersonalData, Retention
 
-__all__ = ["ClubAccess", "GroupAccess", "PersonalData", "Retention"]
+
+def log_access(records, action: str, user) -> None:
+    """Write an access-log entry per record, for a plugin's own screen that shows declared
+    records beyond the generated admin (``action``: "view", "export", "letter", …).
+
+    The log's model is imported here, not above: this package is imported while Django
+    loads the apps."""
+    from .models import AccessLogEntry
+
+    AccessLogEntry.record(records, action, user)
+
+
+__all__ = ["ClubAccess", "GroupAccess", "PersonalData", "Retention", "log_access"]

@@ -1,0 +1,54 @@
+"""Admin: the calls (administrators) and the jury's screen (jury, chair, administrators).
+
+The nominations' inbox (list, record, edit, history, export, letters) is generated from
+their personal-data declaration."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import Call
+from .views import JuryView, may_use
+
+
+class CallViewSet(ModelViewSet):
+    """Administrators create the year's call (model permissions: superusers)."""
+
+    model = Call
+    icon = "date"
+    menu_label = "Aufrufe Ehrenamtsmedaille"
+    add_to_admin_menu = True
+    menu_order = 810
+    form_fields = [
+        "year",
+        "opens_at",
+        "closes_at",
+        "award_date",
+        "max_medals",
+        "focus",
+        "public_text",
+    ]
+    list_display = ["__str__", "opens_at", "closes_at", "award_date", "max_medals"]
+
+
+@hooks.register("register_admin_viewset")
+def register_call_viewset():
+    return CallViewSet("ehrenamtsmedaille_calls")
+
+
+@hooks.register("register_admin_urls")
+def register_jury_url():
+    return [path("ehrenamtsmedaille/jury/", JuryView.as_view(), name="ehrenamtsmedaille_jury")]
+
+
+class JuryMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_use(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_jury_menu_item():
+    return JuryMenuItem(
+        "Jury Ehrenamtsmedaille", reverse("ehrenamtsmedaille_jury"), icon_name="group", order=805
+    )

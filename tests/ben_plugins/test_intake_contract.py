@@ -81,9 +81,7 @@ def test_refusals(intake, client, site, settings):
     empty = post("{}")
     assert empty.status_code == 400
     email_field = next(
-        name
-        for name, field in intake.serializer_class().fields.items()
-        if field.source == "email"
+        name for name, field in intake.serializer_class().fields.items() if field.source == "email"
     )
     assert {email_field, "consent"} <= set(empty.json()["errors"])
     assert empty["Content-Language"] == "de"

@@ -1,0 +1,112 @@
+"""The submission type „Interesse an einem Engagementangebot“: JSON and German form."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from ben_plugins.core import mail
+from ben_plugins.core.intake.serializers import IntakeSerializer
+from ben_plugins.core.intake.service import Consent, Intake
+from cms.core.publication import published
+from cms.snippets.models import VolunteerOpportunity
+
+from .models import InterestMessage
+
+
+def open_opportunities():
+    """The opportunities a citizen may write about: those the public sees."""
+    return published(VolunteerOpportunity.objects.select_related("club")).order_by("title")
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class OpportunityField(serializers.ChoiceField):
+    """The ID of a published opportunity; the form shows the titles to choose from. The
+    JSON endpoint takes an integer only (strict JSON types, like every intake field)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=[], **kwargs)
+
+    def bind(self, field_name, parent):
+        super().bind(field_name, parent)
+        self.choices = [
+            (str(item.pk), f"{item.title} ({item.club.title})") for item in self.offers()
+        ]
+
+    def offers(self):
+        return open_opportunities()
+
+    def to_internal_value(self, data):
+        if self.context.get("json_types") and (isinstance(data, bool) or not isinstance(data, int)):
+            self.fail("invalid_choice", input=data)
+        if isinstance(data, str) and data.strip().isdigit():
+            data = int(data)
+        return super().to_internal_value(data)
+
+
+class InterestSerializer(IntakeSerializer):
+    """A message to the club behind a volunteer opportunity."""
+
+    opportunity = OpportunityField(
+        label="Engagementangebot",
+        help_text="ID of a published volunteer opportunity (GET /api/v1/opportunities/).",
+        error_messages={
+            "invalid_choice": "Dieses Engagementangebot gibt es nicht (mehr).",
+        },
+    )
+    name = serializers.CharField(label="Ihr Name", max_length=200)
+    phone = serializers.CharField(
+        label="Telefon (freiwillig)", max_length=50, required=False, allow_blank=True
+    )
+    message = serializers.CharField(
+        label="Ihre Nachricht an den Verein",
+        max_length=2000,
+        style={"base_template": "textarea.html"},
+        help_text="Höchstens 2000 Zeichen.",
+    )
+
+    def validate_opportunity(self, value):
+        return VolunteerOpportunity.objects.get(pk=int(value))
+
+
+class InterestIntake(Intake):
+    model = InterestMessage
+    serializer_class = InterestSerializer
+    title = "Interesse an einem Engagementangebot"
+    title_en = "Interest in a volunteering opportunity"
+    consent = Consent(
+        version="2026-12-01",
+        text_de=(
+            "Ich bin einverstanden, dass die Stadt Bitburg meinen Namen, meine "
+            "Kontaktdaten und meine Nachricht speichert und an den Verein des Angebots und an "
+            "die Ehrenamtsagentur weitergibt, damit sie mit mir Kontakt aufnehmen. Die Daten "
+            "werden sechs Monate nach Abschluss der Vermittlung gelöscht. Ich kann die "
+            "Einwilligung jederzeit widerrufen."
+        ),
+        text_en=(
+            "I agree that the town of Bitburg stores my name, my contact details and my "
+            "message and passes them on to the club offering the opportunity and to the "
+            "volunteering agency (Ehrenamtsagentur) so that they contact me. The data are "
+            "deleted six months after the placement is closed. I can withdraw this consent at "
+            "any time."
+        ),
+    )
+
+    @classmethod
+    def confirmed(cls, submission, request):
+        """Confirmed: the club and the agency get the message, the citizen a confirmation
+        naming the club and what happens next."""
+        base_url = request.build_absolute_uri("/")
+        for recipient_field in ("club_address", "agency_address"):
+            mail.send_later(
+                "vermittlung/mail/new_interest",
+                submission,
+                recipient_field=recipient_field,
+                base_url=base_url,
+                context={"to_agency": "ja" if recipient_field == "agency_address" else ""},
+            )
+        mail.send_later(
+            "vermittlung/mail/interest_confirmed",
+            submission,
+            language=submission.language,
+            base_url=base_url,
+        )

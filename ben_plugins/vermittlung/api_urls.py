@@ -81,12 +81,12 @@ class FiguresViewSet(ApiViewSet):
         ),
         responses={200: FiguresSerializer},
     )
-    def list(self, request, *args, **kwargs):
+    def figures(self, request, *args, **kwargs):
         return Response(figures.compute())
 
 
 urlpatterns = [
     # POST /api/v1/vermittlung/interests/ and GET …/interests/consent/
     *InterestViewSet.urls("interests/", "interests"),
-    path("figures/", FiguresViewSet.as_view({"get": "list"}), name="figures"),
+    path("figures/", FiguresViewSet.as_view({"get": "figures"}), name="figures"),
 ]

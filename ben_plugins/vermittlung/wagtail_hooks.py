@@ -6,6 +6,7 @@ club editors see their own clubs' messages, moderators all of them).
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
+from django.views.defaults import permission_denied
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -28,9 +29,11 @@ def is_agency(user) -> bool:
 
 
 class AgencyOnlyMixin:
+    """Others get a plain 403 (Wagtail would redirect a PermissionDenied to the dashboard)."""
+
     def dispatch(self, request, *args, **kwargs):
         if not is_agency(request.user):
-            raise PermissionDenied
+            return permission_denied(request, PermissionDenied())
         return super().dispatch(request, *args, **kwargs)
 
 

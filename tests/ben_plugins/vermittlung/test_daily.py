@@ -78,9 +78,7 @@ def test_after_fourteen_days_without_contact_the_citizen_hears_the_agency_helps(
     assert {tuple(sent.to) for sent in run_daily()} == {(AGENCY,)}  # the 7-day flag only
     clock.set(start + dt.timedelta(days=14, minutes=1))
     sent = run_daily()
-    assert sorted(message.to[0] for message in sent) == sorted(
-        [forgotten.email, taken_over.email]
-    )
+    assert sorted(message.to[0] for message in sent) == sorted([forgotten.email, taken_over.email])
     assert all("die Ehrenamtsagentur hilft" in message.subject for message in sent)
     assert "Tafel Bitburg" in sent[0].body
     assert run_daily() == []
@@ -109,7 +107,8 @@ def test_review_reminders_fourteen_days_before_and_on_the_day(clock, start, club
     due = VolunteerOpportunityFactory(
         club=club_a, title="Kleiderkammer", review_by=today, published=True
     )
-    VolunteerOpportunityFactory(club=club_a, review_by=today + dt.timedelta(days=13), published=True)
+    later = today + dt.timedelta(days=13)
+    VolunteerOpportunityFactory(club=club_a, review_by=later, published=True)
     VolunteerOpportunityFactory(club=club_a, title="Entwurf", review_by=today)  # not live
 
     sent = {message.to[0]: message for message in run_daily()}
@@ -182,9 +181,7 @@ def test_a_link_for_a_date_already_moved_extends_nothing(client, start, club_a):
         club=club_a, title="Tafel", review_by=today + dt.timedelta(days=14), published=True
     )
     (reminder,) = run_daily()
-    VolunteerOpportunity.objects.filter(pk=offer.pk).update(
-        review_by=today + dt.timedelta(days=90)
-    )
+    VolunteerOpportunity.objects.filter(pk=offer.pk).update(review_by=today + dt.timedelta(days=90))
     response = committed(client.post, extend_link(reminder))
     assert "schon verlängert" in response.content.decode()
     offer.refresh_from_db()

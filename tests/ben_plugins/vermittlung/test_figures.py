@@ -120,12 +120,12 @@ def test_the_report_page_draws_svg_charts_with_text_alternatives(client, known, 
     response = client.get(REPORT)
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.count("<svg role=\"img\"") >= 4
-    assert "<title id=\"diagramm-vereine-titel\">" in html
-    assert "<desc id=\"diagramm-vereine-beschreibung\">" in html
+    assert html.count('<svg role="img"') >= 4
+    assert '<title id="diagramm-vereine-titel">' in html
+    assert '<desc id="diagramm-vereine-beschreibung">' in html
     assert "<caption>Interessensbekundungen nach Verein als Tabelle</caption>" in html
     assert "Turnverein Prüm" in html
-    assert "<script src=\"http" not in html
+    assert '<script src="http' not in html
     for message in InterestMessage.objects.all():
         assert message.email not in html
 

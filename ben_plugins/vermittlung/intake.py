@@ -1,5 +1,6 @@
 """The submission type „Interesse an einem Engagementangebot“: JSON and German form."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -50,7 +51,7 @@ class InterestSerializer(IntakeSerializer):
         label="Engagementangebot",
         help_text="ID of a published volunteer opportunity (GET /api/v1/opportunities/).",
         error_messages={
-            "invalid_choice": "Dieses Engagementangebot gibt es nicht (mehr).",
+            "invalid_choice": _("This volunteer opportunity does not exist (any more).")
         },
     )
     name = serializers.CharField(label="Ihr Name", max_length=200)

@@ -160,6 +160,15 @@ def test_bad_messages_are_refused_with_field_errors(client, opportunity, changes
     assert not InterestMessage.all_submissions.exists()
 
 
+def test_json_errors_follow_the_language(client, opportunity):
+    german = post(client, body(opportunity, opportunity=999999)).json()["errors"]
+    assert german["opportunity"] == ["Dieses Engagementangebot gibt es nicht (mehr)."]
+    english = post(client, body(opportunity, opportunity=999999), HTTP_ACCEPT_LANGUAGE="en")
+    assert english.json()["errors"]["opportunity"] == [
+        "This volunteer opportunity does not exist (any more)."
+    ]
+
+
 def test_drafts_and_expired_offers_cannot_be_written_to(client, club_a, clock):
     draft = VolunteerOpportunityFactory(club=club_a, title="Entwurf")
     response = post(client, body(draft))

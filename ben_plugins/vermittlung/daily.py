@@ -32,6 +32,22 @@ def _switched_on(obj) -> bool:
     return is_enabled(LABEL, site_for_object(obj))
 
 
+def _stamp_once(due, stamp: str, now, send) -> list[InterestMessage]:
+    """Set ``stamp`` on each due message of a switched-on site and ``send`` its email, in one
+    transaction per message; a message stamped meanwhile (a parallel run) is skipped."""
+    done = []
+    for message in due.select_related("club"):
+        if not _switched_on(message.club):
+            continue
+        with transaction.atomic():
+            unstamped = InterestMessage.objects.filter(pk=message.pk, **{f"{stamp}__isnull": True})
+            if not unstamped.update(**{stamp: now}):
+                continue
+            send(message)
+        done.append(message)
+    return done
+
+
 def flag_unanswered(base_url: str, now=None) -> list[InterestMessage]:
     """Messages still „Neu“ a week after their confirmation: flagged for the agency."""
     now = now or timezone.now()
@@ -39,24 +55,18 @@ def flag_unanswered(base_url: str, now=None) -> list[InterestMessage]:
         status=InterestMessage.Status.NEW,
         flagged_at__isnull=True,
         confirmed_at__lte=now - FLAG_AFTER,
-    ).select_related("club")
-    flagged = []
-    for message in due:
-        if not _switched_on(message.club):
-            continue
-        with transaction.atomic():
-            if not InterestMessage.objects.filter(pk=message.pk, flagged_at__isnull=True).update(
-                flagged_at=now
-            ):
-                continue
-            mail.send_later(
-                "vermittlung/mail/agency_flag",
-                message,
-                recipient_field="agency_address",
-                base_url=base_url,
-            )
-        flagged.append(message)
-    return flagged
+    )
+    return _stamp_once(
+        due,
+        "flagged_at",
+        now,
+        lambda message: mail.send_later(
+            "vermittlung/mail/agency_flag",
+            message,
+            recipient_field="agency_address",
+            base_url=base_url,
+        ),
+    )
 
 
 def tell_citizens(base_url: str, now=None) -> list[InterestMessage]:
@@ -68,24 +78,18 @@ def tell_citizens(base_url: str, now=None) -> list[InterestMessage]:
         first_contact_at__isnull=True,
         citizen_notified_at__isnull=True,
         confirmed_at__lte=now - CITIZEN_AFTER,
-    ).select_related("club")
-    told = []
-    for message in due:
-        if not _switched_on(message.club):
-            continue
-        with transaction.atomic():
-            if not InterestMessage.objects.filter(
-                pk=message.pk, citizen_notified_at__isnull=True
-            ).update(citizen_notified_at=now):
-                continue
-            mail.send_later(
-                "vermittlung/mail/agency_helps",
-                message,
-                language=message.language,
-                base_url=base_url,
-            )
-        told.append(message)
-    return told
+    )
+    return _stamp_once(
+        due,
+        "citizen_notified_at",
+        now,
+        lambda message: mail.send_later(
+            "vermittlung/mail/agency_helps",
+            message,
+            language=message.language,
+            base_url=base_url,
+        ),
+    )
 
 
 def remind_reviews(base_url: str, today=None) -> list[ReviewReminder]:

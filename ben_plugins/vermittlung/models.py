@@ -127,6 +127,9 @@ class InterestMessage(Submission):
         subjects="Menschen, die sich für ein Engagementangebot interessieren",
         listed=["opportunity_title", "club", "submitted_at", "flagged_at"],
     )
+    # Wagtail's reference index would list citizens' messages as „uses“ of an opportunity,
+    # and its task reads them through ``objects``, which hides unconfirmed ones.
+    wagtail_reference_index_ignore = True
 
     class Meta(Submission.Meta):
         verbose_name = "Interessensbekundung"
@@ -170,6 +173,8 @@ class ReviewReminder(models.Model):
     kind = models.CharField("Art", max_length=10, choices=Kind.choices)
     sent_at = models.DateTimeField("Gesendet am")
     extended_at = models.DateTimeField("Verlängert am", null=True, blank=True)
+
+    wagtail_reference_index_ignore = True  # bookkeeping, not a use of the opportunity
 
     class Meta:
         verbose_name = "Erinnerung an das Prüfdatum"

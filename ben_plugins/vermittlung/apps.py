@@ -18,3 +18,7 @@ class VermittlungConfig(BenPluginConfig):
         api_urls="ben_plugins.vermittlung.api_urls",
         public_urls="ben_plugins.vermittlung.public_urls",
     )
+
+    def ready(self):
+        super().ready()
+        from . import checks  # noqa: F401  (registers the deployment check)

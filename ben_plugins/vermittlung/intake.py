@@ -13,6 +13,9 @@ from cms.snippets.models import VolunteerOpportunity
 
 from .models import InterestMessage
 
+#: The largest ID (bigint); a larger number is no ID, and PostgreSQL would refuse it.
+LARGEST_ID = 2**63 - 1
+
 
 def open_opportunities():
     """The opportunities a citizen may write about: those the public sees."""
@@ -21,27 +24,32 @@ def open_opportunities():
 
 @extend_schema_field(OpenApiTypes.INT)
 class OpportunityField(serializers.ChoiceField):
-    """The ID of a published opportunity; the form shows the titles to choose from. The
-    JSON endpoint takes an integer only (strict JSON types, like every intake field)."""
+    """The ID of a published opportunity, validated into the opportunity; the form shows the
+    titles to choose from. The JSON endpoint takes an integer only (strict JSON types, like
+    every intake field). The choices are read when asked for, never when the serializer is
+    built (the OpenAPI schema is generated without a database)."""
 
     def __init__(self, **kwargs):
         super().__init__(choices=[], **kwargs)
 
-    def bind(self, field_name, parent):
-        super().bind(field_name, parent)
-        self.choices = [
-            (str(item.pk), f"{item.title} ({item.club.title})") for item in self.offers()
-        ]
+    @property
+    def choices(self):
+        return {str(item.pk): f"{item.title} ({item.club.title})" for item in open_opportunities()}
 
-    def offers(self):
-        return open_opportunities()
+    @choices.setter
+    def choices(self, value):
+        """The choices come from the database; what ChoiceField sets is ignored."""
 
     def to_internal_value(self, data):
-        if self.context.get("json_types") and (isinstance(data, bool) or not isinstance(data, int)):
+        strict = self.context.get("json_types")
+        if isinstance(data, bool) or (strict and not isinstance(data, int)):
             self.fail("invalid_choice", input=data)
-        if isinstance(data, str) and data.strip().isdigit():
-            data = int(data)
-        return super().to_internal_value(data)
+        text = str(data).strip()
+        is_id = text.isascii() and text.isdigit() and int(text) <= LARGEST_ID
+        opportunity = open_opportunities().filter(pk=int(text)).first() if is_id else None
+        if opportunity is None:
+            self.fail("invalid_choice", input=data)
+        return opportunity
 
 
 class InterestSerializer(IntakeSerializer):
@@ -64,9 +72,6 @@ class InterestSerializer(IntakeSerializer):
         style={"base_template": "textarea.html"},
         help_text="Höchstens 2000 Zeichen.",
     )
-
-    def validate_opportunity(self, value):
-        return VolunteerOpportunity.objects.get(pk=int(value))
 
 
 class InterestIntake(Intake):

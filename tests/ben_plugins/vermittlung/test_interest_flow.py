@@ -132,11 +132,12 @@ def test_the_form_preselects_the_offer_and_takes_a_message(client, opportunity):
 
 
 def test_the_form_answers_errors_in_german(client, opportunity):
-    response = committed(
-        client.post, FORM, {"opportunity": "999999", "name": ""}, REMOTE_ADDR=unique_address()
-    )
-    assert response.status_code == 400
-    assert "Dieses Engagementangebot gibt es nicht (mehr)." in response.content.decode()
+    for value in ("999999", "٣", "1e3", "99999999999999999999"):
+        response = committed(
+            client.post, FORM, {"opportunity": value, "name": ""}, REMOTE_ADDR=unique_address()
+        )
+        assert response.status_code == 400
+        assert "Dieses Engagementangebot gibt es nicht (mehr)." in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -144,6 +145,9 @@ def test_the_form_answers_errors_in_german(client, opportunity):
     [
         ({"opportunity": 999999}, "opportunity"),
         ({"opportunity": "1"}, "opportunity"),
+        ({"opportunity": True}, "opportunity"),
+        ({"opportunity": 10**20}, "opportunity"),
+        ({"opportunity": -1}, "opportunity"),
         ({"opportunity": None}, "opportunity"),
         ({"name": None}, "name"),
         ({"message": "x" * 2001}, "message"),
@@ -210,3 +214,12 @@ def test_switched_off_the_endpoint_and_form_answer_404_and_messages_stay(
     switch_plugin("vermittlung", True)
     assert client.get(FORM).status_code == 200
     assert InterestMessage.objects.count() == 1
+
+
+def test_a_deployment_without_the_agency_address_is_warned(settings):
+    from ben_plugins.vermittlung.checks import check_agency_address
+
+    assert check_agency_address() == []
+    settings.VERMITTLUNG_AGENCY_EMAIL = ""
+    (warning,) = check_agency_address()
+    assert warning.id == "vermittlung.W001"

@@ -7,6 +7,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from ben_plugins.core import mail, tokens
 from ben_plugins.core.activation import is_enabled
@@ -26,6 +27,8 @@ REMIND_BEFORE = timedelta(days=14)
 EXTENSION = relativedelta(months=6)
 #: The extend link works once, until a while after the offer has expired.
 EXTEND = tokens.Purpose("vermittlung.extend", lifetime=timedelta(days=60))
+#: The entry in the opportunity's history (Wagtail's audit log) when the link is used.
+EXTEND_LOG_ACTION = "vermittlung.extend"
 
 
 def _switched_on(obj) -> bool:
@@ -132,7 +135,8 @@ def extend(reminder: ReviewReminder) -> VolunteerOpportunity:
     """Move the review date six months on from the later of the old date and today.
 
     The live row is saved in full (the API's caches follow a full save of live content), and
-    the live and latest revisions get the date too, so publishing a draft later keeps it.
+    the live and latest revisions get the date too, so publishing a draft later keeps it. The
+    opportunity's history records it („Prüfdatum verlängert“).
     """
     opportunity = VolunteerOpportunity.objects.select_for_update().get(pk=reminder.opportunity_id)
     if opportunity.review_by != reminder.review_by:
@@ -145,6 +149,7 @@ def extend(reminder: ReviewReminder) -> VolunteerOpportunity:
         revision.save(update_fields=["content"])
     reminder.extended_at = timezone.now()
     reminder.save(update_fields=["extended_at"])
+    log(opportunity, EXTEND_LOG_ACTION, data={"review_by": new_date.isoformat()})
     return opportunity
 
 

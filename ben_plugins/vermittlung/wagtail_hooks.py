@@ -4,6 +4,8 @@ The interest messages' inbox is generated from their personal-data declaration (
 club editors see their own clubs' messages, moderators all of them).
 """
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.views.defaults import permission_denied
@@ -11,10 +13,11 @@ from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import LogFormatter
 
 from . import figures
 from .charts import bar_chart
-from .daily import expired_offers
+from .daily import EXTEND_LOG_ACTION, expired_offers
 from .models import MODERATORS
 
 #: Administrators as named by cms.moderation.roles.ADMINISTRATORS.
@@ -92,6 +95,17 @@ class ExpiredOffersView(AgencyOnlyMixin, WagtailAdminTemplateMixin, TemplateView
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(offers=expired_offers(), **kwargs)
+
+
+@hooks.register("register_log_actions")
+def register_extend_log_action(actions):
+    @actions.register_action(EXTEND_LOG_ACTION)
+    class ReviewDateExtended(LogFormatter):
+        label = "Prüfdatum verlängert"
+
+        def format_message(self, log_entry):
+            new_date = dt.date.fromisoformat(log_entry.data["review_by"])
+            return f"Prüfdatum per Link aus der Erinnerung verlängert bis {new_date:%d.%m.%Y}"
 
 
 @hooks.register("register_admin_urls")

@@ -11,6 +11,7 @@ from dateutil.relativedelta import relativedelta
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from ben_plugins.vermittlung.factories import InterestMessageFactory
 from ben_plugins.vermittlung.models import InterestMessage, ReviewReminder
@@ -173,6 +174,11 @@ def test_the_extension_adds_six_months_and_survives_a_later_publish(client, star
     offer.latest_revision.publish()
     offer.refresh_from_db()
     assert offer.review_by == expected + relativedelta(months=6)
+    entry = ModelLogEntry.objects.get(action="vermittlung.extend", object_id=str(offer.pk))
+    assert entry.message == (
+        "Prüfdatum per Link aus der Erinnerung verlängert bis "
+        f"{expected + relativedelta(months=6):%d.%m.%Y}"
+    )
 
 
 def test_a_link_for_a_date_already_moved_extends_nothing(client, start, club_a):

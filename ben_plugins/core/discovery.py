@@ -24,6 +24,7 @@ BUILTIN_PLUGINS = {
     "webhooks": "ben_plugins.webhooks",
     "feeds": "ben_plugins.feeds",
     "ehrenamtsmedaille": "ben_plugins.ehrenamtsmedaille",
+    "vermittlung": "ben_plugins.vermittlung",
 }
 
 

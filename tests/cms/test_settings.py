@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x7Jq-production-secret-key-that-is-long-and-random-enough-0123456789",
     "ALLOWED_HOSTS": "ben.example.org",
     "BEN_BASE_URL": "https://ben.example.org",
+    "VERMITTLUNG_AGENCY_EMAIL": "ehrenamt@ben.example.org",
 }
 
 
@@ -112,6 +113,12 @@ def test_deploy_check_warns_while_tasks_run_inside_requests():
     env = {**PRODUCTION_ENV, "TASKS_BACKEND": "immediate"}
     result = run_django(["check", "--deploy"], "cms.settings.production", **env)
     assert "webhooks.W001" in result.stderr
+
+
+def test_deploy_check_warns_without_the_agency_address():
+    env = {**PRODUCTION_ENV, "VERMITTLUNG_AGENCY_EMAIL": ""}
+    result = run_django(["check", "--deploy"], "cms.settings.production", **env)
+    assert "vermittlung.W001" in result.stderr
 
 
 def test_unknown_tasks_backend_is_refused():

@@ -205,9 +205,23 @@ def test_filters_combine(client, offers):
     assert titles(client.get(f"{URL}?{query}")) == ["Stadtfest Prüm"]
 
 
+def test_club_and_bounding_box(client, offers, site_tree):
+    club = ClubPageFactory(parent=site_tree.clubs, title="Jugendtreff")
+    club.save_revision().publish()
+    VolunteerOpportunityFactory(club=club, title="Ferienfreizeit", published=True)
+    assert search(client, f"club={club.pk}") == {"Ferienfreizeit"}
+    assert search(client, "bbox=6.40,49.90,6.60,50.00") == {"Fahrdienst Bitburg"}
+    assert search(client, "bbox=6.40,49.90,6.70,50.30") == ALL - {"Vereinskasse"}
+    assert_problem(client.get(f"{URL}?club=999999"), 400, "club")
+    assert_problem(client.get(f"{URL}?bbox=6.4,49.9"), 400, "bbox")
+
+
 @pytest.mark.parametrize(
     ("query", "parameter"),
     [
+        ("near=49.97", "near"),
+        ("near=91,6.5&within_km=5", "near"),
+        ("near=Bitburg", "near"),
         ("postcode=12345", "postcode"),
         ("postcode=5463", "postcode"),
         ("postcode=%2054634", "postcode"),

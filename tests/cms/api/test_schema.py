@@ -24,6 +24,7 @@ from cms.api.filters.base import MAX_QUERY_LENGTH, MAX_QUERY_TERMS
 from cms.api.filters.window import MAX_WINDOW, DateOrDateTimeField
 from cms.api.registry import registry
 from cms.core.publication import is_previewable
+from tests.factories.snippets import VolunteerOpportunityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -187,10 +188,17 @@ def test_api_accepts_every_request_its_schema_allows(content, keep_test_connecti
     """Schemathesis generates schema-valid requests for every operation (the read API and
     the JSON feeds): none is refused, and every answer is documented (status code, content
     type, body, headers), with no 5xx."""
+    offer = VolunteerOpportunityFactory(club=content["club"], title="Offen", published=True)
+
+    def prepare(case):
+        with_stored_values(case, content)
+        if isinstance(case.body, dict) and "opportunity" in case.body:
+            case.body["opportunity"] = offer.pk  # an interest message names a published offer
+
     check_every_operation(
         GenerationMode.POSITIVE,
         [*CHECKS, positive_data_acceptance],
-        prepare=lambda case: with_stored_values(case, content),
+        prepare=prepare,
         keep=follows_rules_between_parameters,
     )
 

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from ben_plugins.core import mail
 
@@ -15,7 +16,10 @@ DECIDED = ("medal", "letter", "none")
 
 def award_day(nomination) -> str:
     day = nomination.award_date
-    return german_date(day) if nomination.language == "de" else day.strftime("%-d %B %Y")
+    if nomination.language == "de":
+        return german_date(day)
+    with translation.override("en"):  # month names from Django, not the server's locale
+        return date_format(day, "j F Y")
 
 
 def decision_of(nomination) -> str:

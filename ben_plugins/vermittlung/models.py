@@ -127,9 +127,6 @@ class InterestMessage(Submission):
         subjects="Menschen, die sich für ein Engagementangebot interessieren",
         listed=["opportunity_title", "club", "submitted_at", "flagged_at"],
     )
-    # Wagtail's reference index would list citizens' messages as „uses“ of an opportunity,
-    # and its task reads them through ``objects``, which hides unconfirmed ones.
-    wagtail_reference_index_ignore = True
 
     class Meta(Submission.Meta):
         verbose_name = "Interessensbekundung"

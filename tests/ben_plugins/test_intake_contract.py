@@ -6,6 +6,7 @@ import json
 import pytest
 from django.template.loader import get_template
 from django.urls import URLResolver, get_resolver
+from wagtail.models import ReferenceIndex
 
 from ben_plugins.core.intake.models import ConfirmedSubmissionManager
 from ben_plugins.core.intake.service import Intake, submission_models
@@ -102,3 +103,10 @@ def test_html_form_follows_activation(intake, client, site, switch_plugin):
         switch_plugin(label, False)
         assert client.get(path).status_code == 404
         switch_plugin(label, True)
+
+
+@pytest.mark.parametrize("intake", intake_params())
+def test_submissions_stay_out_of_wagtails_reference_index(intake):
+    """A citizen's message is no "use" of the page it names; Wagtail's index task would also
+    fail on unconfirmed ones, which ``objects`` hides."""
+    assert not ReferenceIndex.model_is_indexable(intake.model)

@@ -52,6 +52,9 @@ class Submission(models.Model):
 
     objects = ConfirmedSubmissionManager()
     all_submissions = models.Manager.from_queryset(SubmissionQuerySet)()
+    # Citizens' submissions are no "uses" of the content they name, and Wagtail's index task
+    # reads them through ``objects``, which hides unconfirmed ones.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         abstract = True

@@ -68,6 +68,11 @@ def name_rich_text_editors():
     return format_html('<script src="{}"></script>', static("ben_admin/draftail-labels.js"))
 
 
+@hooks.register("insert_global_admin_js")
+def german_labels_wagtail_hard_codes():
+    return format_html('<script src="{}"></script>', static("ben_admin/admin-labels.js"))
+
+
 @hooks.register("construct_help_menu")
 def hide_wagtail_release_links(request, menu_items):
     """Wagtail's release notes and editor guide are English pages about Wagtail, not BEN."""

@@ -58,9 +58,10 @@ def base_url_host_and_port(url: str) -> tuple[str, int]:
     """The Site record's hostname and port for BEN_BASE_URL.
 
     Wagtail builds every absolute page URL (``get_full_url``) from ``Site.root_url``, which
-    knows HTTPS only on port 443 and HTTP on every other port.
+    knows HTTPS only on port 443 and HTTP on every other port. Unset (the tests): Wagtail's
+    own default site, localhost:80.
     """
-    parts = urlsplit(url)
+    parts = urlsplit(url or "http://localhost")
     port = parts.port or (443 if parts.scheme == "https" else 80)
     if (parts.scheme == "https") != (port == 443):
         raise ImproperlyConfigured(

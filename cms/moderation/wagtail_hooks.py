@@ -63,13 +63,9 @@ def show_sent_back_comment(request, page):
         messages.warning(request, message)
 
 
-@hooks.register("insert_editor_js")
-def name_rich_text_editors():
-    return format_html('<script src="{}"></script>', static("ben_admin/draftail-labels.js"))
-
-
 @hooks.register("insert_global_admin_js")
-def german_labels_wagtail_hard_codes():
+def name_what_wagtail_leaves_unnamed_or_english():
+    """Rich-text editors' accessible names; German for Wagtail's hard-coded English."""
     return format_html('<script src="{}"></script>', static("ben_admin/admin-labels.js"))
 
 

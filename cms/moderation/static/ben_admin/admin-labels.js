@@ -1,7 +1,10 @@
-// German names for what Wagtail's templates and its date picker (a vendored jQuery plugin)
-// write in English without a translation hook: the screen-reader "Search" button of the
-// dashboard and listing headers, the picker's hidden "Save Selected" button and its unnamed
-// month buttons. Runs again whenever Wagtail adds such elements (pickers open lazily).
+// Names for what Wagtail leaves unnamed or English without a translation hook, on every
+// admin page, again whenever Wagtail adds such elements (editors and pickers open lazily):
+// - Draftail's editable area (role="textbox") has no accessible name (WCAG 4.1.2, axe
+//   "aria-input-field-name"): it is named after the label of the field's hidden input;
+// - the screen-reader "Search" button of the dashboard and listing headers, the date
+//   picker's hidden "Save Selected" button and its unnamed arrow buttons (hard-coded in
+//   Wagtail's templates and in its vendored jQuery date picker) get German names.
 (() => {
   const LABELS = [
     ['.submit.w-sr-only input[type="submit"][value="Search"]', 'value', 'Suchen'],
@@ -23,9 +26,29 @@
       });
     }
   };
-  const start = () => {
+  const nameEditors = () => {
+    document
+      .querySelectorAll(
+        '.public-DraftEditor-content[role="textbox"]:not([aria-labelledby]):not([aria-label])',
+      )
+      .forEach((editor) => {
+        const input = editor
+          .closest('[data-field-input], .w-field__input')
+          ?.querySelector('input[data-draftail-input]');
+        const label = input && document.querySelector(`label[for="${CSS.escape(input.id)}"]`);
+        if (label) {
+          if (!label.id) label.id = `${input.id}-label`;
+          editor.setAttribute('aria-labelledby', label.id);
+        }
+      });
+  };
+  const update = () => {
     relabel();
-    new MutationObserver(relabel).observe(document.body, { childList: true, subtree: true });
+    nameEditors();
+  };
+  const start = () => {
+    update();
+    new MutationObserver(update).observe(document.body, { childList: true, subtree: true });
   };
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start);

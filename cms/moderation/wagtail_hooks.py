@@ -4,6 +4,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.menu import SubmenuMenuItem
 from wagtail.permissions import policy_registry
 
 from cms.core.wagtail_patches import replace_bulk_actions
@@ -76,6 +77,25 @@ def hide_wagtail_release_links(request, menu_items):
         item
         for item in menu_items
         if not (item.name.startswith("whats-new-in-wagtail") or item.name == "editor-guide")
+    ]
+
+
+@hooks.register("construct_main_menu")
+def hide_wagtail_version(request, menu_items):
+    """Wagtail's settings menu writes "Wagtail v8…" under its items: the admin is BEN CMS.
+    The same menu as a plain submenu, which has no footer."""
+    menu_items[:] = [
+        SubmenuMenuItem(
+            item.label,
+            item.menu,
+            name=item.name,
+            icon_name=item.icon_name,
+            classname=item.classname,
+            order=item.order,
+        )
+        if item.name == "settings"
+        else item
+        for item in menu_items
     ]
 
 

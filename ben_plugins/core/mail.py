@@ -51,7 +51,7 @@ def send_later(
     context: dict[str, str] | None = None,
 ) -> None:
     """Queue ``template`` to the address in ``obj.<recipient_field>`` once the transaction
-    commits. ``base_url`` is the site's root (``request.build_absolute_uri("/")``);
+    commits. ``base_url`` is the root of links (``cms.core.sites.base_url(request)``);
     ``context`` holds further texts for the template, never personal data."""
     if language not in LANGUAGES:
         language = "de"

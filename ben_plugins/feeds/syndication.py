@@ -5,6 +5,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 
 from ben_plugins.core.resources import api_resource_url
+from cms.core.sites import absolute_url
 
 from .plain_text import plain_text
 
@@ -13,13 +14,15 @@ class NewsRssFeed(Feed):
     title = "Neuigkeiten – Bitburger Engagement Netz"
     description = "Neuigkeiten der Vereine und Einrichtungen im Bitburger Engagement Netz."
     language = "de"
-    link = "/api/v1/news/"
     item_guid_is_permalink = False
 
-    def __init__(self, news, site):
+    def __init__(self, news, site, request):
         super().__init__()
         self.news = news
         self.site = site
+        # Django would name the host the request named (RequestSite): BEN names its base URL.
+        self.link = absolute_url("/api/v1/news/", request)
+        self.feed_url = absolute_url(request.path, request)
 
     def items(self):
         return self.news

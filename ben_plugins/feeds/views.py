@@ -135,7 +135,7 @@ class NewsFeedViewSet(DocumentFeedViewSet):
             .prefetch_related("categories")
             .order_by("-first_published_at", "-pk")[:NEWS_FEED_SIZE]
         )
-        return self.feed_class(items, site)(request)
+        return self.feed_class(items, site, request)(request)
 
 
 class AtomNewsFeedViewSet(NewsFeedViewSet):

@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
 from cms.core.publication import is_previewable
+from cms.core.sites import absolute_url
 
 from .filters.base import parse_natural_number
 from .models import ApiClient
@@ -87,8 +88,8 @@ def preview_token(request, content_type_id, object_id):
     if revision is None:
         raise Http404("Nothing saved yet to preview.")
     token = make_token(obj, revision)
-    detail_url = request.build_absolute_uri(
-        reverse(f"api:{route_basename(viewset_class.prefix)}-detail", args=[obj.pk])
+    detail_url = absolute_url(
+        reverse(f"api:{route_basename(viewset_class.prefix)}-detail", args=[obj.pk]), request
     )
     return TemplateResponse(
         request,

@@ -1,11 +1,14 @@
 """limit/offset pagination that rejects bad values instead of silently correcting them."""
 
 import re
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
+
+from cms.core.sites import absolute_url
 
 DEFAULT_PAGE_SIZE = 20
 #: ASCII digits only: int() would also take "٥", "1_0" and " 10 ".
@@ -53,6 +56,19 @@ class ContentPagination(LimitOffsetPagination):
                 {"offset": [message % {"offset": self.offset, "count": self.count}]}
             )
         return page
+
+    def get_next_link(self):
+        return self._under_base_url(super().get_next_link())
+
+    def get_previous_link(self):
+        return self._under_base_url(super().get_previous_link())
+
+    def _under_base_url(self, link):
+        """DRF builds the links on the host the request named; BEN's links name BEN_BASE_URL."""
+        if link is None:
+            return None
+        parts = urlsplit(link)
+        return absolute_url(parts.path + (f"?{parts.query}" if parts.query else ""), self.request)
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)

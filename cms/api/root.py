@@ -9,6 +9,8 @@ from django.urls import URLResolver, get_resolver, get_urlconf, reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
+from cms.core.sites import absolute_url
+
 from .registry import registry
 from .viewsets import ApiViewSet
 
@@ -46,7 +48,7 @@ def listed_endpoints(request) -> dict[str, str]:
     ]
     routes.sort(key=lambda route: route[2] not in registered)  # stable: core first
     return {
-        route.removeprefix(ROOT_PATH).strip("/"): request.build_absolute_uri(reverse(name))
+        route.removeprefix(ROOT_PATH).strip("/"): absolute_url(reverse(name), request)
         for route, name, view_class in routes
         if registry.is_available(view_class, request)
     }

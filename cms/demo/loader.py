@@ -321,7 +321,8 @@ def tree_root() -> Page:
         Locale.objects.get_or_create(
             language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
         )
-        root = Page.add_root(instance=Page(title="Root", slug="root"))
+        # German, as migration moderation 0004 names Wagtail's own root.
+        root = Page.add_root(instance=Page(title="Alle Seiten", slug="root"))
     return root
 
 

@@ -4,6 +4,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.menu import SubmenuMenuItem
 from wagtail.permissions import policy_registry
 
 from cms.core.wagtail_patches import replace_bulk_actions
@@ -63,9 +64,10 @@ def show_sent_back_comment(request, page):
         messages.warning(request, message)
 
 
-@hooks.register("insert_editor_js")
-def name_rich_text_editors():
-    return format_html('<script src="{}"></script>', static("ben_admin/draftail-labels.js"))
+@hooks.register("insert_global_admin_js")
+def name_what_wagtail_leaves_unnamed_or_english():
+    """Rich-text editors' accessible names; German for Wagtail's hard-coded English."""
+    return format_html('<script src="{}"></script>', static("ben_admin/admin-labels.js"))
 
 
 @hooks.register("construct_help_menu")
@@ -75,6 +77,25 @@ def hide_wagtail_release_links(request, menu_items):
         item
         for item in menu_items
         if not (item.name.startswith("whats-new-in-wagtail") or item.name == "editor-guide")
+    ]
+
+
+@hooks.register("construct_main_menu")
+def hide_wagtail_version(request, menu_items):
+    """Wagtail's settings menu writes "Wagtail v8…" under its items: the admin is BEN CMS.
+    The same menu as a plain submenu, which has no footer."""
+    menu_items[:] = [
+        SubmenuMenuItem(
+            item.label,
+            item.menu,
+            name=item.name,
+            icon_name=item.icon_name,
+            classname=item.classname,
+            order=item.order,
+        )
+        if item.name == "settings"
+        else item
+        for item in menu_items
     ]
 
 

@@ -224,6 +224,9 @@ WAGTAIL_SITE_NAME = "Bitburger Engagement Netz"
 BEN_BASE_URL = env_base_url("BEN_BASE_URL", "http://localhost:8000")
 WAGTAILADMIN_BASE_URL = BEN_BASE_URL
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# One time zone for every editor (Bitburg's): Wagtail then hides its account setting, whose
+# list of every zone on the server ends in an untranslated "localtime".
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 WAGTAIL_I18N_ENABLED = False
 # Avatars from Gravatar would send a hash of every editor's email address to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -15,9 +15,10 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"
-# The default site of a fresh test database (Wagtail's localhost:80) already matches.
-BEN_BASE_URL = "http://localhost"
-WAGTAILADMIN_BASE_URL = BEN_BASE_URL
+# Unset: links follow the host each test request names and the default site of a fresh test
+# database stays Wagtail's localhost:80 (cms.core.sites); tests of the base URL set it.
+BEN_BASE_URL = ""
+WAGTAILADMIN_BASE_URL = "http://localhost"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

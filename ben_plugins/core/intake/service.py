@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.api.throttling import count_request, parse_rate
 from cms.core.client_address import client_ip
+from cms.core.sites import base_url
 
 from .. import mail, tokens
 from .models import CONFIRMATION_WINDOW, Submission
@@ -162,7 +163,7 @@ def accept(intake: type[Intake], validated: dict, request, language: str) -> Sub
             intake.confirmation_template,
             submission,
             language=email_language,
-            base_url=request.build_absolute_uri("/"),
+            base_url=base_url(request),
             links={"confirm_url": mail.Link(CONFIRM, "ben_intake_confirm")},
             context={"title": intake.title_en if email_language == "en" else intake.title},
         )

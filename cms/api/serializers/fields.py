@@ -12,6 +12,8 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText, expand_db_html
 
 from cms.api.registry import registry, route_basename
+from cms.core.sites import absolute_url as site_absolute_url
+from cms.core.sites import base_url
 from cms.moderation.media import is_public
 
 #: The fixed image sizes every image is offered in (Wagtail rendition filter specs).
@@ -25,9 +27,11 @@ _RELATIVE_LINK = re.compile(r'(\b(?:href|src)=")/(?!/)')
 
 
 def absolute_url(request, url: str | None) -> str | None:
-    if not url:
+    """A site-relative URL (a rendition, a document) under the base of links; an absolute one
+    (files on another storage) as it is."""
+    if not url or request is None or not url.startswith("/") or url.startswith("//"):
         return url
-    return request.build_absolute_uri(url) if request is not None else url
+    return site_absolute_url(url, request)
 
 
 def absolute_html(html: str, request) -> str:
@@ -35,7 +39,7 @@ def absolute_html(html: str, request) -> str:
     expanded = expand_db_html(html)
     if request is None:
         return expanded
-    root = request.build_absolute_uri("/")
+    root = base_url(request) + "/"
     return _RELATIVE_LINK.sub(lambda match: f"{match.group(1)}{root}", expanded)
 
 
@@ -49,8 +53,8 @@ def api_detail_url(request, model, pk) -> str | None:
     base = bases.get(viewset_class.prefix)
     if base is None:
         try:
-            base = request.build_absolute_uri(
-                reverse(f"api:{route_basename(viewset_class.prefix)}-list")
+            base = site_absolute_url(
+                reverse(f"api:{route_basename(viewset_class.prefix)}-list"), request
             )
         except NoReverseMatch:
             return None

@@ -1,6 +1,10 @@
-"""BEN_BASE_URL drives every absolute link: the default site record, the API's html_url,
-GeoJSON properties.url, webhook payload URLs and the moderation emails."""
+"""BEN_BASE_URL drives every absolute link: the default site record, the API's own links
+(url, html_url, pagination, the API root, image renditions, rich text, the preview link),
+GeoJSON properties.url, the news feeds, robots.txt, webhook payload URLs, the moderation
+emails and the intake's emails. Every request below names another host (an internal name,
+or an IP as a proxy passes it on) than the public address, and the links still name it."""
 
+import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 import pytest
@@ -10,14 +14,17 @@ from django.core.exceptions import ImproperlyConfigured
 from wagtail.models import Site
 
 from ben_plugins.webhooks.delivery import payload_for
+from cms.api.admin_views import preview_token_url
 from cms.core.sites import apply_base_url, base_url_host_and_port
 from cms.moderation.roles import MODERATORS, setup_all
+from tests.ben_plugins.core.intake_helpers import link_in_last_mail, post_json, valid_submission
 from tests.cms.test_settings import print_settings
-from tests.factories.pages import ClubPageFactory
+from tests.factories.pages import ClubPageFactory, EventPageFactory
 from tests.factories.snippets import NewsItemFactory
 from tests.factories.users import UserFactory
 
 BASE = "https://ben.example.org"
+INTERNAL = {"HTTP_HOST": "127.0.0.1"}
 
 
 @pytest.fixture
@@ -35,9 +42,20 @@ def club(site_tree):
 
 @pytest.fixture
 def base_url(settings, club):
+    """BEN_BASE_URL configured (override_settings), and the migrate that applies it to the
+    default site's record."""
     settings.BEN_BASE_URL = BASE
     settings.WAGTAILADMIN_BASE_URL = BASE
     apply_base_url()
+
+
+def test_without_a_base_url_links_follow_the_request_and_the_site_stays(client, club):
+    site = Site.objects.get(is_default_site=True)
+    apply_base_url()
+    site.refresh_from_db()
+    assert (site.hostname, site.port) == ("localhost", 80)
+    detail = client.get(f"/api/v1/clubs/{club.pk}/").json()
+    assert detail["url"] == f"http://testserver/api/v1/clubs/{club.pk}/"
 
 
 def test_the_default_site_follows_the_base_url(base_url):
@@ -53,8 +71,75 @@ def test_api_html_url_points_at_the_base_url_whatever_host_was_asked(base_url, c
     assert html_url.startswith(f"{BASE}/") and html_url.endswith("/caritas/")
 
 
+def test_api_object_and_reference_urls_point_at_the_base_url(base_url, client, club, site_tree):
+    event = EventPageFactory(parent=site_tree.events, organiser=club, title="Sommerfest")
+    event.save_revision().publish()
+    detail = client.get(f"/api/v1/events/{event.pk}/", **INTERNAL).json()
+    assert detail["url"] == f"{BASE}/api/v1/events/{event.pk}/"
+    assert detail["html_url"].startswith(f"{BASE}/")
+    assert detail["organiser"]["url"] == f"{BASE}/api/v1/clubs/{club.pk}/"
+    [listed] = client.get("/api/v1/events/", **INTERNAL).json()["results"]
+    assert listed["url"] == detail["url"]
+
+
+def test_pagination_links_point_at_the_base_url(base_url, client, site_tree):
+    for number in range(5):
+        EventPageFactory(parent=site_tree.events, title=f"E{number}")
+    body = client.get("/api/v1/events/?limit=2&offset=2", **INTERNAL).json()
+    assert body["next"] == f"{BASE}/api/v1/events/?limit=2&offset=4"
+    assert body["previous"] == f"{BASE}/api/v1/events/?limit=2"
+
+
+def test_the_api_root_lists_endpoints_under_the_base_url(base_url, client):
+    listed = client.get("/api/v1/", **INTERNAL).json()
+    assert listed["clubs"] == f"{BASE}/api/v1/clubs/"
+    assert listed["feeds/events.ics"] == f"{BASE}/api/v1/feeds/events.ics"
+    assert all(url.startswith(f"{BASE}/api/v1/") for url in listed.values())
+
+
+def test_image_renditions_and_rich_text_links_point_at_the_base_url(base_url, client, club):
+    from wagtail_factories import ImageFactory
+
+    club.logo = ImageFactory(file__width=1200, file__height=900)
+    club.save_revision().publish()
+    news = NewsItemFactory(
+        club=club, published=True, body='<p><a href="/vereine/caritas/">Caritas</a></p>'
+    )
+    logo = client.get(f"/api/v1/clubs/{club.pk}/", **INTERNAL).json()["logo"]
+    assert {rendition["url"][: len(BASE) + 1] for rendition in logo["renditions"].values()} == {
+        f"{BASE}/"
+    }
+    body = client.get(f"/api/v1/news/{news.pk}/", **INTERNAL).json()["body"]
+    assert f'href="{BASE}/vereine/caritas/"' in body
+
+
+def test_the_preview_link_points_at_the_base_url(base_url, admin_client, club):
+    news = NewsItemFactory(club=club, title="Entwurf")
+    news.save_revision()
+    page = admin_client.get(preview_token_url(news), **INTERNAL).content.decode()
+    assert f"{BASE}/api/v1/news/{news.pk}/?preview_token=" in page
+
+
+def test_news_feeds_and_robots_txt_point_at_the_base_url(base_url, client, club):
+    NewsItemFactory(club=club, published=True)
+    rss = ET.fromstring(client.get("/api/v1/feeds/news.rss", **INTERNAL).content)
+    assert rss.find("channel").findtext("link") == f"{BASE}/api/v1/news/"
+    assert next(rss.iter("item")).findtext("link").startswith(f"{BASE}/api/v1/news/")
+    atom = client.get("/api/v1/feeds/news.atom", **INTERNAL).content.decode()
+    assert f'href="{BASE}/api/v1/feeds/news.atom" rel="self"' in atom
+    robots = client.get("/robots.txt", **INTERNAL).content.decode()
+    assert f"Sitemap: {BASE}/sitemap.xml" in robots
+
+
+def test_intake_emails_link_to_the_base_url(base_url, client, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    response = post_json(client, valid_submission(), **INTERNAL)
+    assert response.status_code == 202, response.content
+    assert link_in_last_mail().startswith(f"{BASE}/mitmachen/bestaetigen/")
+
+
 def test_geojson_feature_url_points_at_the_base_url(base_url, client, club):
-    [feature] = client.get("/api/v1/feeds/clubs.geojson").json()["features"]
+    [feature] = client.get("/api/v1/feeds/clubs.geojson", **INTERNAL).json()["features"]
     assert feature["properties"]["url"] == f"{BASE}/api/v1/clubs/{club.pk}/"
 
 

@@ -7,6 +7,7 @@ One world and one live server for the module's steps; screenshots go to
 test-artifacts/admin/.
 """
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
 
 from cms.moderation.models import ClubMembership
 from cms.moderation.roles import MODERATORS, setup_all
@@ -32,6 +33,7 @@ from tests.factories.users import DEFAULT_PASSWORD, SuperuserFactory, UserFactor
 
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts" / "admin"
 SEND_BACK_COMMENT = "Bitte den Ort und die Uhrzeit ergänzen."
+MEETING_TIMES = "Neu: offene Sprechstunde donnerstags 17 Uhr."
 
 pytestmark = [
     pytest.mark.browser,
@@ -171,21 +173,23 @@ def test_editor_dashboard_submit_by_keyboard_and_moderators_one_queue(
     assert "Home" not in breadcrumbs.text_content()
     violations["neuigkeiten-liste"] = axe(editor)
 
-    # Keyboard only: change the draft's title, open the action menu, submit for approval.
-    draft = world["draft"]
-    editor.goto(f"{base}/admin/snippets/snippets/newsitem/edit/{draft.pk}/")
-    _tab_to(editor, "#id_title")
-    editor.keyboard.press("End")
-    editor.keyboard.type(" (überarbeitet)")
-    _tab_to(editor, "footer [data-w-dropdown-target='toggle']")
+    # Keyboard only: change the club profile (the club's page), open the action menu at the
+    # bottom of the page editor, submit it for approval.
+    club = world["club"]
+    editor.goto(f"{base}/admin/pages/{club.pk}/edit/")
+    _tab_to(editor, "#id_meeting_times")
+    editor.keyboard.press("Control+End")
+    editor.keyboard.type(MEETING_TIMES)
+    _tab_to(editor, "footer [data-w-dropdown-target='toggle']", limit=600)
     editor.keyboard.press("Enter")
     _tab_to(editor, "button[name='action-submit']")
-    _shot(editor, "03-redaktion-tastatur-einreichen")
+    _shot(editor, "03-redaktion-tastatur-vereinsprofil-einreichen")
     with editor.expect_navigation():
         editor.keyboard.press("Enter")
-    draft.refresh_from_db()
-    assert draft.workflow_in_progress
-    assert draft.get_latest_revision_as_object().title.endswith("(überarbeitet)")
+    club.refresh_from_db()
+    assert club.workflow_in_progress
+    assert club.get_latest_revision_as_object().meeting_times.endswith(MEETING_TIMES)
+    assert not club.meeting_times.endswith(MEETING_TIMES)  # live once a moderator approves
 
     moderator = _log_in(browser, base, "moderation")
     _shot(moderator, "04-moderation-warteschlange")
@@ -255,3 +259,87 @@ def test_no_wcag_a_or_aa_violations_on_bens_admin_screens(browser, live_server, 
         if found := axe(page):
             violations[f"{name} ({path})"] = found
     assert violations == {}
+
+
+#: English that Wagtail's German admin used to show an editor: hard-coded in its templates
+#: ("Search"), its date picker ("Save Selected"), the tree's initial data ("Root"), the
+#: server's time zone list ("localtime"), a German text built from a lower-cased model name
+#: ("seite-Objekt"), untranslated labels, Wagtail's own name and "None" for what no one
+#: published.
+KNOWN_ENGLISH = (
+    "localtime",
+    "Save Selected",
+    "Search",
+    "Root",
+    "-Objekt",
+    "Anyone can edit",
+    "Password",
+    "Actions",
+    "Breadcrumb",
+    "Home",
+    "Wagtail",
+    "None",
+)
+
+READABLE_TEXT = """() => {
+  // A button's own text, without parts marked hidden (Wagtail's empty counters say "None").
+  const ownText = (element) => {
+    const copy = element.cloneNode(true);
+    copy.querySelectorAll('[hidden]').forEach((part) => part.remove());
+    return copy.textContent;
+  };
+  const texts = [document.title, document.body.innerText];
+  for (const element of document.querySelectorAll('*')) {
+    for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+      if (element.getAttribute(name)) texts.push(element.getAttribute(name));
+    }
+    if (element.matches('input[type=submit], input[type=button]')) texts.push(element.value);
+    if (element.matches('option, button, .w-sr-only')) texts.push(ownText(element));
+  }
+  return texts.join('\\n');
+}"""
+
+
+def _english_on(page) -> list[str]:
+    """Known English strings in what the page shows or reads out (screen-reader texts,
+    labels, hidden buttons of the date picker), as words."""
+    text = page.evaluate(READABLE_TEXT)
+    return [word for word in KNOWN_ENGLISH if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
+
+
+def test_the_german_admin_screens_an_editor_uses_show_no_known_english(browser, live_server, world):
+    # Wagtail's welcome page of a fresh database, which the demo loader deletes as well.
+    Page.objects.filter(depth=2, title__startswith="Welcome to your new Wagtail site").delete()
+    base = live_server.url
+    club = world["club"]
+    screens = {
+        "redaktion-caritas": [
+            "/admin/",
+            "/admin/account/",
+            f"/admin/pages/{club.pk}/",
+            f"/admin/pages/{club.pk}/edit/",
+            f"/admin/pages/add/pages/eventpage/{club.pk}/",
+            "/admin/snippets/snippets/newsitem/",
+            f"/admin/snippets/snippets/newsitem/edit/{world['draft'].pk}/",
+            f"/admin/snippets/snippets/trainingoffer/add/?club={club.pk}",
+            "/admin/images/",
+        ],
+        "moderation": [
+            "/admin/",
+            "/admin/pages/",
+            f"/admin/pages/{club.pk}/edit/",
+            "/admin/reports/aging-pages/",
+        ],
+        "admin": ["/admin/pages/"],  # the root level's help, the settings menu
+    }
+    found = {}
+    for username, paths in screens.items():
+        page = _log_in(browser, base, username)
+        for path in paths:
+            assert page.goto(f"{base}{path}").status == 200, path
+            page.wait_for_load_state("networkidle")
+            if "/edit/" in path:  # the status panel: locking, visibility, schedule
+                page.click("[data-side-panel-toggle='status']")
+            if english := _english_on(page):
+                found[f"{username} {path}"] = english
+    assert found == {}

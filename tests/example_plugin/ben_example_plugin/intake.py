@@ -7,6 +7,7 @@ from rest_framework import serializers
 from ben_plugins.core import mail, tokens
 from ben_plugins.core.intake.serializers import IntakeSerializer, StrictSerializer
 from ben_plugins.core.intake.service import Consent, Intake
+from cms.core.sites import base_url
 
 from .models import TopicSuggestion
 
@@ -74,7 +75,7 @@ class TopicSuggestionIntake(Intake):
         mail.send_art14_notice(
             submission,
             recipient_field="speaker_email",
-            base_url=request.build_absolute_uri("/"),
+            base_url=base_url(request),
             purpose="Prüfung eines Themenvorschlags für einen Vereinsabend, in dem Sie als "
             "Referentin oder Referent genannt sind.",
             categories="Name und E-Mail-Adresse",

@@ -1,12 +1,12 @@
 """Nominators learn the jury's decision by email, after the award date and never before."""
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from ben_plugins.core import mail
+from cms.core import sites
 
 from .models import Nomination, Vote, german_date
 
@@ -52,7 +52,7 @@ def forget_votes(today=None) -> int:
 
 def inform_nominators(base_url: str | None = None) -> int:
     """Queue one email per due nomination; returns how many."""
-    base_url = base_url or settings.BEN_BASE_URL
+    base_url = base_url or sites.base_url(None)
     count = 0
     with transaction.atomic():
         for nomination in due():

@@ -8,6 +8,7 @@ from rest_framework import serializers
 from ben_plugins.core import mail
 from ben_plugins.core.intake.serializers import IntakeSerializer
 from ben_plugins.core.intake.service import Consent, Intake
+from cms.core import sites
 from cms.core.publication import published
 from cms.snippets.models import VolunteerOpportunity
 
@@ -101,7 +102,7 @@ class InterestIntake(Intake):
     def confirmed(cls, submission, request):
         """Confirmed: the club and the agency get the message, the citizen a confirmation
         naming the club and what happens next."""
-        base_url = request.build_absolute_uri("/")
+        base_url = sites.base_url(request)
         for recipient_field in ("club_address", "agency_address"):
             mail.send_later(
                 "vermittlung/mail/new_interest",

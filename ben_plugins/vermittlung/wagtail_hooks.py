@@ -15,6 +15,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter
 
+from cms.core import sites
+
 from . import figures
 from .charts import bar_chart
 from .daily import EXTEND_LOG_ACTION, expired_offers
@@ -85,7 +87,7 @@ class ReportView(AgencyOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
                 [(row["name"], row["interests"]) for row in data["interests_by_club"]],
             ),
         ]
-        json_url = self.request.build_absolute_uri(reverse("vermittlung:figures"))
+        json_url = sites.absolute_url(reverse("vermittlung:figures"), self.request)
         return super().get_context_data(figures=data, charts=charts, json_url=json_url, **kwargs)
 
 

@@ -1,9 +1,9 @@
 """Daily (cron): escalate unanswered interest messages and remind clubs of review dates."""
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from ben_plugins.vermittlung import daily
+from cms.core import sites
 
 
 class Command(BaseCommand):
@@ -14,7 +14,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        base_url = settings.BEN_BASE_URL.rstrip("/") + "/"
+        base_url = sites.base_url(None)
         flagged = daily.flag_unanswered(base_url)
         told = daily.tell_citizens(base_url)
         reminded = daily.remind_reviews(base_url)

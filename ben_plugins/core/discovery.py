@@ -20,7 +20,11 @@ from .meta import BenPluginMeta
 logger = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "ben_cms.plugins"
-BUILTIN_PLUGINS = {"webhooks": "ben_plugins.webhooks", "feeds": "ben_plugins.feeds"}
+BUILTIN_PLUGINS = {
+    "webhooks": "ben_plugins.webhooks",
+    "feeds": "ben_plugins.feeds",
+    "ehrenamtskarte": "ben_plugins.ehrenamtskarte",
+}
 
 
 @dataclass(frozen=True)

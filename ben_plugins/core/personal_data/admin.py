@@ -310,7 +310,9 @@ def model_admin_for(model) -> type[PersonalDataModelAdmin]:
             "model": model,
             "menu_label": str(model._meta.verbose_name_plural),
             "list_display": tuple(listed),
-            "list_filter": (declared.state_field,) if declared else (),
+            "list_filter": ((declared.state_field,) if declared else ())
+            + tuple(declaration.list_filter),
+            "search_fields": tuple(declaration.search_fields),
             "list_export": tuple(field.name for field in model._meta.concrete_fields),
             "ordering": ("-" + model._meta.pk.name,),
         },

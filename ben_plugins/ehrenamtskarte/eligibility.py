@@ -134,7 +134,7 @@ def assess(answers: dict, rules: RuleSet, today: date) -> Answer:
             _("Engaged for less than %(months)s months: the city office will review it.")
             % {"months": rules.min_months},
         )
-        return Answer(NEEDS_REVIEW, None, rules.name, [reason, *allowance])
+        return Answer(NEEDS_REVIEW, Card.EHRENAMTSKARTE.value, rules.name, [reason, *allowance])
     reason = _reason(
         "duration", _("Engaged for at least %(months)s months.") % {"months": rules.min_months}
     )

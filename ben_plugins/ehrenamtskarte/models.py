@@ -134,6 +134,9 @@ class CardApplication(Submission):
     contact addresses live in ``OrganisationConfirmation`` (one per activity).
     """
 
+    #: Personal data: kept out of Wagtail's reference index (its task reads `objects`).
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         RECEIVED = "eingegangen", "eingegangen"
         CONFIRMED = "organisation_bestaetigt", "von Organisation bestätigt"
@@ -361,6 +364,9 @@ class OrganisationConfirmation(models.Model):
     link (reminders after 7 and 14 days). The contact address is the organisation's, given by
     the applicant or taken from the club's page: an Art. 14 notice goes with the request."""
 
+    #: Personal data: kept out of Wagtail's reference index (its task reads `objects`).
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         PENDING = "offen", "offen"
         CONFIRMED = "bestaetigt", "bestätigt"
@@ -424,6 +430,9 @@ class OrganisationConfirmation(models.Model):
 class IssuedCard(models.Model):
     """The record of an issued card: what remains of a Jubiläumskarte's application, what the
     renewal reminder and the statistics of valid cards read."""
+
+    #: Personal data: kept out of Wagtail's reference index (its task reads `objects`).
+    wagtail_reference_index_ignore = True
 
     application = models.ForeignKey(
         CardApplication,

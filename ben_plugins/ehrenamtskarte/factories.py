@@ -63,9 +63,7 @@ class IssuedCardFactory(DjangoModelFactory):
     card = "ehrenamtskarte"
     card_number = factory.Sequence(lambda n: f"RP-{n:06d}")
     issued_on = factory.LazyFunction(timezone.localdate)
-    valid_until = factory.LazyFunction(
-        lambda: timezone.localdate() + datetime.timedelta(days=730)
-    )
+    valid_until = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=730))
 
     class Meta:
         model = IssuedCard

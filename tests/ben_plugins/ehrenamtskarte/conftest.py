@@ -3,7 +3,12 @@
 from datetime import UTC, datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import timezone
+
+from ben_plugins.core.personal_data.groups import ensure_access_groups
+from ben_plugins.ehrenamtskarte.models import OFFICE
+from tests.factories.users import UserFactory
 
 NOW = datetime(2027, 6, 15, 10, 0, tzinfo=UTC)
 TODAY = NOW.date()
@@ -18,3 +23,11 @@ def frozen(monkeypatch):
         monkeypatch.setattr(timezone, "now", lambda: moment)
 
     return move
+
+
+@pytest.fixture
+def office(db):
+    ensure_access_groups()
+    user = UserFactory(username="eak-buero")
+    user.groups.add(Group.objects.get(name=OFFICE))
+    return user

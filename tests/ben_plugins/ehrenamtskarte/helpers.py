@@ -3,15 +3,10 @@
 import json
 import re
 
-import pytest
 from dateutil.relativedelta import relativedelta
-from django.contrib.auth.models import Group
 from django.core import mail
 
-from ben_plugins.core.personal_data.groups import ensure_access_groups
-from ben_plugins.ehrenamtskarte.models import OFFICE
 from tests.ben_plugins.core.intake_helpers import committed, path_of, unique_address
-from tests.factories.users import UserFactory
 
 from .conftest import TODAY
 
@@ -72,11 +67,3 @@ def mails_to(address: str):
 
 def confirm_link(message) -> str:
     return link(message, r"https?://\S+/mitmachen/bestaetigen/[^/\s]+/")
-
-
-@pytest.fixture
-def office(db):
-    ensure_access_groups()
-    user = UserFactory(username="eak-buero")
-    user.groups.add(Group.objects.get(name=OFFICE))
-    return user

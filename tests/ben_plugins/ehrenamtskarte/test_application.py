@@ -9,7 +9,7 @@ from ben_plugins.ehrenamtskarte.models import CardApplication, IssuedCard, Organ
 from tests.ben_plugins.core.intake_helpers import committed
 
 from .conftest import TODAY
-from .helpers import apply, application_data, confirm_link, link, mails_to, office  # noqa: F401
+from .helpers import application_data, apply, confirm_link, link, mails_to
 
 pytestmark = pytest.mark.django_db
 Status = CardApplication.Status

@@ -40,7 +40,8 @@ class CardApplicationFactory(DjangoModelFactory):
     rule_set = "Ehrenamtskarte Rheinland-Pfalz (Landeskriterien)"
     consent_text = "Ich bin einverstanden."
     consent_version = "1"
-    confirmed_at = factory.LazyFunction(timezone.now)
+    submitted_at = factory.LazyFunction(lambda: timezone.now())
+    confirmed_at = factory.LazyFunction(lambda: timezone.now())
 
     class Meta:
         model = CardApplication

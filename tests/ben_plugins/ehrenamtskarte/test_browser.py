@@ -53,7 +53,8 @@ def test_link_pages_pass_axe(context, axe, live_server):
     path = f"/mitmachen/ehrenamtskarte/organisation/{tokens.issue(ORGANISATION, confirmation)}/"
     assert page.goto(live_server.url + path).status == 200
     assert axe(page) == []
-    path = f"/mitmachen/ehrenamtskarte/zurueckziehen/{tokens.issue(WITHDRAW, confirmation.application)}/"
+    token = tokens.issue(WITHDRAW, confirmation.application)
+    path = f"/mitmachen/ehrenamtskarte/zurueckziehen/{token}/"
     assert page.goto(live_server.url + path).status == 200
     assert axe(page) == []
 

@@ -49,6 +49,8 @@ class Transition:
     date/time field set to now when the transition is made (e.g. ``decided_at``, the start of
     a retention period). ``effect(instance, comment)`` runs after the move in its transaction
     (set derived fields, queue an email); raising ``TransitionRefused`` there undoes the move.
+    ``system=True`` with no ``groups``: only the system makes it (``user=None``: a person's
+    one-time link, a daily task) – and administrators.
     """
 
     sources: str | Iterable[str]
@@ -57,6 +59,7 @@ class Transition:
     label: str = ""
     stamp: str | None = None
     effect: Callable[[object, str], None] | None = field(default=None, compare=False)
+    system: bool = False
     source_set: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):

@@ -229,7 +229,7 @@ class CardApplication(Submission):
             effect=tell_rejection,
         ),
         # Only by the applicant's own link (system move), and only until it is forwarded.
-        Transition(_open, Status.WITHDRAWN, [], "Zurückgezogen", stamp="decided_at"),
+        Transition(_open, Status.WITHDRAWN, [], "Zurückgezogen", stamp="decided_at", system=True),
     )
     personal_data = PersonalData(
         purpose="Anträge auf die Ehrenamtskarte Rheinland-Pfalz prüfen und an die "

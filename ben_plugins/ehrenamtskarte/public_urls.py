@@ -1,9 +1,11 @@
 """Public pages under /mitmachen/ehrenamtskarte/: the eligibility check and the application as
 German forms, and the one-time links of organisations, applicants and card holders."""
 
+from urllib.parse import urlencode
+
 from django.db import transaction
-from django.shortcuts import render
-from django.urls import path
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -22,25 +24,29 @@ from .notifications import ORGANISATION, RENEWAL, WITHDRAW
 
 
 class ApplicationFormView(IntakeFormView):
+    """The application form; with ``?verlaengerung=<token>`` (the renewal link) it is filled
+    in from the card's application."""
+
     intake = CardApplicationIntake
 
-
-class RenewalFormView(ApplicationFormView):
-    """The renewal link: the application form filled in from the card's application."""
-
-    def get(self, request, token):
+    def get(self, request, *args, **kwargs):
+        token = request.GET.get(RENEWAL_PARAMETER)
+        if not token:
+            return super().get(request, *args, **kwargs)
         try:
             card = tokens.peek(RENEWAL, token)
         except tokens.TokenError as error:
             return tokens.token_error_page(request, error)
         return self.form(request, values=renewal_values(card), errors={})
 
-    def post(self, request, token):
-        try:
-            tokens.peek(RENEWAL, token)
-        except tokens.TokenError as error:
-            return tokens.token_error_page(request, error)
-        return super().post(request)
+
+RENEWAL_PARAMETER = "verlaengerung"
+
+
+def renewal_link(request, token):
+    """The link in the renewal email: on to the form, filled in."""
+    url = reverse("ehrenamtskarte_public:application")
+    return redirect(f"{url}?{urlencode({RENEWAL_PARAMETER: token})}")
 
 
 def renewal_values(card) -> dict:
@@ -210,7 +216,7 @@ class WithdrawView(View):
 urlpatterns = [
     path("pruefen/", EligibilityFormView.as_view(), name="eligibility"),
     path("antrag/", ApplicationFormView.as_view(), name="application"),
-    path("verlaengern/<str:token>/", RenewalFormView.as_view(), name="renewal"),
+    path("verlaengern/<str:token>/", renewal_link, name="renewal"),
     path("organisation/<str:token>/", OrganisationAnswerView.as_view(), name="organisation"),
     path("zurueckziehen/<str:token>/", WithdrawView.as_view(), name="withdraw"),
 ]

@@ -42,7 +42,7 @@ def test_holders_are_reminded_90_days_before_expiry_once(client, site_tree, froz
     assert [message.to for message in mail.outbox][1:] == [["later@example.org"]]
 
     path = link(reminder, r"https?://\S+/mitmachen/ehrenamtskarte/verlaengern/[^/\s]+/")
-    page = client.get(path).content.decode()
+    page = client.get(path, follow=True).content.decode()
     old = due.application
     assert 'value="Maria"' in page and old.street in page
     assert 'value="renewal" selected' in page
@@ -76,7 +76,9 @@ def test_the_renewal_form_files_a_renewal(client, site_tree, frozen):
         "email": card.email,
         "consent": "on",
     }
-    response = committed(client.post, path, data, REMOTE_ADDR=unique_address())
+    form_url = client.get(path).url
+    assert form_url.startswith("/mitmachen/ehrenamtskarte/antrag/?verlaengerung=")
+    response = committed(client.post, form_url, data, REMOTE_ADDR=unique_address())
     assert response.status_code == 200, response.content.decode()[:2000]
     renewal = CardApplication.all_submissions.get(kind="renewal")
     assert renewal.eligibility_result == "eligible"

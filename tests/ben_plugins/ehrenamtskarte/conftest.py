@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from ben_plugins.core.personal_data.groups import ensure_access_groups
 from ben_plugins.ehrenamtskarte.models import OFFICE
+from cms.moderation.models import ClubMembership
+from tests.ben_plugins.core.records_fixtures import admin_user
 from tests.factories.users import UserFactory
 
 NOW = datetime(2027, 6, 15, 10, 0, tzinfo=UTC)
@@ -30,4 +32,12 @@ def office(db):
     ensure_access_groups()
     user = UserFactory(username="eak-buero")
     user.groups.add(Group.objects.get(name=OFFICE))
+    return user
+
+
+@pytest.fixture
+def editor(club):
+    """An editor of the club (a club membership), in no group that reads personal data."""
+    user = admin_user("vereinsredaktion")
+    ClubMembership.objects.create(user=user, club=club)
     return user

@@ -5,7 +5,6 @@ import pytest
 from django.core import mail
 
 from ben_plugins.ehrenamtskarte.models import CardApplication
-from cms.moderation.models import ClubMembership
 from tests.ben_plugins.core.intake_helpers import committed
 from tests.ben_plugins.core.records_fixtures import admin_user
 from tests.factories.pages import ClubPageFactory
@@ -48,13 +47,6 @@ def form(club, *volunteers) -> dict:
     for index, values in enumerate(volunteers):
         data.update(volunteer(f"v-{index}", **values))
     return data
-
-
-@pytest.fixture
-def editor(club):
-    user = admin_user("vereinsredaktion")
-    ClubMembership.objects.create(user=user, club=club)
-    return user
 
 
 def test_a_club_files_for_several_volunteers(client, site_tree, frozen, club, editor, office):

@@ -16,7 +16,6 @@ from ben_plugins.ehrenamtskarte.factories import (
     OrganisationConfirmationFactory,
 )
 from ben_plugins.ehrenamtskarte.models import CardApplication, IssuedCard
-from cms.moderation.models import ClubMembership
 from cms.moderation.roles import MODERATORS, ensure_roles
 from tests.ben_plugins.core.records_fixtures import admin_user
 
@@ -37,14 +36,7 @@ def moderator(db):
     return user
 
 
-@pytest.fixture
-def editor_of_the_club(club):
-    user = admin_user("vereinsredaktion")
-    ClubMembership.objects.create(user=user, club=club)
-    return user
-
-
-@pytest.mark.parametrize("who", ["moderator", "editor_of_the_club"])
+@pytest.mark.parametrize("who", ["moderator", "editor"])
 def test_the_inbox_is_hidden_from_moderators_and_club_editors(
     client, site_tree, club, request, who
 ):

@@ -319,7 +319,8 @@ class CardApplication(Submission):
         verbose_name_plural = "Anträge auf Ehrenamtskarte"
 
     def __str__(self):
-        return f"{self.reference} ({self.first_name} {self.last_name})"
+        """The reference only: lists that show it (the confirmations') show no names."""
+        return f"Antrag {self.reference}"
 
     def save(self, *args, **kwargs):
         if not self.reference:

@@ -92,7 +92,7 @@ class ClubChoiceForm(forms.Form):
         )
 
 
-def file_application(club: ClubPage, volunteer: dict, user, base_url: str) -> CardApplication:
+def file_application(club: ClubPage, volunteer: dict, base_url: str) -> CardApplication:
     """One volunteer's application filed by the club; the volunteer confirms consent by the
     intake's confirmation link, and only then the club's confirmation counts."""
     activity = {
@@ -136,12 +136,12 @@ def file_application(club: ClubPage, volunteer: dict, user, base_url: str) -> Ca
             consent_version=consent.version,
         )
         mail.send_later(
-            service.CONFIRMATION_TEMPLATE,
+            "ehrenamtskarte/mail/group_consent",
             application,
             language="de",
             base_url=base_url,
             links={"confirm_url": mail.Link(service.CONFIRM, "ben_intake_confirm")},
-            context={"title": f"Sammelantrag Ehrenamtskarte von {club.title}"},
+            context={"club": club.title},
         )
     return application
 
@@ -186,7 +186,7 @@ class GroupApplicationsView(RefusedWith403, WagtailAdminTemplateMixin, TemplateV
         volunteers = [form.cleaned_data for form in formset if form.cleaned_data]
         base_url = request.build_absolute_uri("/")
         for volunteer in volunteers:
-            file_application(club, volunteer, request.user, base_url)
+            file_application(club, volunteer, base_url)
         messages.success(
             request,
             f"{len(volunteers)} Anträge für {club.title} angelegt. Jede Person bekommt eine "

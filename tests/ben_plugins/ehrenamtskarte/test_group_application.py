@@ -118,3 +118,5 @@ def test_the_consent_email_goes_to_each_volunteer(client, site_tree, frozen, clu
     committed(client.post, URL, form(club, {}))
     assert "/mitmachen/bestaetigen/" in mail.outbox[-1].body
     assert mail.outbox[-1].to == ["jonas@example.org"]
+    assert club.title in mail.outbox[-1].subject
+    assert "Ich bin einverstanden" in mail.outbox[-1].body  # the consent text it confirms

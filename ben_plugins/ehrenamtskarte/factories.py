@@ -7,7 +7,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from .models import CardApplication, IssuedCard, OrganisationConfirmation
+from .models import STATE_CRITERIA, CardApplication, IssuedCard, OrganisationConfirmation
 
 
 class CardApplicationFactory(DjangoModelFactory):
@@ -37,7 +37,7 @@ class CardApplicationFactory(DjangoModelFactory):
     )
     eligibility_result = "eligible"
     eligibility_card = "ehrenamtskarte"
-    rule_set = "Ehrenamtskarte Rheinland-Pfalz (Landeskriterien)"
+    rule_set = STATE_CRITERIA
     consent_text = "Ich bin einverstanden."
     consent_version = "1"
     submitted_at = factory.LazyFunction(lambda: timezone.now())

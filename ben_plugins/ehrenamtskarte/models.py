@@ -1,5 +1,8 @@
 """Rule sets, applications for the card, organisations' confirmations and issued cards."""
 
+from datetime import date
+from decimal import Decimal
+
 from dateutil.relativedelta import relativedelta
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
@@ -15,11 +18,17 @@ from ben_plugins.core.transitions import Transition, TransitionRefused, Transiti
 OFFICE = "Ehrenamtskarte-Büro"
 
 
+#: The state's criteria (the fields' defaults), stored by migration 0002.
+STATE_CRITERIA = "Ehrenamtskarte Rheinland-Pfalz (Landeskriterien)"
+
+
 class RuleSetQuerySet(models.QuerySet):
-    def in_force(self, day=None):
-        """The rule set valid on ``day`` (today): the latest one whose valid-from has come."""
+    def in_force(self, day=None) -> "RuleSet":
+        """The rule set valid on ``day`` (today): the latest one whose valid-from has come;
+        the state's criteria (unsaved) if none has, so that an answer is always possible."""
         day = day or timezone.localdate()
-        return self.filter(valid_from__lte=day).order_by("-valid_from").first()
+        found = self.filter(valid_from__lte=day).order_by("-valid_from").first()
+        return found or RuleSet(name=STATE_CRITERIA, valid_from=date(2000, 1, 1))
 
 
 class RuleSet(models.Model):
@@ -30,10 +39,10 @@ class RuleSet(models.Model):
     valid_from = models.DateField("Gültig ab", unique=True)
     min_age = models.PositiveSmallIntegerField("Mindestalter (Jahre)", default=14)
     min_hours_per_week = models.DecimalField(
-        "Mindeststunden pro Woche", max_digits=5, decimal_places=2, default=5
+        "Mindeststunden pro Woche", max_digits=5, decimal_places=2, default=Decimal(5)
     )
     min_hours_per_year = models.DecimalField(
-        "Mindeststunden pro Jahr", max_digits=6, decimal_places=2, default=250
+        "Mindeststunden pro Jahr", max_digits=6, decimal_places=2, default=Decimal(250)
     )
     weeks_per_year = models.PositiveSmallIntegerField(
         "Wochen pro Jahr",

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from dateutil.relativedelta import relativedelta
 
-from ben_plugins.ehrenamtskarte.models import RuleSet
+from ben_plugins.ehrenamtskarte.models import STATE_CRITERIA, RuleSet
 
 from .conftest import TODAY
 
@@ -261,3 +261,10 @@ def test_nothing_is_stored(client, frozen, django_assert_max_num_queries):
 
     post(client, request())
     assert CardApplication.all_submissions.count() == 0
+
+
+def test_without_any_rule_set_the_state_criteria_apply(client, frozen):
+    RuleSet.objects.all().delete()
+    answer = post(client, request(activities=[activity(hours_per_week=4.9)])).json()
+    assert answer["result"] == "not_eligible"
+    assert answer["rule_set"] == STATE_CRITERIA

@@ -13,7 +13,13 @@ from rest_framework.response import Response
 
 from ben_plugins.core.intake import service
 from ben_plugins.core.intake.serializers import dotted_errors
-from ben_plugins.core.intake.views import IntakeViewSet, accepted_message
+from ben_plugins.core.intake.views import (
+    PROBLEM_CONTENT_TYPE,
+    PROBLEMS,
+    IntakeViewSet,
+    ProblemSerializer,
+    accepted_message,
+)
 from cms.api.viewsets import ApiViewSet
 
 from . import eligibility, statistics
@@ -39,6 +45,14 @@ EligibilityAnswer = inline_serializer(
         "rule_set": serializers.CharField(help_text="Name of the rule set applied."),
     },
 )
+
+
+def problems(*codes: int) -> dict:
+    """The documented problem+json answers (as the intake documents its own)."""
+    return {
+        (code, PROBLEM_CONTENT_TYPE): OpenApiResponse(ProblemSerializer, PROBLEMS[code])
+        for code in codes
+    }
 
 
 def validated(serializer_class, request):
@@ -71,7 +85,7 @@ class EligibilityViewSet(ApiViewSet):
             "asks for English."
         ),
         request=EligibilitySerializer,
-        responses={200: EligibilityAnswer, 400: OpenApiResponse(description="Field errors.")},
+        responses={200: EligibilityAnswer, **problems(400)},
     )
     def create(self, request, *args, **kwargs):
         data = validated(EligibilitySerializer, request)
@@ -123,9 +137,7 @@ ApplicationViewSet.create = extend_schema(
                 "detail": serializers.CharField(),
             },
         ),
-        400: OpenApiResponse(description="Field errors keyed by dotted paths."),
-        413: OpenApiResponse(description="Body too large."),
-        429: OpenApiResponse(description="Too many submissions; see Retry-After."),
+        **problems(400, 413, 429),
     },
 )(create_application)
 
@@ -140,7 +152,8 @@ class StatisticsViewSet(ApiViewSet):
         summary="Statistics of the Ehrenamtskarte (no personal data)",
         responses={200: statistics.StatisticsSerializer},
     )
-    def list(self, request, *args, **kwargs):
+    def figures(self, request, *args, **kwargs):
+        """One object (not a list action: the schema would promise an array)."""
         return Response(statistics.figures(timezone.localdate()))
 
 
@@ -151,5 +164,5 @@ urlpatterns = [
         name="eligibility",
     ),
     *ApplicationViewSet.urls("applications/", "applications"),
-    path("statistics/", StatisticsViewSet.as_view({"get": "list"}), name="statistics"),
+    path("statistics/", StatisticsViewSet.as_view({"get": "figures"}), name="statistics"),
 ]

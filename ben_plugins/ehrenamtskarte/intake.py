@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ben_plugins.core.intake.serializers import IntakeSerializer, StrictSerializer
@@ -19,12 +20,48 @@ def not_in_future(value):
     return value
 
 
+def hours_schema(maximum: int) -> dict:
+    return {"type": "number", "minimum": 0, "maximum": maximum, "nullable": True}
+
+
+class HoursField(serializers.DecimalField):
+    """Hours as a JSON number (the issue's examples: ``"hours_per_week": 3``); the HTML form
+    sends text, which is fine there."""
+
+    def to_internal_value(self, data):
+        wrong_type = isinstance(data, bool) or not isinstance(data, int | float)
+        if self.root.context.get("json_types") and wrong_type:
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+@extend_schema_field(hours_schema(168))
+class WeeklyHoursField(HoursField):
+    pass
+
+
+@extend_schema_field(hours_schema(8760))
+class YearlyHoursField(HoursField):
+    pass
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "nullable": True})
+class ClubField(serializers.ChoiceField):
+    """A published BEN club by id; its choices are read per request (the form's select)."""
+
+    def to_internal_value(self, data):
+        wrong_type = isinstance(data, bool) or not isinstance(data, int)
+        if self.root.context.get("json_types") and wrong_type:
+            self.fail("invalid_choice", input=data)
+        return super().to_internal_value(data)
+
+
 class ActivitySerializer(StrictSerializer):
     """One engagement; hours either per week or per year."""
 
     organisation = serializers.CharField(label="Organisation", max_length=200)
     in_bitburg = serializers.BooleanField(label="Engagement in Bitburg", default=False)
-    hours_per_week = serializers.DecimalField(
+    hours_per_week = WeeklyHoursField(
         label="Stunden pro Woche",
         max_digits=5,
         decimal_places=2,
@@ -33,7 +70,7 @@ class ActivitySerializer(StrictSerializer):
         required=False,
         allow_null=True,
     )
-    hours_per_year = serializers.DecimalField(
+    hours_per_year = YearlyHoursField(
         label="Stunden pro Jahr",
         max_digits=6,
         decimal_places=2,
@@ -84,13 +121,18 @@ def club_choices() -> list[tuple[int, str]]:
     return [(club.pk, club.title) for club in clubs]
 
 
+class EligibilityCheck(Intake):
+    """Not a submission (no model, nothing stored): lends the eligibility serializer to the
+    HTML form's helpers and to the intake's strict OpenAPI description of bodies."""
+
+    serializer_class = EligibilitySerializer
+
+
 class ApplicationActivitySerializer(ActivitySerializer):
     """An activity of an application: a BEN club (its contact address gets the confirmation
     request) or another organisation with a contact address."""
 
-    club = serializers.ChoiceField(
-        label="Verein in BEN", choices=[], required=False, allow_null=True
-    )
+    club = ClubField(label="Verein in BEN", choices=[], required=False, allow_null=True)
     organisation = serializers.CharField(
         label="Andere Organisation", max_length=200, required=False, allow_blank=True
     )

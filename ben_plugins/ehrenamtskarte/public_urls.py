@@ -13,12 +13,11 @@ from django.views.decorators.cache import never_cache
 
 from ben_plugins.core import tokens
 from ben_plugins.core.intake.serializers import dotted_errors
-from ben_plugins.core.intake.service import Intake
 from ben_plugins.core.intake.views import IntakeFormView, flat_values, form_fields
 
 from . import eligibility
 from .confirmations import answer
-from .intake import CardApplicationIntake, EligibilitySerializer
+from .intake import CardApplicationIntake, EligibilityCheck, EligibilitySerializer
 from .models import CardApplication, RuleSet
 from .notifications import ORGANISATION, RENEWAL, WITHDRAW
 
@@ -82,12 +81,6 @@ def renewal_values(card) -> dict:
         language=old.language,
     )
     return values
-
-
-class EligibilityCheck(Intake):
-    """Not a submission (no model): lends the eligibility serializer to the form's helpers."""
-
-    serializer_class = EligibilitySerializer
 
 
 class EligibilityFormView(IntakeFormView):

@@ -213,32 +213,34 @@ class CardApplication(Submission):
         "Abgelehnt/zurückgezogen am", null=True, blank=True, editable=False
     )
 
-    _office = [OFFICE]
-    _open = [Status.RECEIVED, Status.CONFIRMED, Status.CHECKED]
+    #: Before forwarding: the applicant may still withdraw.
+    OPEN_STATES = [Status.RECEIVED, Status.CONFIRMED, Status.CHECKED]
     transitions = Transitions(
         "status",
-        Transition(Status.RECEIVED, Status.CONFIRMED, _office, "Von Organisation bestätigt"),
-        Transition(Status.CONFIRMED, Status.CHECKED, _office, "Von Stadt geprüft"),
+        Transition(Status.RECEIVED, Status.CONFIRMED, [OFFICE], "Von Organisation bestätigt"),
+        Transition(Status.CONFIRMED, Status.CHECKED, [OFFICE], "Von Stadt geprüft"),
         Transition(
             Status.CHECKED,
             Status.FORWARDED,
-            _office,
+            [OFFICE],
             "An Staatskanzlei weitergeleitet",
             stamp="forwarded_at",
         ),
         Transition(
-            Status.FORWARDED, Status.ISSUED, _office, "Karte ausgestellt", effect=issue_card
+            Status.FORWARDED, Status.ISSUED, [OFFICE], "Karte ausgestellt", effect=issue_card
         ),
         Transition(
-            [*_open, Status.FORWARDED],
+            [*OPEN_STATES, Status.FORWARDED],
             Status.REJECTED,
-            _office,
+            [OFFICE],
             "Ablehnen (Grund als Kommentar)",
             stamp="decided_at",
             effect=tell_rejection,
         ),
         # Only by the applicant's own link (system move), and only until it is forwarded.
-        Transition(_open, Status.WITHDRAWN, [], "Zurückgezogen", stamp="decided_at", system=True),
+        Transition(
+            OPEN_STATES, Status.WITHDRAWN, [], "Zurückgezogen", stamp="decided_at", system=True
+        ),
     )
     personal_data = PersonalData(
         purpose="Anträge auf die Ehrenamtskarte Rheinland-Pfalz prüfen und an die "

@@ -11,6 +11,7 @@ from cms.core.publication import published
 from cms.pages.models import ClubPage
 
 from . import eligibility
+from .confirmations import start_confirmations
 from .models import Allowance, Card, CardApplication, RuleSet
 
 
@@ -242,6 +243,4 @@ class CardApplicationIntake(Intake):
     def confirmed(cls, submission, request):
         """Confirmed by the applicant: the organisations are asked (with the Art. 14 notice),
         or, for a club's Sammelantrag, the club's confirmation counts at once."""
-        from .confirmations import start_confirmations
-
         start_confirmations(submission, request.build_absolute_uri("/"))

@@ -14,6 +14,8 @@ from ben_plugins.core.letters import Letter
 from ben_plugins.core.personal_data import GroupAccess, PersonalData, Retention
 from ben_plugins.core.transitions import Transition, TransitionRefused, Transitions
 
+from .notifications import send_rejection
+
 #: The city office that works the applications (and the only group that sees them).
 OFFICE = "Ehrenamtskarte-Büro"
 
@@ -129,8 +131,6 @@ def tell_rejection(application, comment):
     """„abgelehnt“ needs a reason (the comment); the applicant gets it by email."""
     if not comment.strip():
         raise TransitionRefused("Bitte den Grund der Ablehnung als Kommentar angeben.")
-    from .notifications import send_rejection
-
     send_rejection(application, comment)
 
 

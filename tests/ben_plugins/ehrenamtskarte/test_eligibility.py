@@ -268,3 +268,26 @@ def test_without_any_rule_set_the_state_criteria_apply(client, frozen):
     answer = post(client, request(activities=[activity(hours_per_week=4.9)])).json()
     assert answer["result"] == "not_eligible"
     assert answer["rule_set"] == STATE_CRITERIA
+
+
+def test_the_example_of_the_issue(client, frozen):
+    """3 h/week at one organisation: 150 h a year, not enough."""
+    data = {
+        "birth_date": "2001-05-04",
+        "lives_in_bitburg": True,
+        "years_of_engagement": 3,
+        "activities": [
+            {
+                "organisation": "DRK Bitburg",
+                "in_bitburg": True,
+                "hours_per_week": 3,
+                "hours_per_year": None,
+                "since": "2022-01-01",
+                "allowance": "none",
+            }
+        ],
+    }
+    answer = post(client, data).json()
+    assert (answer["result"], answer["card"]) == ("not_eligible", None)
+    assert [reason["code"] for reason in answer["reasons"]] == ["hours"]
+    assert answer["reasons"][0]["message"].startswith("150 Stunden im Jahr")

@@ -46,15 +46,39 @@ class YearlyHoursField(HoursField):
     pass
 
 
+def club_choices() -> list[tuple[int, str]]:
+    """The published clubs, chosen per request (the list changes)."""
+    clubs = published(ClubPage.objects.all()).order_by("title").only("pk", "title")
+    return [(club.pk, club.title) for club in clubs]
+
+
 @extend_schema_field({"type": "integer", "minimum": 1, "nullable": True})
 class ClubField(serializers.ChoiceField):
-    """A published BEN club by id; its choices are read per request (the form's select)."""
+    """A published BEN club by id. The choices are read from the database when used (the
+    form's select, validation), never when the serializer is built (the OpenAPI schema)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=[], **kwargs)
+
+    @property
+    def choices(self):
+        return dict(club_choices())
+
+    @choices.setter
+    def choices(self, value):
+        """Ignored: the choices come from the database."""
 
     def to_internal_value(self, data):
         wrong_type = isinstance(data, bool) or not isinstance(data, int)
         if self.root.context.get("json_types") and wrong_type:
             self.fail("invalid_choice", input=data)
-        return super().to_internal_value(data)
+        try:
+            club_id = int(data)
+        except (TypeError, ValueError):
+            self.fail("invalid_choice", input=data)
+        if club_id not in self.choices:
+            self.fail("invalid_choice", input=data)
+        return club_id
 
 
 class ActivitySerializer(StrictSerializer):
@@ -116,12 +140,6 @@ class EligibilitySerializer(StrictSerializer):
     )
 
 
-def club_choices() -> list[tuple[int, str]]:
-    """The published clubs, chosen per request (the list changes)."""
-    clubs = published(ClubPage.objects.all()).order_by("title").only("pk", "title")
-    return [(club.pk, club.title) for club in clubs]
-
-
 class EligibilityCheck(Intake):
     """Not a submission (no model, nothing stored): lends the eligibility serializer to the
     HTML form's helpers and to the intake's strict OpenAPI description of bodies."""
@@ -133,7 +151,7 @@ class ApplicationActivitySerializer(ActivitySerializer):
     """An activity of an application: a BEN club (its contact address gets the confirmation
     request) or another organisation with a contact address."""
 
-    club = ClubField(label="Verein in BEN", choices=[], required=False, allow_null=True)
+    club = ClubField(label="Verein in BEN", required=False, allow_null=True)
     organisation = serializers.CharField(
         label="Andere Organisation", max_length=200, required=False, allow_blank=True
     )
@@ -199,10 +217,6 @@ class ApplicationSerializer(IntakeSerializer):
         max_length=10,
         allow_empty=False,
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["activities"].child.fields["club"].choices = club_choices()
 
     def validate(self, attrs):
         attrs = super().validate(attrs)

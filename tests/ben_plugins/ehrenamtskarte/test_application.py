@@ -224,3 +224,21 @@ def test_invalid_applications_are_400(client, site_tree, frozen, changes, field)
     response = apply(client, application_data(**changes))
     assert response.status_code == 400
     assert field in response.json()["errors"], response.json()
+
+
+def test_a_ben_club_is_asked_at_its_contact_address(client, site_tree, frozen, club):
+    club.email = "vorstand@sv-bitburg.example"
+    club.save_revision().publish()
+    activity = {**application_data()["activities"][0], "club": club.pk}
+    del activity["organisation"], activity["contact_email"]
+    response = apply(client, application_data(activities=[activity]))
+    assert response.status_code == 201, response.content
+    committed(client.post, confirm_link(mail.outbox[-1]))
+    confirmation = OrganisationConfirmation.objects.get()
+    assert (confirmation.club, confirmation.organisation) == (club, club.title)
+    assert mails_to("vorstand@sv-bitburg.example")
+
+    unknown = {**activity, "club": club.pk + 1000}
+    response = apply(client, application_data(activities=[unknown]))
+    assert response.status_code == 400
+    assert "activities.0.club" in response.json()["errors"]

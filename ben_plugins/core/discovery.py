@@ -23,6 +23,7 @@ ENTRY_POINT_GROUP = "ben_cms.plugins"
 BUILTIN_PLUGINS = {
     "webhooks": "ben_plugins.webhooks",
     "feeds": "ben_plugins.feeds",
+    "ehrenamtskarte": "ben_plugins.ehrenamtskarte",
     "ehrenamtsmedaille": "ben_plugins.ehrenamtsmedaille",
     "vermittlung": "ben_plugins.vermittlung",
 }

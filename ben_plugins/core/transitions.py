@@ -17,7 +17,7 @@ A model declares::
 and moves an instance with ``Model.transitions.move(instance, target, user, comment)``.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
@@ -47,7 +47,10 @@ class Transition:
 
     Administrators (superusers) may make every declared transition. ``stamp`` names a
     date/time field set to now when the transition is made (e.g. ``decided_at``, the start of
-    a retention period).
+    a retention period). ``effect(instance, comment)`` runs after the move in its transaction
+    (set derived fields, queue an email); raising ``TransitionRefused`` there undoes the move.
+    ``system=True`` with no ``groups``: only the system makes it (``user=None``: a person's
+    one-time link, a daily task) – and administrators.
     """
 
     sources: str | Iterable[str]
@@ -55,6 +58,8 @@ class Transition:
     groups: Iterable[str] = ()
     label: str = ""
     stamp: str | None = None
+    effect: Callable[[object, str], None] | None = field(default=None, compare=False)
+    system: bool = False
     source_set: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -97,7 +102,11 @@ class Transitions:
         return [t for t in self.from_state(state) if t.allows_user(user)]
 
     def find(self, instance, target: str, user) -> Transition:
-        """The transition to ``target`` the user may make, or TransitionRefused."""
+        """The transition to ``target`` the user may make, or TransitionRefused.
+
+        ``user=None`` is the system acting on a person's one-time link or in a daily task
+        (an organisation confirming, an applicant withdrawing): any declared move is allowed.
+        """
         state = self.current(instance)
         candidates = [t for t in self.from_state(state) if t.target == str(target)]
         if not candidates:
@@ -105,6 +114,8 @@ class Transitions:
                 f"Von „{self.state_label(state)}“ nach „{self.state_label(str(target))}“ "
                 "ist kein Übergang vorgesehen."
             )
+        if user is None:
+            return candidates[0]
         for candidate in candidates:
             if candidate.allows_user(user):
                 return candidate
@@ -147,6 +158,8 @@ class Transitions:
                     "comment": comment,
                 },
             )
+            if chosen.effect:
+                chosen.effect(instance, comment)
         return chosen
 
 

@@ -49,12 +49,21 @@ def _constrain(component: dict, serializer) -> None:
                 schema["minLength"] = 1
 
 
+def _intakes(base=Intake):
+    """Every declared intake, also one without a model (a check that stores nothing and
+    lends its serializer to a form and an endpoint, such as the Ehrenamtskarte's eligibility)."""
+    for intake in base.__subclasses__():
+        yield intake
+        yield from _intakes(intake)
+
+
 def constrain_submission_bodies(result, generator, **kwargs):
     """drf-spectacular postprocessing hook (SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"])."""
     schemas = result.get("components", {}).get("schemas", {})
     found = {}
-    for intake in Intake.registry.values():
-        _strict_serializers(intake.serializer_class(), found)
+    for intake in _intakes():
+        if intake.serializer_class is not None:
+            _strict_serializers(intake.serializer_class(), found)
     for name, serializer in found.items():
         if name in schemas:
             _constrain(schemas[name], serializer)

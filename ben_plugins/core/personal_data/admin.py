@@ -7,12 +7,14 @@ written to the access log. Records arrive from outside, so there is no „add“
 field is changed only through the declared transitions (a form on the record's page).
 """
 
+import json
 from functools import wraps
 
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import re_path
@@ -94,7 +96,19 @@ class LoggedAccessMixin:
         return response
 
 
+def json_text(value) -> str:
+    return json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
+
+
 class RecordIndexView(IndexView):
+    #: JSON fields (lists of entries such as activities or preferred dates) export as JSON
+    #: text; Wagtail would join a list's items as strings and fail on dicts.
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        list: {IndexView.FORMAT_CSV: json_text, IndexView.FORMAT_XLSX: json_text},
+        dict: {IndexView.FORMAT_CSV: json_text, IndexView.FORMAT_XLSX: json_text},
+    }
+
     def as_spreadsheet(self, queryset, spreadsheet_format):
         AccessLogEntry.record(list(queryset), Action.EXPORT, self.request.user)
         return super().as_spreadsheet(queryset, spreadsheet_format)
@@ -310,7 +324,9 @@ def model_admin_for(model) -> type[PersonalDataModelAdmin]:
             "model": model,
             "menu_label": str(model._meta.verbose_name_plural),
             "list_display": tuple(listed),
-            "list_filter": (declared.state_field,) if declared else (),
+            "list_filter": ((declared.state_field,) if declared else ())
+            + tuple(declaration.list_filter),
+            "search_fields": tuple(declaration.search_fields),
             "list_export": tuple(field.name for field in model._meta.concrete_fields),
             "ordering": ("-" + model._meta.pk.name,),
         },

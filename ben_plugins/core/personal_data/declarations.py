@@ -157,6 +157,8 @@ class PersonalData:
     list is not logged, opening a record is). ``third_parties`` maps the email field of
     another person named in the record (a speaker, a nominee) to the fields about them: an
     Art. 15 request of that person exports those fields, an Art. 17 request empties them.
+    ``search_fields`` and ``list_filter`` add a search box and filters to the admin's list
+    (Django's lookups, e.g. ``"activities__organisation"``, ``"submitted_at"``).
     """
 
     purpose: str
@@ -167,6 +169,8 @@ class PersonalData:
     subjects: str = "Bürgerinnen und Bürger, die das Formular absenden"
     legal_basis: str = "Art. 6 Abs. 1 lit. a DSGVO (Einwilligung)"
     listed: Sequence[str] = ()
+    search_fields: Sequence[str] = ()
+    list_filter: Sequence[str] = ()
     third_parties: Mapping[str, Sequence[str]] = field(default_factory=dict)
     anonymised_values: Mapping[str, object] = field(default_factory=dict)
     model: type | None = field(default=None, init=False, repr=False)

@@ -1,0 +1,70 @@
+"""Test factories of the plugin's models with personal data, found by the BEN CMS test suite
+(the plugin contract reads and expires one record of each)."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from .models import STATE_CRITERIA, CardApplication, IssuedCard, OrganisationConfirmation
+
+
+class CardApplicationFactory(DjangoModelFactory):
+    """A confirmed application for the Ehrenamtskarte (what the office sees)."""
+
+    email = factory.Sequence(lambda n: f"antrag{n}@example.org")
+    first_name = "Maria"
+    last_name = "Hoffmann"
+    birth_date = datetime.date(1980, 4, 2)
+    street = "Hauptstraße 1"
+    postal_code = "54634"
+    city = "Bitburg"
+    lives_in_bitburg = True
+    card = "ehrenamtskarte"
+    activities = factory.LazyFunction(
+        lambda: [
+            {
+                "organisation": "DRK Bitburg",
+                "in_bitburg": True,
+                "hours_per_week": "5",
+                "hours_per_year": None,
+                "since": "2020-01-01",
+                "allowance": "none",
+                "role": "Sanitätsdienst",
+            }
+        ]
+    )
+    eligibility_result = "eligible"
+    eligibility_card = "ehrenamtskarte"
+    rule_set = STATE_CRITERIA
+    consent_text = "Ich bin einverstanden."
+    consent_version = "1"
+    submitted_at = factory.LazyFunction(lambda: timezone.now())
+    confirmed_at = factory.LazyFunction(lambda: timezone.now())
+
+    class Meta:
+        model = CardApplication
+
+
+class OrganisationConfirmationFactory(DjangoModelFactory):
+    application = factory.SubFactory(CardApplicationFactory)
+    index = 0
+    organisation = "DRK Bitburg"
+    contact_email = factory.Sequence(lambda n: f"verein{n}@example.org")
+
+    class Meta:
+        model = OrganisationConfirmation
+
+
+class IssuedCardFactory(DjangoModelFactory):
+    application = factory.SubFactory(CardApplicationFactory)
+    holder_name = "Maria Hoffmann"
+    email = factory.Sequence(lambda n: f"karte{n}@example.org")
+    card = "ehrenamtskarte"
+    card_number = factory.Sequence(lambda n: f"RP-{n:06d}")
+    issued_on = factory.LazyFunction(timezone.localdate)
+    valid_until = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=730))
+
+    class Meta:
+        model = IssuedCard

@@ -1,0 +1,244 @@
+"""The application through HTTP from the form to the card: double opt-in, organisation
+confirmation, every status change in the office's inbox, and every illegal move refused."""
+
+import pytest
+from django.core import mail
+from wagtail.models import ModelLogEntry
+
+from ben_plugins.ehrenamtskarte.models import CardApplication, IssuedCard, OrganisationConfirmation
+from tests.ben_plugins.core.intake_helpers import committed
+
+from .conftest import TODAY
+from .helpers import application_data, apply, confirm_link, link, mails_to
+
+pytestmark = pytest.mark.django_db
+Status = CardApplication.Status
+BASE = "/admin/ehrenamtskarte/cardapplication/"
+
+
+def confirmed_application(client) -> CardApplication:
+    response = apply(client)
+    assert response.status_code == 201, response.content
+    committed(client.post, confirm_link(mail.outbox[-1]))
+    return CardApplication.objects.get(reference=response.json()["reference"])
+
+
+def organisation_link() -> str:
+    request = mails_to("kontakt@tafel-bitburg.example")[0]
+    return link(request, r"https?://\S+/mitmachen/ehrenamtskarte/organisation/[^/\s]+/")
+
+
+def organisation_answers(client, decision="confirm", comment=""):
+    path = organisation_link()
+    assert client.get(path).status_code == 200
+    return committed(client.post, path, {"decision": decision, "comment": comment})
+
+
+def move(client, application, target, comment=""):
+    return committed(
+        client.post,
+        f"{BASE}transition/{application.pk}/",
+        {"target": target, "comment": comment},
+        follow=True,
+    )
+
+
+def test_from_application_to_card(client, site_tree, frozen, office):
+    response = apply(client)
+    assert response.status_code == 201
+    body = response.json()
+    assert body["status"] == "confirmation_pending"
+    assert body["reference"] == f"EAK-{TODAY.year}-0001"
+    application = CardApplication.all_submissions.get()
+    assert application.eligibility_result == "eligible"
+    assert application.rule_set
+    assert not CardApplication.objects.exists()  # invisible until confirmed
+    assert not OrganisationConfirmation.objects.exists()
+
+    committed(client.post, confirm_link(mail.outbox[-1]))
+    application.refresh_from_db()
+    assert application.is_confirmed and application.status == Status.RECEIVED
+    assert "contact_email" not in application.activities[0]
+    request, art14 = mails_to("kontakt@tafel-bitburg.example")
+    assert "Maria Hoffmann" in request.body and application.reference in request.body
+    assert "Art. 14" in art14.body
+    received = mails_to("maria.hoffmann@example.org")[-1]
+    assert application.reference in received.subject
+
+    assert organisation_answers(client, comment="Seit Jahren dabei.").status_code == 200
+    application.refresh_from_db()
+    assert application.status == Status.CONFIRMED
+    assert application.confirmations.get().comment == "Seit Jahren dabei."
+
+    client.force_login(office)
+    assert client.get(f"{BASE}inspect/{application.pk}/").status_code == 200
+    move(client, application, Status.CHECKED)
+    move(client, application, Status.FORWARDED)
+    response = move(client, application, Status.ISSUED)
+    assert "Kartennummer" in response.content.decode()
+    application.refresh_from_db()
+    assert application.status == Status.FORWARDED
+    application.card_number = "RP-123456"
+    application.save()
+    move(client, application, Status.ISSUED)
+    application.refresh_from_db()
+    assert application.status == Status.ISSUED
+    assert application.issued_on == TODAY
+    assert application.valid_until == TODAY.replace(year=TODAY.year + 2)
+    card = IssuedCard.objects.get()
+    assert (card.card_number, card.valid_until) == ("RP-123456", application.valid_until)
+
+    moves = ModelLogEntry.objects.filter(action="ben.transition", object_id=str(application.pk))
+    assert [entry.data["to"] for entry in moves.order_by("timestamp", "pk")] == [
+        "organisation_bestaetigt",
+        "geprueft",
+        "weitergeleitet",
+        "ausgestellt",
+    ]
+
+
+def test_a_jubilee_card_never_expires(client, site_tree, frozen, office):
+    response = apply(client, application_data(card="jubilaeumskarte", years_of_engagement=30))
+    committed(client.post, confirm_link(mail.outbox[-1]))
+    application = CardApplication.objects.get(reference=response.json()["reference"])
+    organisation_answers(client)
+    client.force_login(office)
+    CardApplication.objects.filter(pk=application.pk).update(card_number="RP-J-1")
+    for target in (Status.CHECKED, Status.FORWARDED, Status.ISSUED):
+        move(client, application, target)
+    application.refresh_from_db()
+    assert application.eligibility_card == "jubilaeumskarte"
+    assert application.status == Status.ISSUED and application.valid_until is None
+
+
+ALLOWED = {
+    Status.RECEIVED: {Status.CONFIRMED, Status.REJECTED, Status.WITHDRAWN},
+    Status.CONFIRMED: {Status.CHECKED, Status.REJECTED, Status.WITHDRAWN},
+    Status.CHECKED: {Status.FORWARDED, Status.REJECTED, Status.WITHDRAWN},
+    Status.FORWARDED: {Status.ISSUED, Status.REJECTED},
+    Status.ISSUED: set(),
+    Status.REJECTED: set(),
+    Status.WITHDRAWN: set(),
+}
+
+
+def test_the_declared_moves_are_exactly_the_allowed_ones():
+    declared = {
+        (source, t.target)
+        for t in CardApplication.transitions.transitions
+        for source in t.source_set
+    }
+    assert declared == {(s, t) for s, targets in ALLOWED.items() for t in targets}
+
+
+@pytest.mark.parametrize("source", list(Status))
+def test_every_illegal_move_is_refused_in_the_inbox(client, site_tree, office, source):
+    from ben_plugins.ehrenamtskarte.factories import CardApplicationFactory
+
+    client.force_login(office)
+    for target in Status:
+        if target in ALLOWED[source] or target == source:
+            continue
+        application = CardApplicationFactory(status=source, card_number="RP-1")
+        response = move(client, application, target, "Versuch")
+        assert "kein Übergang vorgesehen" in response.content.decode(), (source, target)
+        application.refresh_from_db()
+        assert application.status == source
+    # Withdrawing is the applicant's own link: the office cannot do it for them.
+    if Status.WITHDRAWN in ALLOWED[source]:
+        application = CardApplicationFactory(status=source)
+        assert move(client, application, Status.WITHDRAWN).status_code == 403
+
+
+def test_rejection_needs_a_reason_and_is_emailed(client, site_tree, office):
+    from ben_plugins.ehrenamtskarte.factories import CardApplicationFactory
+
+    application = CardApplicationFactory(email="abgelehnt@example.org")
+    client.force_login(office)
+    response = move(client, application, Status.REJECTED)
+    assert "Grund der Ablehnung" in response.content.decode()
+    application.refresh_from_db()
+    assert application.status == Status.RECEIVED
+    move(client, application, Status.REJECTED, "Die Tätigkeit liegt außerhalb von Bitburg.")
+    application.refresh_from_db()
+    assert application.status == Status.REJECTED and application.decided_at
+    message = mails_to("abgelehnt@example.org")[-1]
+    assert "außerhalb von Bitburg" in message.body
+
+
+def test_an_organisation_rejection_leaves_it_to_the_office(client, site_tree, frozen):
+    application = confirmed_application(client)
+    organisation_answers(client, decision="reject", comment="Unbekannt.")
+    application.refresh_from_db()
+    assert application.status == Status.RECEIVED
+    confirmation = application.confirmations.get()
+    assert (confirmation.status, confirmation.comment) == ("abgelehnt", "Unbekannt.")
+
+
+def test_the_organisation_link_works_once(client, site_tree, frozen):
+    confirmed_application(client)
+    organisation_answers(client)
+    assert client.post(organisation_link(), {"decision": "reject"}).status_code == 410
+    assert client.get(organisation_link()).status_code == 410
+
+
+def test_the_applicant_withdraws_until_forwarded(client, site_tree, frozen):
+    application = confirmed_application(client)
+    received = mails_to("maria.hoffmann@example.org")[-1]
+    path = link(received, r"https?://\S+/mitmachen/ehrenamtskarte/zurueckziehen/[^/\s]+/")
+    assert client.get(path).status_code == 200
+    assert client.post(path).status_code == 200
+    application.refresh_from_db()
+    assert application.status == Status.WITHDRAWN and application.decided_at
+
+
+def test_no_withdrawal_once_forwarded(client, site_tree, frozen):
+    application = confirmed_application(client)
+    received = mails_to("maria.hoffmann@example.org")[-1]
+    path = link(received, r"https?://\S+/mitmachen/ehrenamtskarte/zurueckziehen/[^/\s]+/")
+    CardApplication.objects.filter(pk=application.pk).update(status=Status.FORWARDED)
+    assert client.post(path).status_code == 409
+    application.refresh_from_db()
+    assert application.status == Status.FORWARDED
+
+
+def test_reference_numbers_count_up_per_year(client, site_tree, frozen):
+    first = apply(client).json()["reference"]
+    second = apply(client, application_data(email="zweite@example.org")).json()["reference"]
+    assert (first, second) == (f"EAK-{TODAY.year}-0001", f"EAK-{TODAY.year}-0002")
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"activities": []}, "activities"),
+        (
+            {"activities": [{"role": "x", "since": "2020-01-01", "hours_per_week": 5}]},
+            "activities.0.organisation",
+        ),
+        ({"consent": False}, "consent"),
+        ({"card": "goldkarte"}, "card"),
+    ],
+)
+def test_invalid_applications_are_400(client, site_tree, frozen, changes, field):
+    response = apply(client, application_data(**changes))
+    assert response.status_code == 400
+    assert field in response.json()["errors"], response.json()
+
+
+def test_a_ben_club_is_asked_at_its_contact_address(client, site_tree, frozen, club):
+    club.email = "vorstand@sv-bitburg.example"
+    club.save_revision().publish()
+    activity = {**application_data()["activities"][0], "club": club.pk}
+    del activity["organisation"], activity["contact_email"]
+    response = apply(client, application_data(activities=[activity]))
+    assert response.status_code == 201, response.content
+    committed(client.post, confirm_link(mail.outbox[-1]))
+    confirmation = OrganisationConfirmation.objects.get()
+    assert (confirmation.club, confirmation.organisation) == (club, club.title)
+    assert mails_to("vorstand@sv-bitburg.example")
+
+    unknown = {**activity, "club": club.pk + 1000}
+    response = apply(client, application_data(activities=[unknown]))
+    assert response.status_code == 400
+    assert "activities.0.club" in response.json()["errors"]

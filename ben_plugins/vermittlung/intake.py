@@ -92,20 +92,22 @@ class InterestIntake(Intake):
     title = "Interesse an einem Engagementangebot"
     title_en = "Interest in a volunteering opportunity"
     consent = Consent(
-        version="2026-12-01",
+        version="2026-12-01.2",
         text_de=(
             "Ich bin einverstanden, dass die Stadt Bitburg meinen Namen, meine "
             "Kontaktdaten und meine Nachricht speichert und an den Verein des Angebots und an "
             "die Ehrenamtsagentur weitergibt, damit sie mit mir Kontakt aufnehmen. Die Daten "
-            "werden sechs Monate nach Abschluss der Vermittlung gelöscht. Ich kann die "
-            "Einwilligung jederzeit widerrufen."
+            "werden sechs Monate nach dem letzten Ergebnis (kontaktiert, vermittelt, nicht "
+            "passend, keine Rückmeldung) gelöscht; nimmt niemand Kontakt auf, zwölf Monate "
+            "nach Eingang der Nachricht. Ich kann die Einwilligung jederzeit widerrufen."
         ),
         text_en=(
             "I agree that the town of Bitburg stores my name, my contact details and my "
             "message and passes them on to the club offering the opportunity and to the "
             "volunteering agency (Ehrenamtsagentur) so that they contact me. The data are "
-            "deleted six months after the placement is closed. I can withdraw this consent at "
-            "any time."
+            "deleted six months after the last outcome (contacted, placed, not suitable, no "
+            "response); if nobody makes contact, twelve months after the message arrived. I "
+            "can withdraw this consent at any time."
         ),
     )
 

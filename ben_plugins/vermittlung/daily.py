@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from wagtail.log_actions import log
 
@@ -23,6 +24,8 @@ FLAG_AFTER = timedelta(days=7)
 CITIZEN_AFTER = timedelta(days=14)
 #: The first reminder comes this many days before the review date, the second on the day.
 REMIND_BEFORE = timedelta(days=14)
+#: A daily run catches up „on the day“ reminders missed for this long.
+CATCH_UP = timedelta(days=14)
 #: How far the one-click link moves the review date.
 EXTENSION = relativedelta(months=6)
 #: The extend link works once, until a while after the offer has expired.
@@ -96,18 +99,34 @@ def tell_citizens(base_url: str, now=None) -> list[InterestMessage]:
 
 
 def remind_reviews(base_url: str, today=None) -> list[ReviewReminder]:
-    """Live opportunities whose review date is 14 days ahead, or today: the club gets a
-    reminder with a one-time link that extends the date by six months."""
+    """Live opportunities whose review date is at most 14 days ahead, or has come: the club
+    gets a reminder with a one-time link that extends the date by six months.
+
+    Windows rather than exact days, so a missed daily run loses no reminder: the next run
+    sends it (a review date up to 14 days past still gets its „on the day“ reminder, saying
+    the offer has expired; older ones are on the moderators' list). The unique row per
+    opportunity, date and kind keeps each reminder to one."""
     today = today or timezone.localdate()
     reminders = []
-    for kind, day in (
-        (ReviewReminder.Kind.BEFORE, today + REMIND_BEFORE),
-        (ReviewReminder.Kind.DUE, today),
+    for kind, window in (
+        (
+            ReviewReminder.Kind.BEFORE,
+            {"review_by__gt": today, "review_by__lte": today + REMIND_BEFORE},
+        ),
+        (ReviewReminder.Kind.DUE, {"review_by__lte": today, "review_by__gte": today - CATCH_UP}),
     ):
-        due = VolunteerOpportunity.objects.filter(live=True, review_by=day).select_related("club")
+        sent = ReviewReminder.objects.filter(
+            opportunity=OuterRef("pk"), review_by=OuterRef("review_by"), kind=kind
+        )
+        due = (
+            VolunteerOpportunity.objects.filter(live=True, **window)
+            .exclude(Exists(sent))
+            .select_related("club")
+        )
         for opportunity in due:
             if not _switched_on(opportunity.club):
                 continue
+            day = opportunity.review_by
             try:
                 with transaction.atomic():
                     reminder = ReviewReminder.objects.create(
@@ -119,9 +138,12 @@ def remind_reviews(base_url: str, today=None) -> list[ReviewReminder]:
                         recipient_field="recipient",
                         base_url=base_url,
                         links={"extend_url": mail.Link(EXTEND, "vermittlung_public:extend")},
-                        context={"due": "ja" if kind == ReviewReminder.Kind.DUE else ""},
+                        context={
+                            "due": "ja" if kind == ReviewReminder.Kind.DUE else "",
+                            "expired": "ja" if day < today else "",
+                        },
                     )
-            except IntegrityError:  # sent before
+            except IntegrityError:  # sent before (by a parallel run)
                 continue
             reminders.append(reminder)
     return reminders

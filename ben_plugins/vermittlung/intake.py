@@ -18,9 +18,16 @@ from .models import InterestMessage
 LARGEST_ID = 2**63 - 1
 
 
-def open_opportunities():
-    """The opportunities a citizen may write about: those the public sees."""
-    return published(VolunteerOpportunity.objects.select_related("club")).order_by("title")
+def open_opportunities(request=None):
+    """The opportunities a citizen may write about: those the public sees on the site the
+    request is for (its clubs lie under the site's root page; without a request, the default
+    site), so a message never reaches a club of another site."""
+    site = sites.site_for_request(request) if request is not None else sites.default_site()
+    offers = VolunteerOpportunity.objects.select_related("club")
+    if site is None:
+        return offers.none()
+    offers = offers.filter(club__path__startswith=site.root_page.path)
+    return published(offers).order_by("title")
 
 
 @extend_schema_field(OpenApiTypes.INT)
@@ -35,7 +42,10 @@ class OpportunityField(serializers.ChoiceField):
 
     @property
     def choices(self):
-        return {str(item.pk): f"{item.title} ({item.club.title})" for item in open_opportunities()}
+        return {
+            str(item.pk): f"{item.title} ({item.club.title})"
+            for item in open_opportunities(self.context.get("request"))
+        }
 
     @choices.setter
     def choices(self, value):
@@ -47,7 +57,8 @@ class OpportunityField(serializers.ChoiceField):
             self.fail("invalid_choice", input=data)
         text = str(data).strip()
         is_id = text.isascii() and text.isdigit() and int(text) <= LARGEST_ID
-        opportunity = open_opportunities().filter(pk=int(text)).first() if is_id else None
+        offers = open_opportunities(self.context.get("request"))
+        opportunity = offers.filter(pk=int(text)).first() if is_id else None
         if opportunity is None:
             self.fail("invalid_choice", input=data)
         return opportunity
@@ -81,20 +92,22 @@ class InterestIntake(Intake):
     title = "Interesse an einem Engagementangebot"
     title_en = "Interest in a volunteering opportunity"
     consent = Consent(
-        version="2026-12-01",
+        version="2026-12-01.2",
         text_de=(
             "Ich bin einverstanden, dass die Stadt Bitburg meinen Namen, meine "
             "Kontaktdaten und meine Nachricht speichert und an den Verein des Angebots und an "
             "die Ehrenamtsagentur weitergibt, damit sie mit mir Kontakt aufnehmen. Die Daten "
-            "werden sechs Monate nach Abschluss der Vermittlung gelöscht. Ich kann die "
-            "Einwilligung jederzeit widerrufen."
+            "werden sechs Monate nach dem letzten Ergebnis (kontaktiert, vermittelt, nicht "
+            "passend, keine Rückmeldung) gelöscht; nimmt niemand Kontakt auf, zwölf Monate "
+            "nach Eingang der Nachricht. Ich kann die Einwilligung jederzeit widerrufen."
         ),
         text_en=(
             "I agree that the town of Bitburg stores my name, my contact details and my "
             "message and passes them on to the club offering the opportunity and to the "
             "volunteering agency (Ehrenamtsagentur) so that they contact me. The data are "
-            "deleted six months after the placement is closed. I can withdraw this consent at "
-            "any time."
+            "deleted six months after the last outcome (contacted, placed, not suitable, no "
+            "response); if nobody makes contact, twelve months after the message arrived. I "
+            "can withdraw this consent at any time."
         ),
     )
 

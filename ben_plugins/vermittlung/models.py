@@ -110,11 +110,23 @@ class InterestMessage(Submission):
         retention=[
             Retention("outcome_at", months=6, action="anonymise"),
             Retention(
+                "first_contact_at",
+                months=6,
+                where=Q(outcome_at__isnull=True),
+                action="anonymise",
+                description="kontaktiert, ohne weiteres Ergebnis: 6 Monate nach dem ersten "
+                "Kontakt anonymisiert",
+            ),
+            Retention(
                 "submitted_at",
                 months=12,
-                where=Q(outcome_at__isnull=True, confirmed_at__isnull=False),
+                where=Q(
+                    outcome_at__isnull=True,
+                    first_contact_at__isnull=True,
+                    confirmed_at__isnull=False,
+                ),
                 action="anonymise",
-                description="ohne Ergebnis: 12 Monate nach Eingang anonymisiert",
+                description="nie kontaktiert: 12 Monate nach Eingang anonymisiert",
             ),
             Retention(
                 "submitted_at",

@@ -344,7 +344,9 @@ class IntakeFormView(View):
 
     def form(self, request, *, values: dict, errors: dict, status: int = 200):
         fields = form_fields(
-            self.intake.serializer_class(), values=flat_values(values), errors=errors
+            self.intake.serializer_class(context={"request": request}),
+            values=flat_values(values),
+            errors=errors,
         )
         own_errors = {name: errors.get(name, []) for name in ("email", "language", "consent")}
         summary = [(name, message) for name, messages in errors.items() for message in messages]

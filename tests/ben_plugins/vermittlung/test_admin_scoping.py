@@ -79,10 +79,13 @@ def test_an_editor_of_club_a_sees_and_answers_only_club_a(client, messages, edit
         (["not_suitable"], "Nicht passend"),
     ],
 )
-def test_every_outcome_can_be_recorded(messages, editor_a, path, outcome):
+def test_every_outcome_can_be_recorded(client, messages, editor_a, path, outcome):
     message = messages["a"]
+    client.force_login(editor_a)
     for target in path:
-        InterestMessage.transitions.move(message, target, editor_a)
+        response = client.post(f"{INBOX}transition/{message.pk}/", {"target": target})
+        assert response.status_code == 302
+    message.refresh_from_db()
     assert message.get_status_display() == outcome
     assert message.outcome_at is not None
 

@@ -108,18 +108,60 @@ def test_review_reminders_fourteen_days_before_and_on_the_day(clock, start, club
     due = VolunteerOpportunityFactory(
         club=club_a, title="Kleiderkammer", review_by=today, published=True
     )
-    later = today + dt.timedelta(days=13)
+    later = today + dt.timedelta(days=15)
     VolunteerOpportunityFactory(club=club_a, review_by=later, published=True)
     VolunteerOpportunityFactory(club=club_a, title="Entwurf", review_by=today)  # not live
 
     sent = {message.to[0]: message for message in run_daily()}
     assert set(sent) == {"lernen@verein.example", "tafel@verein.example"}
-    assert "In 14 Tagen" in sent["lernen@verein.example"].subject
-    assert "Heute" in sent["tafel@verein.example"].subject
+    in_two_weeks = (today + dt.timedelta(days=14)).strftime("%d.%m.%Y")
+    assert (
+        sent["lernen@verein.example"].subject == f"Am {in_two_weeks} läuft „Hausaufgabenhilfe“ ab"
+    )
+    assert sent["tafel@verein.example"].subject == "Heute läuft „Kleiderkammer“ ab"
     assert re.search(EXTEND_LINK, sent["tafel@verein.example"].body)
     assert ReviewReminder.objects.filter(opportunity=soon, kind="before").exists()
     assert ReviewReminder.objects.filter(opportunity=due, kind="due").exists()
     assert run_daily() == []  # never twice
+
+
+def test_missed_daily_runs_lose_no_review_reminder(clock, start, club_a):
+    """The command did not run for days: the next run sends the reminders that fell due
+    meanwhile, each once, and an „on the day“ reminder that comes late says so."""
+    today = timezone.localdate()
+    soon = VolunteerOpportunityFactory(
+        club=club_a,
+        title="Hausaufgabenhilfe",
+        contact_email="lernen@verein.example",
+        review_by=today + dt.timedelta(days=16),
+        published=True,
+    )
+    lapsed = VolunteerOpportunityFactory(
+        club=club_a, title="Kleiderkammer", review_by=today + dt.timedelta(days=1), published=True
+    )
+    forgotten = VolunteerOpportunityFactory(
+        club=club_a, title="Altes Angebot", review_by=today - dt.timedelta(days=30), published=True
+    )
+    (first,) = run_daily()  # the old offer is only for the moderators' list
+    assert first.subject.endswith("läuft „Kleiderkammer“ ab") and first.subject.startswith("Am ")
+
+    clock.set(start + dt.timedelta(days=3))  # runs missed: 14 days before one, the day of the other
+    sent = {message.to[0]: message for message in run_daily()}
+    assert set(sent) == {"lernen@verein.example", "tafel@verein.example"}
+    assert sent["tafel@verein.example"].subject == "„Kleiderkammer“ ist abgelaufen"
+    assert "Seit dem Tag danach" in sent["tafel@verein.example"].body
+    assert "Am " in sent["lernen@verein.example"].subject
+    assert set(ReviewReminder.objects.values_list("opportunity", "kind")) == {
+        (lapsed.pk, "before"),
+        (soon.pk, "before"),
+        (lapsed.pk, "due"),
+    }
+    assert not ReviewReminder.objects.filter(opportunity=forgotten).exists()
+    assert run_daily() == []  # never twice
+
+    clock.set(start + dt.timedelta(days=16))
+    (on_the_day,) = run_daily()
+    assert on_the_day.subject == "Heute läuft „Hausaufgabenhilfe“ ab"
 
 
 def test_the_extend_link_works_once_and_brings_an_expired_offer_back(

@@ -25,7 +25,9 @@ def at(day: dt.date, hour: int = 12) -> dt.datetime:
 @pytest.fixture
 def known(clock, club_a, club_b):
     """This month: three messages (two to club A about a social offer, one to club B about an
-    integration offer), one placed; last month: one; thirteen months ago: one (outside)."""
+    integration offer), the first of them placed five days after it arrived (still this
+    month: it arrived on the 1st, the clock stands on the 15th); last month: one; thirteen
+    months ago: one (outside)."""
     now = clock.set(at(timezone.localdate().replace(day=15)))  # mid-month: no edge cases
     months = figures.month_starts(timezone.localdate())
     social, integration = CategoryFactory(name="Soziales"), CategoryFactory(name="Integration")
@@ -39,7 +41,7 @@ def known(clock, club_a, club_b):
         club=club_a, review_by=timezone.localdate() - dt.timedelta(days=1), published=True
     )
 
-    def message(opportunity, submitted, contact_after=None, placed=False):
+    def message(opportunity, submitted, contact_after=None, placed_after=None):
         created = InterestMessageFactory(
             opportunity=opportunity,
             club=opportunity.club,
@@ -49,11 +51,16 @@ def known(clock, club_a, club_b):
         changes = {}
         if contact_after is not None:
             changes = {"status": "contacted", "first_contact_at": submitted + contact_after}
-        if placed:
-            changes.update(status="placed", outcome_at=submitted + dt.timedelta(days=5))
+        if placed_after is not None:
+            changes.update(status="placed", outcome_at=submitted + placed_after)
         InterestMessage.objects.filter(pk=created.pk).update(**changes)
 
-    message(lunch, at(months[-1], 1), contact_after=dt.timedelta(days=1))
+    message(
+        lunch,
+        at(months[-1], 1),
+        contact_after=dt.timedelta(days=1),
+        placed_after=dt.timedelta(days=5),
+    )
     message(lunch, now - dt.timedelta(days=6), contact_after=dt.timedelta(days=3))
     message(language, at(months[-1], 2))
     message(language, at(months[-2] + dt.timedelta(days=10)), contact_after=dt.timedelta(days=2))
@@ -78,16 +85,29 @@ def test_figures_from_a_known_fixture(known):
         {"category": "integration", "name": "Integration", "interests": 2},
     ]
     assert data["median_days_to_first_contact"] == 2.0
+    assert data["placements"] == 1
+    assert [row["placements"] for row in data["interests_per_month"]] == [0] * 11 + [1]
     assert data["offers"] == {"live": 2, "expired": 1}
     assert data["period"]["start"] == known["months"][0].isoformat()
 
 
-def test_placements_count_by_the_month_of_the_outcome(known, editor_a):
-    message = InterestMessage.objects.filter(club=known["club_a"], status="contacted").first()
-    InterestMessage.transitions.move(message, "placed", editor_a)
+def test_placements_count_by_the_month_of_the_outcome(client, clock, known, editor_b):
+    """Last month's message to club B, placed today through the inbox: a placement of this
+    month, beside the one already there; the interest stays in last month."""
+    message = InterestMessage.objects.get(club=known["club_b"], status="contacted")
+    client.force_login(editor_b)
+    response = client.post(
+        f"/admin/vermittlung/interestmessage/transition/{message.pk}/", {"target": "placed"}
+    )
+    assert response.status_code == 302
     data = figures.compute()
-    assert data["placements"] == 1
-    assert data["interests_per_month"][-1]["placements"] == 1
+    assert data["placements"] == 2
+    assert data["interests_per_month"][-1]["placements"] == 2
+    assert data["interests_per_month"][-2] == {
+        "month": known["months"][-2].strftime("%Y-%m"),
+        "interests": 1,
+        "placements": 0,
+    }
 
 
 def test_the_json_is_the_same_and_holds_no_personal_data(client, known):

@@ -7,7 +7,9 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import override_settings
 from django.utils import timezone
+from wagtail.models import Page, Site
 
 from ben_plugins.vermittlung.models import InterestMessage
 from tests.ben_plugins.core.intake_helpers import (
@@ -16,6 +18,7 @@ from tests.ben_plugins.core.intake_helpers import (
     unique_address,
     unique_email,
 )
+from tests.factories.pages import ClubPageFactory, HomePageFactory
 from tests.factories.snippets import VolunteerOpportunityFactory
 
 from .conftest import AGENCY
@@ -223,3 +226,45 @@ def test_a_deployment_without_the_agency_address_is_warned(settings):
     settings.VERMITTLUNG_AGENCY_EMAIL = ""
     (warning,) = check_agency_address()
     assert warning.id == "vermittlung.W001"
+
+
+@pytest.fixture
+def neighbour_offer(site_tree):
+    """An offer of a club on a second site (a neighbouring town's BEN on the same server)."""
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug="nachbarort")
+    Site.objects.create(hostname="nachbarort.example", port=80, root_page=home)
+    club = ClubPageFactory(parent=home, title="Heimatverein Nachbarort", slug="heimatverein")
+    club.save_revision().publish()
+    return VolunteerOpportunityFactory(club=club, title="Dorfarchiv ordnen", published=True)
+
+
+@override_settings(ALLOWED_HOSTS=["*"])
+def test_an_offer_of_another_site_can_neither_be_chosen_nor_written_to(
+    client, opportunity, neighbour_offer
+):
+    html = client.get(FORM).content.decode()
+    assert "Lebensmittel ausgeben (Tafel Bitburg)" in html
+    assert "Dorfarchiv ordnen" not in html
+    response = post(client, body(neighbour_offer))
+    assert response.status_code == 400
+    assert "opportunity" in response.json()["errors"]
+    form = committed(
+        client.post,
+        FORM,
+        {
+            "opportunity": str(neighbour_offer.pk),
+            "name": "Jonas Weber",
+            "email": unique_email("fremd"),
+            "message": "Samstags kann ich.",
+            "consent": "on",
+        },
+        REMOTE_ADDR=unique_address(),
+    )
+    assert form.status_code == 400
+    assert not InterestMessage.all_submissions.exists()
+
+    neighbour = client.get(FORM, HTTP_HOST="nachbarort.example").content.decode()
+    assert "Dorfarchiv ordnen (Heimatverein Nachbarort)" in neighbour
+    assert "Lebensmittel ausgeben" not in neighbour
+    assert post(client, body(neighbour_offer), HTTP_HOST="nachbarort.example").status_code == 202
+    assert InterestMessage.all_submissions.get().club == neighbour_offer.club

@@ -17,6 +17,8 @@ from ben_plugins.vermittlung.models import InterestMessage
 
 pytestmark = pytest.mark.django_db
 
+INBOX = "/admin/vermittlung/interestmessage/"
+
 
 def retention():
     call_command("ben_retention", stdout=io.StringIO())
@@ -77,3 +79,39 @@ def test_art_15_export_and_art_17_erasure(opportunity):
 
     call_command("ben_personal_data", email="lena@example.org", erase=True, stdout=io.StringIO())
     assert not InterestMessage.all_submissions.filter(pk=record.pk).exists()
+
+
+def test_a_contact_counts_as_an_outcome_and_the_fallback_only_covers_the_uncontacted(
+    client, clock, now, opportunity, editor_a
+):
+    """„Kontaktiert“ recorded through the admin: six months later the data go, not twelve
+    months after arrival; messages never contacted (new or taken over) keep the 12-month
+    rule, and a contact late in those 12 months still gets its six months."""
+    arrived = now - relativedelta(months=7)
+    contacted = message(opportunity, submitted_at=arrived, confirmed_at=arrived)
+    late = message(opportunity, submitted_at=now - relativedelta(months=12, days=1))
+    taken_over = message(
+        opportunity, status="taken_over", submitted_at=now - relativedelta(months=12, days=1)
+    )
+    client.force_login(editor_a)
+    for record, moment in (
+        (contacted, now - relativedelta(months=6, days=1)),
+        (late, now - relativedelta(months=1)),
+    ):
+        clock.set(moment)
+        response = client.post(INBOX + f"transition/{record.pk}/", {"target": "contacted"})
+        assert response.status_code == 302
+        assert InterestMessage.objects.get(pk=record.pk).first_contact_at == moment
+    clock.set(now)
+
+    retention()
+
+    assert personal(contacted) == ["", "", "", ""]
+    assert personal(late)[0] == "Lena Hoffmann"  # contacted a month ago: six months from then
+    assert personal(taken_over) == ["", "", "", ""]
+
+
+def test_the_consent_text_states_both_periods(client, opportunity):
+    consent = client.get("/api/v1/vermittlung/interests/consent/").json()
+    assert "sechs Monate nach dem letzten Ergebnis" in consent["text"]
+    assert "zwölf Monate nach Eingang" in consent["text"]

@@ -31,18 +31,35 @@ def current_call(now=None) -> Call | None:
     return opened or Call.objects.order_by("year").first()
 
 
+def checked_text(text: str, limit: int, label: str) -> str:
+    """Free text from the jury screen, refused (not cut) when it cannot be stored as typed."""
+    text = text.strip()
+    if "\x00" in text:
+        raise TransitionRefused(f"{label} enthält ein unzulässiges Steuerzeichen.")
+    if len(text) > limit:
+        raise TransitionRefused(f"{label} darf höchstens {limit} Zeichen lang sein.")
+    return text
+
+
 def cast_vote(nomination: Nomination, user, choice: str, note: str = "") -> Vote:
+    """A vote is final: who has voted sees the others' votes and notes, so a change
+    afterwards would no longer be a private vote."""
     if not is_juror(user):
         raise TransitionRefused("Nur Mitglieder der Jury stimmen ab.")
     if nomination.status != Nomination.Status.OPEN:
         raise TransitionRefused("Über diesen Vorschlag ist bereits entschieden.")
     if choice not in rules.DECISIONS:
         raise TransitionRefused("Bitte wählen Sie Medaille, Dankesbrief oder keine Ehrung.")
-    vote, _ = Vote.objects.update_or_create(
+    note = checked_text(note, 2000, "Die Anmerkung")
+    vote, created = Vote.objects.get_or_create(
         nomination=nomination,
         juror=user,
-        defaults={"choice": choice, "note": note.strip(), "cast_at": timezone.now()},
+        defaults={"choice": choice, "note": note, "cast_at": timezone.now()},
     )
+    if not created:
+        raise TransitionRefused(
+            "Sie haben zu diesem Vorschlag bereits abgestimmt; eine Stimme lässt sich nicht ändern."
+        )
     return vote
 
 
@@ -152,9 +169,7 @@ def record_publication(nomination: Nomination, user, consent_on: str, laudation:
         raise TransitionRefused("Bitte das Datum der Einwilligung als Datum angeben.") from None
     if consented and consented > timezone.localdate():
         raise TransitionRefused("Die Einwilligung kann nicht in der Zukunft liegen.")
-    laudation = laudation.strip()
-    if len(laudation) > 1000:
-        raise TransitionRefused("Die Laudatio darf höchstens 1000 Zeichen lang sein.")
+    laudation = checked_text(laudation, 1000, "Die Laudatio")
     nomination.publication_consent_on = consented
     nomination.laudation = laudation
     nomination.save(update_fields=["publication_consent_on", "laudation"])

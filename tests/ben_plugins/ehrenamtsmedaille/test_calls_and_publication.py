@@ -181,6 +181,23 @@ def test_consent_must_be_a_past_date_of_an_awardee(
     assert nomination.publication_consent_on is None
 
 
+@pytest.mark.parametrize(
+    ("laudation", "message"),
+    [
+        ("Nul\x00l", "Die Laudatio enthält ein unzulässiges Steuerzeichen."),
+        ("x" * 1001, "Die Laudatio darf höchstens 1000 Zeichen lang sein."),
+    ],
+)
+def test_a_laudation_that_cannot_be_stored_is_refused(
+    client, site, call, chair, frozen, laudation, message
+):
+    medal = NominationFactory(call=call, status="medal")
+    response = record(client, chair, medal, "2027-01-09", laudation)
+    assert message in [str(m) for m in response.context["messages"]]
+    medal.refresh_from_db()
+    assert (medal.publication_consent_on, medal.laudation) == (None, "")
+
+
 def test_only_the_chair_records_consent_not_a_juror_nor_the_inbox(
     client, site, call, jurors, frozen
 ):

@@ -64,10 +64,56 @@ def test_a_vote_and_its_note_stay_private_until_the_other_juror_voted(client, ju
     assert "seit 1998 dabei" in page
 
 
-def test_a_juror_changes_their_vote_but_never_votes_twice(client, jurors, nomination):
-    vote(client, jurors[1], nomination, "medal")
-    vote(client, jurors[1], nomination, "none")
-    assert list(Vote.objects.values_list("choice", flat=True)) == ["none"]
+def test_a_vote_is_final_once_the_juror_could_read_the_others(client, jurors, nomination):
+    vote(client, jurors[1], nomination, "medal", note="Erste Stimme")
+    vote(client, jurors[2], nomination, "medal")
+    response = vote(client, jurors[1], nomination, "none", note="Umentschieden")
+    assert any("nicht ändern" in message for message in messages_of(response))
+    assert list(Vote.objects.filter(juror=jurors[1]).values_list("choice", "note")) == [
+        ("medal", "Erste Stimme")
+    ]
+    assert 'name="choice"' not in response.content.decode()
+
+
+def test_the_majority_and_the_count_stay_hidden_until_the_juror_voted(client, jurors, nomination):
+    votes(client, jurors[1:], nomination, "medal", "medal", "letter")
+    client.force_login(jurors[4])
+    page = client.get(JURY).content.decode()
+    assert "Mehrheit bisher" not in page and "3 Stimmen" not in page
+
+    page = vote(client, jurors[4], nomination, "none").content.decode()
+    assert "Mehrheit bisher: Medaille" in page and "4 Stimmen" in page
+
+
+def test_the_chair_sees_a_tie_only_after_voting(client, jurors, nomination):
+    votes(client, jurors[1:], nomination, "medal", "medal", "letter", "letter")
+    client.force_login(jurors[0])
+    assert f'name="tie-{nomination.pk}"' not in client.get(JURY).content.decode()
+    vote(client, jurors[0], nomination, "none")
+    assert f'name="tie-{nomination.pk}"' in client.get(JURY).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("note", "error"),
+    [("Text\x00mit NUL", "Steuerzeichen"), ("x" * 2001, "höchstens 2000 Zeichen")],
+)
+def test_a_note_that_cannot_be_stored_is_refused_in_german(client, jurors, nomination, note, error):
+    response = vote(client, jurors[1], nomination, "medal", note=note)
+    assert any(error in message for message in messages_of(response))
+    assert not Vote.objects.exists()
+
+
+def test_a_note_of_2000_characters_is_kept(client, jurors, nomination):
+    vote(client, jurors[1], nomination, "medal", note="x" * 2000)
+    assert len(Vote.objects.get().note) == 2000
+
+
+def test_odd_tie_fields_and_years_are_no_server_error(client, jurors, nomination):
+    response = act(client, jurors[0], nomination.call, action="close", **{"tie-²": "medal"})
+    assert response.status_code == 200
+    client.force_login(jurors[1])
+    assert client.get(JURY, {"jahr": "zwei"}).status_code == 404
+    assert client.get(JURY, {"jahr": "²"}).status_code == 404
 
 
 def test_the_chair_closes_the_round_by_majority_into_the_audit_log(client, jurors, call):

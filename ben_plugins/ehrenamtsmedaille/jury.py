@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from ben_plugins.core.transitions import TransitionRefused
+from ben_plugins.core.transitions import LOG_ACTION, TransitionRefused
 
 from . import rules
 from .models import CHAIR, JURY, Call, Nomination, Vote
@@ -131,7 +131,10 @@ def close_round(call: Call, user, tie_breaks: dict[int, str]) -> RoundResult:
 
 
 def carry_over(call: Call, user) -> list[Nomination]:
-    """Open and not chosen nominations move to next year's call, with their votes reset."""
+    """Open and not chosen nominations move to next year's call: open again, votes reset, the
+    nominator to be informed of the new decision; merged duplicates move along with them.
+    A direct update with its own audit-log entry, not a transition: only this one action
+    changes the call together with the state."""
     if not is_chair(user):
         raise TransitionRefused("Nur der Vorsitz der Jury übernimmt Vorschläge.")
     following = call.next()
@@ -139,20 +142,33 @@ def carry_over(call: Call, user) -> list[Nomination]:
         raise TransitionRefused(
             f"Es gibt noch keinen Aufruf {call.year + 1}. Bitte zuerst anlegen lassen."
         )
-    moved = []
+    declared = Nomination.transitions
+    moving = {
+        "call": following,
+        "award_date": following.award_date,
+        "carried_over_from": call.year,
+        "nominator_informed_at": None,
+    }
     with transaction.atomic():
-        for nomination in call.nominations.filter(status__in=["open", "none"]):
-            Nomination.transitions.move(
-                nomination, "open", user, f"In den Aufruf {following.year} übernommen"
+        moved = list(call.nominations.select_for_update().filter(status__in=["open", "none"]))
+        Vote.objects.filter(nomination__in=moved).delete()
+        call.nominations.filter(pk__in=[n.pk for n in moved]).update(
+            status=Nomination.Status.OPEN, decided_at=None, **moving
+        )
+        call.nominations.filter(status="merged", merged_into__in=moved).update(**moving)
+        for nomination in moved:
+            log(
+                nomination,
+                LOG_ACTION,
+                user=user,
+                data={
+                    "from": nomination.status,
+                    "to": Nomination.Status.OPEN,
+                    "from_label": declared.state_label(nomination.status),
+                    "to_label": declared.state_label(Nomination.Status.OPEN),
+                    "comment": f"In den Aufruf {following.year} übernommen",
+                },
             )
-            nomination.votes.all().delete()
-            Nomination.objects.filter(pk=nomination.pk).update(
-                call=following,
-                award_date=following.award_date,
-                carried_over_from=call.year,
-                decided_at=None,
-            )
-            moved.append(nomination)
     return moved
 
 

@@ -214,7 +214,6 @@ class Nomination(Submission):
         Transition(Status.OPEN, Status.LETTER, [CHAIR], "Dankesbrief", stamp="decided_at"),
         Transition(Status.OPEN, Status.NONE, [CHAIR], "Keine Ehrung", stamp="decided_at"),
         Transition(Status.OPEN, Status.MERGED, [CHAIR], "Zusammenführen", stamp="decided_at"),
-        Transition([Status.OPEN, Status.NONE], Status.OPEN, [CHAIR], "Ins nächste Jahr übernehmen"),
     )
     personal_data = PersonalData(
         purpose="Vorschläge für die Ehrenamtsmedaille der Stadt Bitburg prüfen, durch die "

@@ -1,6 +1,8 @@
 """The jury's screen: private votes, the chair's decision by majority (ties by the chair),
 the medal cap, the consecutive-year rule, merged duplicates and the carry-over."""
 
+from datetime import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,6 +10,8 @@ from wagtail.models import ModelLogEntry
 
 from ben_plugins.ehrenamtsmedaille.factories import NominationFactory
 from ben_plugins.ehrenamtsmedaille.models import Nomination, Vote
+
+from .conftest import BERLIN
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 JURY = "/admin/ehrenamtsmedaille/jury/"
@@ -237,6 +241,41 @@ def test_carry_over_moves_open_and_not_chosen_ones_in_one_action(client, jurors,
         moved = refresh(nomination)
         assert (moved.call, moved.status, moved.carried_over_from) == (next_call, "open", 2027)
         assert moved.award_date == next_call.award_date and not moved.votes.exists()
+
+
+def test_carry_over_resets_the_news_moves_duplicates_and_is_logged(client, jurors, call, next_call):
+    informed = datetime(2027, 5, 2, 9, 0, tzinfo=BERLIN)
+    primary = NominationFactory(call=call, nominee_name="Hanna Hahn")
+    duplicate = NominationFactory(call=call, nominee_name="hanna hahn")
+    act(client, jurors[0], call, action="merge", person="hanna hahn")
+    votes(client, jurors, primary, "none", "none", "none")
+    act(client, jurors[0], call, action="close")
+    Nomination.objects.filter(pk__in=[primary.pk, duplicate.pk]).update(
+        nominator_informed_at=informed
+    )
+
+    act(client, jurors[0], call, action="carry_over")
+
+    moved, joined = refresh(primary), refresh(duplicate)
+    assert (moved.call, moved.status, moved.nominator_informed_at) == (next_call, "open", None)
+    assert (joined.call, joined.status, joined.merged_into) == (next_call, "merged", moved)
+    assert joined.nominator_informed_at is None and joined.award_date == next_call.award_date
+    entry = ModelLogEntry.objects.filter(object_id=str(primary.pk), action="ben.transition")
+    assert entry.order_by("pk").last().data["comment"] == "In den Aufruf 2028 übernommen"
+
+
+@pytest.mark.parametrize("status", ["open", "none"])
+def test_the_record_page_offers_no_carry_over_without_a_call_change(
+    client, jurors, nomination, status
+):
+    Nomination.objects.filter(pk=nomination.pk).update(status=status)
+    client.force_login(jurors[0])
+    base = "/admin/ehrenamtsmedaille/nomination/"
+    page = client.get(f"{base}inspect/{nomination.pk}/").content.decode()
+    assert "Ins nächste Jahr übernehmen" not in page
+    client.post(f"{base}transition/{nomination.pk}/", {"target": "open"})
+    assert refresh(nomination).status == status
+    assert not ModelLogEntry.objects.filter(action="ben.transition").exists()
 
 
 def test_carry_over_needs_next_years_call(client, jurors, nomination):

@@ -253,3 +253,23 @@ def test_administrators_create_the_years_call_and_others_cannot(admin_client, si
     admin_client.force_login(moderator)
     assert admin_client.get(CALLS_ADMIN).status_code in (302, 403)
     assert admin_client.get(f"{CALLS_ADMIN}new/").status_code in (302, 403)
+
+
+def test_a_call_with_nominations_is_not_deleted_but_explained(admin_client, site, call):
+    NominationFactory(call=call, confirmed_at=None)
+    delete = f"{CALLS_ADMIN}delete/{call.pk}/"
+    page = admin_client.get(delete).content.decode()
+    assert "Ein Aufruf mit Vorschlägen kann nicht gelöscht werden" in page
+    assert 'action="' + delete not in page
+
+    response = admin_client.post(delete, follow=True)
+    assert response.status_code == 200
+    assert "Ehrenamtsmedaille 2027 hat 1 Vorschläge und kann nicht gelöscht werden." in [
+        str(m) for m in response.context["messages"]
+    ]
+    assert Call.objects.filter(pk=call.pk).exists()
+
+
+def test_a_call_without_nominations_is_deleted(admin_client, site, call):
+    assert admin_client.post(f"{CALLS_ADMIN}delete/{call.pk}/").status_code == 302
+    assert not Call.objects.filter(pk=call.pk).exists()

@@ -171,3 +171,20 @@ def test_the_chair_edits_and_deletes_nominations(client, chair, nomination):
     assert client.get(f"{BASE}edit/{nomination.pk}/").status_code == 200
     assert client.post(f"{BASE}delete/{nomination.pk}/").status_code == 302
     assert not Nomination.all_submissions.filter(pk=nomination.pk).exists()
+
+
+def test_votes_and_notes_go_with_a_deleted_nomination(decided, frozen, jurors):
+    """Retention and Art. 17 delete the jury's notes with the nomination (review 12)."""
+    from ben_plugins.ehrenamtsmedaille.models import Vote
+
+    for nomination in decided.values():
+        Vote.objects.create(nomination=nomination, juror=jurors[1], choice="none", note="intern")
+    erased = NominationFactory(call=decided["published"].call, email="weg@example.org")
+    Vote.objects.create(nomination=erased, juror=jurors[1], choice="none", note="intern")
+
+    call_command("ben_personal_data", email="weg@example.org", erase=True, stdout=io.StringIO())
+    assert not Vote.objects.filter(nomination_id=erased.pk).exists()
+
+    frozen.move(AFTER)
+    retention()
+    assert set(Vote.objects.values_list("nomination_id", flat=True)) <= {decided["published"].pk}

@@ -343,7 +343,7 @@ class Nomination(Submission):
         return (
             self.status in (self.Status.MEDAL, self.Status.LETTER)
             and self.publication_consent_on is not None
-            and self.award_date <= timezone.localdate()
+            and self.award_date < timezone.localdate()
         )
 
 

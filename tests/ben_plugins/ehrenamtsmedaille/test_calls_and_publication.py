@@ -1,5 +1,5 @@
 """The current call for a city website, and awardees published only with consent and only
-from the award date (JSON and schema.org JSON-LD)."""
+after the award date, from the day after (JSON and schema.org JSON-LD)."""
 
 from datetime import date, datetime
 
@@ -65,13 +65,17 @@ def honoured(call, frozen):
     }
 
 
-def test_nothing_is_published_before_the_award_date(client, site, honoured, frozen):
-    frozen.move(datetime(2027, 4, 30, 23, 59, tzinfo=BERLIN))
+@pytest.mark.parametrize(
+    "moment",
+    [datetime(2027, 4, 30, 23, 59), datetime(2027, 5, 1, 0, 0), datetime(2027, 5, 1, 23, 59)],
+)
+def test_nothing_is_published_before_or_on_the_award_day(client, site, honoured, frozen, moment):
+    frozen.move(moment.replace(tzinfo=BERLIN))
     assert client.get(f"{AWARDEES}?year=2027").json() == []
 
 
-def test_from_the_award_date_awardees_with_consent_are_published(client, site, honoured, frozen):
-    frozen.move(datetime(2027, 5, 1, 0, 0, tzinfo=BERLIN))
+def test_after_the_award_day_awardees_with_consent_are_published(client, site, honoured, frozen):
+    frozen.move(datetime(2027, 5, 2, 0, 0, tzinfo=BERLIN))
     data = client.get(f"{AWARDEES}?year=2027").json()
     assert data == [
         {
@@ -152,7 +156,7 @@ def test_the_chair_records_consent_and_laudation_then_it_is_published(
     medal = NominationFactory(call=call, nominee_name="Olga Öztürk", status="medal")
     record(client, chair, medal, "2027-01-09", "Sie gründete das Sprachcafé.")
 
-    frozen.move(datetime(2027, 5, 1, 9, 0, tzinfo=BERLIN))
+    frozen.move(datetime(2027, 5, 2, 9, 0, tzinfo=BERLIN))
     [awardee] = client.get(AWARDEES).json()
     assert (awardee["name"], awardee["laudation"]) == (
         "Olga Öztürk",

@@ -338,14 +338,6 @@ class Nomination(Submission):
             "year": str(self.call.year),
         }
 
-    @property
-    def is_published(self) -> bool:
-        return (
-            self.status in (self.Status.MEDAL, self.Status.LETTER)
-            and self.publication_consent_on is not None
-            and self.award_date < timezone.localdate()
-        )
-
 
 class Vote(models.Model):
     """One juror's private vote on one nomination; others see it once they voted themselves."""

@@ -112,7 +112,7 @@ class YearSerializer(serializers.Serializer):
 
 
 class AwardeeViewSet(ApiViewSet):
-    """Awardees who consented to publication, from the award date on."""
+    """Awardees who consented to publication, from the day after the award date on."""
 
     model = Nomination
     known_query_parameters = frozenset({"year"})
@@ -125,7 +125,7 @@ class AwardeeViewSet(ApiViewSet):
 
     @extend_schema(
         tags=[TAG],
-        summary="Published awardees",
+        summary="Published awardees (consent recorded, from the day after the award date)",
         parameters=[YEAR_PARAMETER],
         responses={200: AwardeeSerializer(many=True)},
     )

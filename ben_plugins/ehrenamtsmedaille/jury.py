@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from ben_plugins.core.transitions import TransitionRefused
+from ben_plugins.core.transitions import LOG_ACTION, TransitionRefused
 
 from . import rules
 from .models import CHAIR, JURY, Call, Nomination, Vote
@@ -31,18 +31,35 @@ def current_call(now=None) -> Call | None:
     return opened or Call.objects.order_by("year").first()
 
 
+def checked_text(text: str, limit: int, label: str) -> str:
+    """Free text from the jury screen, refused (not cut) when it cannot be stored as typed."""
+    text = text.strip()
+    if "\x00" in text:
+        raise TransitionRefused(f"{label} enthält ein unzulässiges Steuerzeichen.")
+    if len(text) > limit:
+        raise TransitionRefused(f"{label} darf höchstens {limit} Zeichen lang sein.")
+    return text
+
+
 def cast_vote(nomination: Nomination, user, choice: str, note: str = "") -> Vote:
+    """A vote is final: who has voted sees the others' votes and notes, so a change
+    afterwards would no longer be a private vote."""
     if not is_juror(user):
         raise TransitionRefused("Nur Mitglieder der Jury stimmen ab.")
     if nomination.status != Nomination.Status.OPEN:
         raise TransitionRefused("Über diesen Vorschlag ist bereits entschieden.")
     if choice not in rules.DECISIONS:
         raise TransitionRefused("Bitte wählen Sie Medaille, Dankesbrief oder keine Ehrung.")
-    vote, _ = Vote.objects.update_or_create(
+    note = checked_text(note, 2000, "Die Anmerkung")
+    vote, created = Vote.objects.get_or_create(
         nomination=nomination,
         juror=user,
-        defaults={"choice": choice, "note": note.strip(), "cast_at": timezone.now()},
+        defaults={"choice": choice, "note": note, "cast_at": timezone.now()},
     )
+    if not created:
+        raise TransitionRefused(
+            "Sie haben zu diesem Vorschlag bereits abgestimmt; eine Stimme lässt sich nicht ändern."
+        )
     return vote
 
 
@@ -114,7 +131,10 @@ def close_round(call: Call, user, tie_breaks: dict[int, str]) -> RoundResult:
 
 
 def carry_over(call: Call, user) -> list[Nomination]:
-    """Open and not chosen nominations move to next year's call, with their votes reset."""
+    """Open and not chosen nominations move to next year's call: open again, votes reset, the
+    nominator to be informed of the new decision; merged duplicates move along with them.
+    A direct update with its own audit-log entry, not a transition: only this one action
+    changes the call together with the state."""
     if not is_chair(user):
         raise TransitionRefused("Nur der Vorsitz der Jury übernimmt Vorschläge.")
     following = call.next()
@@ -122,20 +142,33 @@ def carry_over(call: Call, user) -> list[Nomination]:
         raise TransitionRefused(
             f"Es gibt noch keinen Aufruf {call.year + 1}. Bitte zuerst anlegen lassen."
         )
-    moved = []
+    declared = Nomination.transitions
+    moving = {
+        "call": following,
+        "award_date": following.award_date,
+        "carried_over_from": call.year,
+        "nominator_informed_at": None,
+    }
     with transaction.atomic():
-        for nomination in call.nominations.filter(status__in=["open", "none"]):
-            Nomination.transitions.move(
-                nomination, "open", user, f"In den Aufruf {following.year} übernommen"
+        moved = list(call.nominations.select_for_update().filter(status__in=["open", "none"]))
+        Vote.objects.filter(nomination__in=moved).delete()
+        call.nominations.filter(pk__in=[n.pk for n in moved]).update(
+            status=Nomination.Status.OPEN, decided_at=None, **moving
+        )
+        call.nominations.filter(status="merged", merged_into__in=moved).update(**moving)
+        for nomination in moved:
+            log(
+                nomination,
+                LOG_ACTION,
+                user=user,
+                data={
+                    "from": nomination.status,
+                    "to": Nomination.Status.OPEN,
+                    "from_label": declared.state_label(nomination.status),
+                    "to_label": declared.state_label(Nomination.Status.OPEN),
+                    "comment": f"In den Aufruf {following.year} übernommen",
+                },
             )
-            nomination.votes.all().delete()
-            Nomination.objects.filter(pk=nomination.pk).update(
-                call=following,
-                award_date=following.award_date,
-                carried_over_from=call.year,
-                decided_at=None,
-            )
-            moved.append(nomination)
     return moved
 
 
@@ -152,9 +185,7 @@ def record_publication(nomination: Nomination, user, consent_on: str, laudation:
         raise TransitionRefused("Bitte das Datum der Einwilligung als Datum angeben.") from None
     if consented and consented > timezone.localdate():
         raise TransitionRefused("Die Einwilligung kann nicht in der Zukunft liegen.")
-    laudation = laudation.strip()
-    if len(laudation) > 1000:
-        raise TransitionRefused("Die Laudatio darf höchstens 1000 Zeichen lang sein.")
+    laudation = checked_text(laudation, 1000, "Die Laudatio")
     nomination.publication_consent_on = consented
     nomination.laudation = laudation
     nomination.save(update_fields=["publication_consent_on", "laudation"])

@@ -61,6 +61,15 @@ LETTER_PLACEHOLDERS = {
 }
 
 
+#: The chair and administrators: they print letters and may edit or delete a nomination.
+CHAIR_ACCESS = GroupAccess(CHAIR)
+
+
+def chair_letter(*statuses: str):
+    """A letter only the chair (or an administrator) prints, only for these decisions."""
+    return lambda nomination, user: nomination.status in statuses and CHAIR_ACCESS.may_list(user)
+
+
 def german_date(day) -> str:
     return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
 
@@ -205,7 +214,6 @@ class Nomination(Submission):
         Transition(Status.OPEN, Status.LETTER, [CHAIR], "Dankesbrief", stamp="decided_at"),
         Transition(Status.OPEN, Status.NONE, [CHAIR], "Keine Ehrung", stamp="decided_at"),
         Transition(Status.OPEN, Status.MERGED, [CHAIR], "Zusammenführen", stamp="decided_at"),
-        Transition([Status.OPEN, Status.NONE], Status.OPEN, [CHAIR], "Ins nächste Jahr übernehmen"),
     )
     personal_data = PersonalData(
         purpose="Vorschläge für die Ehrenamtsmedaille der Stadt Bitburg prüfen, durch die "
@@ -247,6 +255,10 @@ class Nomination(Submission):
             ),
         ],
         access=GroupAccess(JURY, CHAIR),
+        # Jurors read and vote; renaming a nominee or shortening reasons would bypass the
+        # duplicate and consecutive-year rules, deleting would lose a proposal.
+        change_access=CHAIR_ACCESS,
+        delete_access=CHAIR_ACCESS,
         listed=["reference", "field_of_engagement", "submitted_at"],
     )
     letters = (
@@ -256,6 +268,7 @@ class Nomination(Submission):
             placeholders=LETTER_PLACEHOLDERS,
             values=lambda nomination: nomination.letter_values(),
             subject="Urkunde",
+            allows=chair_letter("medal"),
             body=(
                 "Die Stadt Bitburg verleiht\n\n{name}\n\ndie Ehrenamtsmedaille {year} "
                 "der Stadt Bitburg\n\nin Anerkennung und Würdigung des herausragenden "
@@ -269,6 +282,7 @@ class Nomination(Submission):
             placeholders=LETTER_PLACEHOLDERS,
             values=lambda nomination: nomination.letter_values(),
             subject="Herzlichen Dank für Ihr Engagement",
+            allows=chair_letter("letter"),
             body=(
                 "Für Ihr ehrenamtliches Engagement im Bereich {field} danke ich Ihnen, {name}, "
                 "im Namen der Stadt Bitburg von Herzen. Menschen wie Sie machen unsere Stadt "
@@ -282,6 +296,7 @@ class Nomination(Submission):
             placeholders=LETTER_PLACEHOLDERS,
             values=lambda nomination: nomination.letter_values(),
             subject="Ihre Daten im Verfahren der Ehrenamtsmedaille {year}",
+            allows=chair_letter("medal", "letter"),
             body=(
                 "Guten Tag {name},\n\njemand hat Sie für die Ehrenamtsmedaille {year} der "
                 "Stadt Bitburg vorgeschlagen. Dafür speichert die Stadt Bitburg (Verantwortliche, "
@@ -322,14 +337,6 @@ class Nomination(Submission):
             "date": german_date(self.award_date),
             "year": str(self.call.year),
         }
-
-    @property
-    def is_published(self) -> bool:
-        return (
-            self.status in (self.Status.MEDAL, self.Status.LETTER)
-            and self.publication_consent_on is not None
-            and self.award_date <= timezone.localdate()
-        )
 
 
 class Vote(models.Model):

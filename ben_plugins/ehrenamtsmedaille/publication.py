@@ -1,4 +1,5 @@
-"""What the public sees of the awardees: only with recorded consent, only from the award date."""
+"""What the public sees of the awardees: only with recorded consent, only after the award date
+(from the day after, as the nominators' emails)."""
 
 from django.utils import timezone
 from rest_framework import serializers
@@ -16,7 +17,7 @@ def published_awardees(year: int | None = None):
     awardees = Nomination.objects.filter(
         status__in=HONOURS,
         publication_consent_on__isnull=False,
-        award_date__lte=timezone.localdate(),
+        award_date__lt=timezone.localdate(),
     ).select_related("call")
     if year is not None:
         awardees = awardees.filter(call__year=year)

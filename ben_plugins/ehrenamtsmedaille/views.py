@@ -3,6 +3,7 @@ private vote, and the chair's actions (merge duplicates, close the round, carry 
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -38,7 +39,7 @@ class JuryView(WagtailAdminTemplateMixin, TemplateView):
         year = request.GET.get("jahr") or request.POST.get("jahr")
         if year is not None:
             if not (year.isascii() and year.isdigit()):
-                return permission_denied(request, PermissionDenied())
+                raise Http404("Unbekannter Aufruf.")
             self.call = get_object_or_404(Call, year=int(year))
         else:
             self.call = jury.current_call()
@@ -76,14 +77,17 @@ class JuryView(WagtailAdminTemplateMixin, TemplateView):
                 duplicates[nomination.pk] = [other for other in group if other != nomination]
         rows = []
         for nomination in nominations:
-            winners = rules.majority(nomination)
             votes = nomination.votes.all()
+            visible = jury.visible_votes(nomination, user)
+            # The tally reveals the others' votes too: shown only to who may see those.
+            winners = rules.majority(nomination) if visible else []
             rows.append(
                 {
                     "nomination": nomination,
                     "own_vote": next((v for v in votes if v.juror_id == user.pk), None),
-                    "votes": jury.visible_votes(nomination, user),
-                    "vote_count": len(votes),
+                    "votes": visible,
+                    "votes_hidden": bool(votes) and not visible,
+                    "vote_count": len(visible),
                     "majority": [rules.LABELS[w] for w in winners],
                     "tie": [(w, rules.LABELS[w]) for w in winners] if len(winners) > 1 else [],
                     "previous_honour": honours.get(nomination.person_key),
@@ -160,8 +164,9 @@ class JuryView(WagtailAdminTemplateMixin, TemplateView):
         self.require_chair(request)
         tie_breaks = {}
         for name, value in request.POST.items():
-            if name.startswith("tie-") and name[4:].isdigit() and value in rules.DECISIONS:
-                tie_breaks[int(name[4:])] = value
+            pk = name.removeprefix("tie-")
+            if pk != name and pk.isascii() and pk.isdigit() and value in rules.DECISIONS:
+                tie_breaks[int(pk)] = value
         result = jury.close_round(self.call, request.user, tie_breaks)
         if result.decided:
             messages.success(request, f"{len(result.decided)} Vorschläge entschieden.")

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 
 from ben_plugins.core.intake.models import Submission
-from ben_plugins.core.personal_data import ClubAccess, PersonalData, Retention
+from ben_plugins.core.personal_data import ClubAccess, GroupAccess, PersonalData, Retention
 from ben_plugins.core.transitions import Transition, Transitions
 
 #: The Ehrenamtsagentur: the moderators' group (cms.moderation.roles.MODERATORS).
@@ -136,6 +136,8 @@ class InterestMessage(Submission):
             ),
         ],
         access=ClubAccess("club", groups=[MODERATORS]),
+        # Deleting skips the flag, the reminder and the figures: not for club editors.
+        delete_access=GroupAccess(MODERATORS),
         subjects="Menschen, die sich für ein Engagementangebot interessieren",
         listed=["opportunity_title", "club", "submitted_at", "flagged_at"],
     )

@@ -49,8 +49,12 @@ class RecordPermissionHelper(PermissionHelper):
     """Access as the model's declaration says; no model permissions involved."""
 
     @property
+    def declaration(self):
+        return self.model.personal_data
+
+    @property
     def access(self):
-        return self.model.personal_data.access
+        return self.declaration.access
 
     def user_can_list(self, user):
         return self.access.may_list(user)
@@ -62,10 +66,10 @@ class RecordPermissionHelper(PermissionHelper):
         return self.access.allows(user, obj)
 
     def user_can_edit_obj(self, user, obj):
-        return self.access.allows(user, obj)
+        return self.declaration.may_change(user, obj)
 
     def user_can_delete_obj(self, user, obj):
-        return self.access.allows(user, obj)
+        return self.declaration.may_delete(user, obj)
 
 
 class RecordButtonHelper(ButtonHelper):
@@ -131,7 +135,9 @@ class RecordInspectView(LoggedAccessMixin, InspectView):
         declared = transitions_of(self.model)
         user = self.request.user
         context = {
-            "letters": letters_of(self.model),
+            "letters": [
+                letter for letter in letters_of(self.model) if letter.permits(self.instance, user)
+            ],
             "letter_url": self.url_helper.get_action_url("letter", self.pk_quoted),
             "history_url": self.url_helper.get_action_url("history", self.pk_quoted),
         }
@@ -200,7 +206,8 @@ class TransitionView(InstanceSpecificView):
 
 
 class LetterView(InstanceSpecificView):
-    """GET: one of the model's declared letters for this record, as a PDF."""
+    """GET: one of the model's declared letters for this record, as a PDF; 403 when the
+    letter's own rule (``Letter.allows``) refuses it for this record and user."""
 
     def check_action_permitted(self, user):
         return self.permission_helper.user_can_inspect_obj(user, self.instance)
@@ -211,6 +218,8 @@ class LetterView(InstanceSpecificView):
         )
         if letter is None:
             raise Http404
+        if not letter.permits(self.instance, request.user):
+            raise PermissionDenied("Dieser Brief ist für diesen Datensatz nicht vorgesehen.")
         pdf = render_letter(letter, self.instance)
         AccessLogEntry.record(self.instance, Action.LETTER, request.user)
         response = HttpResponse(pdf, content_type="application/pdf")

@@ -159,6 +159,8 @@ class PersonalData:
     Art. 15 request of that person exports those fields, an Art. 17 request empties them.
     ``search_fields`` and ``list_filter`` add a search box and filters to the admin's list
     (Django's lookups, e.g. ``"activities__organisation"``, ``"submitted_at"``).
+    ``change_access`` and ``delete_access`` narrow who of those who see a record may edit or
+    delete it in the admin (e.g. ``GroupAccess(MODERATORS)``); unset, ``access`` decides.
     """
 
     purpose: str
@@ -166,6 +168,8 @@ class PersonalData:
     email_field: str
     retention: Retention | Sequence[Retention]
     access: GroupAccess | ClubAccess
+    change_access: GroupAccess | ClubAccess | None = None
+    delete_access: GroupAccess | ClubAccess | None = None
     subjects: str = "Bürgerinnen und Bürger, die das Formular absenden"
     legal_basis: str = "Art. 6 Abs. 1 lit. a DSGVO (Einwilligung)"
     listed: Sequence[str] = ()
@@ -177,6 +181,18 @@ class PersonalData:
 
     def __set_name__(self, owner, name):
         self.model = owner
+
+    def may_change(self, user, record) -> bool:
+        """Edit in the admin: who sees the record and, if declared, passes ``change_access``."""
+        return self.access.allows(user, record) and (
+            self.change_access is None or self.change_access.allows(user, record)
+        )
+
+    def may_delete(self, user, record) -> bool:
+        """Delete in the admin: who sees the record and, if declared, passes ``delete_access``."""
+        return self.access.allows(user, record) and (
+            self.delete_access is None or self.delete_access.allows(user, record)
+        )
 
     @property
     def rules(self) -> list[Retention]:

@@ -190,3 +190,22 @@ def test_the_cms_starts_without_importing_weasyprint():
 
 def test_the_example_plugin_declares_its_letter():
     assert [letter.key for letter in TopicSuggestion.letters] == ["example.confirmation"]
+
+
+@pytest.mark.django_db
+def test_a_letters_own_rule_refuses_it_with_403_and_hides_its_link(
+    client, team_member, monkeypatch
+):
+    import dataclasses
+
+    [letter] = TopicSuggestion.letters
+    refused = dataclasses.replace(letter, allows=lambda record, user: record.topic == "Anderes")
+    monkeypatch.setattr(TopicSuggestion, "letters", (refused,))
+    record = suggestion()
+    client.force_login(team_member)
+
+    url = f"/admin/example/topicsuggestion/letter/{record.pk}/?letter=example.confirmation"
+    assert client.get(url).status_code == 403
+    page = client.get(f"/admin/example/topicsuggestion/inspect/{record.pk}/").content.decode()
+    assert "letter=example.confirmation" not in page
+    assert not AccessLogEntry.objects.filter(action="letter").exists()

@@ -4,9 +4,11 @@
 import json
 
 import pytest
+from ben_example_plugin.models import TopicSuggestion
 from django.core.management import call_command
 from wagtail.models import ModelLogEntry
 
+from ben_plugins.core.personal_data import GroupAccess
 from ben_plugins.core.personal_data.models import AccessLogEntry
 from tests.ben_plugins.core import records_fixtures
 from tests.ben_plugins.core.records_fixtures import help_offer, suggestion
@@ -270,3 +272,27 @@ def test_administrators_read_the_access_log_and_nobody_else(client, superuser, t
 
     assert page.status_code == 200
     assert "themen-team" in page.content.decode()
+
+
+def test_change_and_delete_access_narrow_the_inbox_in_every_view(client, team_member, monkeypatch):
+    """A declaration's ``change_access``/``delete_access`` (here a group nobody is in) holds
+    for the list buttons, the record page and the edit/delete URLs alike."""
+    declaration = TopicSuggestion.personal_data
+    monkeypatch.setattr(declaration, "change_access", GroupAccess("Niemand"))
+    monkeypatch.setattr(declaration, "delete_access", GroupAccess("Niemand"))
+    record = suggestion()
+    edit, delete = f"{BASE}edit/{record.pk}/", f"{BASE}delete/{record.pk}/"
+    client.force_login(team_member)
+
+    for path in (BASE, f"{BASE}inspect/{record.pk}/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert edit not in response.content.decode() and delete not in response.content.decode()
+    for path in (edit, delete):
+        assert client.get(path).status_code == 403, path
+        assert client.post(path).status_code == 403, path
+    assert TopicSuggestion.all_submissions.filter(pk=record.pk).exists()
+
+    monkeypatch.setattr(declaration, "delete_access", GroupAccess(*declaration.access.groups))
+    assert delete in client.get(BASE).content.decode()
+    assert client.post(delete).status_code == 302

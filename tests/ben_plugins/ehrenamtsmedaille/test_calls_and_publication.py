@@ -1,5 +1,5 @@
 """The current call for a city website, and awardees published only with consent and only
-from the award date (JSON and schema.org JSON-LD)."""
+after the award date, from the day after (JSON and schema.org JSON-LD)."""
 
 from datetime import date, datetime
 
@@ -65,13 +65,17 @@ def honoured(call, frozen):
     }
 
 
-def test_nothing_is_published_before_the_award_date(client, site, honoured, frozen):
-    frozen.move(datetime(2027, 4, 30, 23, 59, tzinfo=BERLIN))
+@pytest.mark.parametrize(
+    "moment",
+    [datetime(2027, 4, 30, 23, 59), datetime(2027, 5, 1, 0, 0), datetime(2027, 5, 1, 23, 59)],
+)
+def test_nothing_is_published_before_or_on_the_award_day(client, site, honoured, frozen, moment):
+    frozen.move(moment.replace(tzinfo=BERLIN))
     assert client.get(f"{AWARDEES}?year=2027").json() == []
 
 
-def test_from_the_award_date_awardees_with_consent_are_published(client, site, honoured, frozen):
-    frozen.move(datetime(2027, 5, 1, 0, 0, tzinfo=BERLIN))
+def test_after_the_award_day_awardees_with_consent_are_published(client, site, honoured, frozen):
+    frozen.move(datetime(2027, 5, 2, 0, 0, tzinfo=BERLIN))
     data = client.get(f"{AWARDEES}?year=2027").json()
     assert data == [
         {
@@ -152,7 +156,7 @@ def test_the_chair_records_consent_and_laudation_then_it_is_published(
     medal = NominationFactory(call=call, nominee_name="Olga Öztürk", status="medal")
     record(client, chair, medal, "2027-01-09", "Sie gründete das Sprachcafé.")
 
-    frozen.move(datetime(2027, 5, 1, 9, 0, tzinfo=BERLIN))
+    frozen.move(datetime(2027, 5, 2, 9, 0, tzinfo=BERLIN))
     [awardee] = client.get(AWARDEES).json()
     assert (awardee["name"], awardee["laudation"]) == (
         "Olga Öztürk",
@@ -179,6 +183,23 @@ def test_consent_must_be_a_past_date_of_an_awardee(
     assert message in [str(m) for m in response.context["messages"]]
     nomination.refresh_from_db()
     assert nomination.publication_consent_on is None
+
+
+@pytest.mark.parametrize(
+    ("laudation", "message"),
+    [
+        ("Nul\x00l", "Die Laudatio enthält ein unzulässiges Steuerzeichen."),
+        ("x" * 1001, "Die Laudatio darf höchstens 1000 Zeichen lang sein."),
+    ],
+)
+def test_a_laudation_that_cannot_be_stored_is_refused(
+    client, site, call, chair, frozen, laudation, message
+):
+    medal = NominationFactory(call=call, status="medal")
+    response = record(client, chair, medal, "2027-01-09", laudation)
+    assert message in [str(m) for m in response.context["messages"]]
+    medal.refresh_from_db()
+    assert (medal.publication_consent_on, medal.laudation) == (None, "")
 
 
 def test_only_the_chair_records_consent_not_a_juror_nor_the_inbox(
@@ -236,3 +257,23 @@ def test_administrators_create_the_years_call_and_others_cannot(admin_client, si
     admin_client.force_login(moderator)
     assert admin_client.get(CALLS_ADMIN).status_code in (302, 403)
     assert admin_client.get(f"{CALLS_ADMIN}new/").status_code in (302, 403)
+
+
+def test_a_call_with_nominations_is_not_deleted_but_explained(admin_client, site, call):
+    NominationFactory(call=call, confirmed_at=None)
+    delete = f"{CALLS_ADMIN}delete/{call.pk}/"
+    page = admin_client.get(delete).content.decode()
+    assert "Ein Aufruf mit Vorschlägen kann nicht gelöscht werden" in page
+    assert 'action="' + delete not in page
+
+    response = admin_client.post(delete, follow=True)
+    assert response.status_code == 200
+    assert "Ehrenamtsmedaille 2027 hat 1 Vorschläge und kann nicht gelöscht werden." in [
+        str(m) for m in response.context["messages"]
+    ]
+    assert Call.objects.filter(pk=call.pk).exists()
+
+
+def test_a_call_without_nominations_is_deleted(admin_client, site, call):
+    assert admin_client.post(f"{CALLS_ADMIN}delete/{call.pk}/").status_code == 302
+    assert not Call.objects.filter(pk=call.pk).exists()

@@ -1,6 +1,8 @@
 """The jury's screen: private votes, the chair's decision by majority (ties by the chair),
 the medal cap, the consecutive-year rule, merged duplicates and the carry-over."""
 
+from datetime import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,6 +10,8 @@ from wagtail.models import ModelLogEntry
 
 from ben_plugins.ehrenamtsmedaille.factories import NominationFactory
 from ben_plugins.ehrenamtsmedaille.models import Nomination, Vote
+
+from .conftest import BERLIN
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 JURY = "/admin/ehrenamtsmedaille/jury/"
@@ -64,10 +68,56 @@ def test_a_vote_and_its_note_stay_private_until_the_other_juror_voted(client, ju
     assert "seit 1998 dabei" in page
 
 
-def test_a_juror_changes_their_vote_but_never_votes_twice(client, jurors, nomination):
-    vote(client, jurors[1], nomination, "medal")
-    vote(client, jurors[1], nomination, "none")
-    assert list(Vote.objects.values_list("choice", flat=True)) == ["none"]
+def test_a_vote_is_final_once_the_juror_could_read_the_others(client, jurors, nomination):
+    vote(client, jurors[1], nomination, "medal", note="Erste Stimme")
+    vote(client, jurors[2], nomination, "medal")
+    response = vote(client, jurors[1], nomination, "none", note="Umentschieden")
+    assert any("nicht ändern" in message for message in messages_of(response))
+    assert list(Vote.objects.filter(juror=jurors[1]).values_list("choice", "note")) == [
+        ("medal", "Erste Stimme")
+    ]
+    assert 'name="choice"' not in response.content.decode()
+
+
+def test_the_majority_and_the_count_stay_hidden_until_the_juror_voted(client, jurors, nomination):
+    votes(client, jurors[1:], nomination, "medal", "medal", "letter")
+    client.force_login(jurors[4])
+    page = client.get(JURY).content.decode()
+    assert "Mehrheit bisher" not in page and "3 Stimmen" not in page
+
+    page = vote(client, jurors[4], nomination, "none").content.decode()
+    assert "Mehrheit bisher: Medaille" in page and "4 Stimmen" in page
+
+
+def test_the_chair_sees_a_tie_only_after_voting(client, jurors, nomination):
+    votes(client, jurors[1:], nomination, "medal", "medal", "letter", "letter")
+    client.force_login(jurors[0])
+    assert f'name="tie-{nomination.pk}"' not in client.get(JURY).content.decode()
+    vote(client, jurors[0], nomination, "none")
+    assert f'name="tie-{nomination.pk}"' in client.get(JURY).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("note", "error"),
+    [("Text\x00mit NUL", "Steuerzeichen"), ("x" * 2001, "höchstens 2000 Zeichen")],
+)
+def test_a_note_that_cannot_be_stored_is_refused_in_german(client, jurors, nomination, note, error):
+    response = vote(client, jurors[1], nomination, "medal", note=note)
+    assert any(error in message for message in messages_of(response))
+    assert not Vote.objects.exists()
+
+
+def test_a_note_of_2000_characters_is_kept(client, jurors, nomination):
+    vote(client, jurors[1], nomination, "medal", note="x" * 2000)
+    assert len(Vote.objects.get().note) == 2000
+
+
+def test_odd_tie_fields_and_years_are_no_server_error(client, jurors, nomination):
+    response = act(client, jurors[0], nomination.call, action="close", **{"tie-²": "medal"})
+    assert response.status_code == 200
+    client.force_login(jurors[1])
+    assert client.get(JURY, {"jahr": "zwei"}).status_code == 404
+    assert client.get(JURY, {"jahr": "²"}).status_code == 404
 
 
 def test_the_chair_closes_the_round_by_majority_into_the_audit_log(client, jurors, call):
@@ -191,6 +241,41 @@ def test_carry_over_moves_open_and_not_chosen_ones_in_one_action(client, jurors,
         moved = refresh(nomination)
         assert (moved.call, moved.status, moved.carried_over_from) == (next_call, "open", 2027)
         assert moved.award_date == next_call.award_date and not moved.votes.exists()
+
+
+def test_carry_over_resets_the_news_moves_duplicates_and_is_logged(client, jurors, call, next_call):
+    informed = datetime(2027, 5, 2, 9, 0, tzinfo=BERLIN)
+    primary = NominationFactory(call=call, nominee_name="Hanna Hahn")
+    duplicate = NominationFactory(call=call, nominee_name="hanna hahn")
+    act(client, jurors[0], call, action="merge", person="hanna hahn")
+    votes(client, jurors, primary, "none", "none", "none")
+    act(client, jurors[0], call, action="close")
+    Nomination.objects.filter(pk__in=[primary.pk, duplicate.pk]).update(
+        nominator_informed_at=informed
+    )
+
+    act(client, jurors[0], call, action="carry_over")
+
+    moved, joined = refresh(primary), refresh(duplicate)
+    assert (moved.call, moved.status, moved.nominator_informed_at) == (next_call, "open", None)
+    assert (joined.call, joined.status, joined.merged_into) == (next_call, "merged", moved)
+    assert joined.nominator_informed_at is None and joined.award_date == next_call.award_date
+    entry = ModelLogEntry.objects.filter(object_id=str(primary.pk), action="ben.transition")
+    assert entry.order_by("pk").last().data["comment"] == "In den Aufruf 2028 übernommen"
+
+
+@pytest.mark.parametrize("status", ["open", "none"])
+def test_the_record_page_offers_no_carry_over_without_a_call_change(
+    client, jurors, nomination, status
+):
+    Nomination.objects.filter(pk=nomination.pk).update(status=status)
+    client.force_login(jurors[0])
+    base = "/admin/ehrenamtsmedaille/nomination/"
+    page = client.get(f"{base}inspect/{nomination.pk}/").content.decode()
+    assert "Ins nächste Jahr übernehmen" not in page
+    client.post(f"{base}transition/{nomination.pk}/", {"target": "open"})
+    assert refresh(nomination).status == status
+    assert not ModelLogEntry.objects.filter(action="ben.transition").exists()
 
 
 def test_carry_over_needs_next_years_call(client, jurors, nomination):

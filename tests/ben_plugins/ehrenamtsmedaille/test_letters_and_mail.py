@@ -97,3 +97,40 @@ def test_votes_and_notes_are_gone_the_day_after_the_award(call, frozen, jurors):
     frozen.move(datetime(2027, 5, 2, 8, 0, tzinfo=BERLIN))
     inform()
     assert Vote.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("status", "letter"),
+    [
+        ("medal", "ehrenamtsmedaille.certificate"),
+        ("letter", "ehrenamtsmedaille.thank_you"),
+        ("medal", "ehrenamtsmedaille.art14_notice"),
+    ],
+)
+def test_a_juror_prints_no_letter(client, jurors, call, frozen, status, letter):
+    nomination = NominationFactory(call=call, status=status)
+    client.force_login(jurors[1])
+    assert client.get(f"{BASE}letter/{nomination.pk}/?letter={letter}").status_code == 403
+    page = client.get(f"{BASE}inspect/{nomination.pk}/").content.decode()
+    assert "letter=ehrenamtsmedaille" not in page
+    assert not AccessLogEntry.objects.filter(action="letter").exists()
+
+
+@pytest.mark.parametrize(
+    ("status", "letter"),
+    [
+        ("open", "ehrenamtsmedaille.certificate"),
+        ("none", "ehrenamtsmedaille.certificate"),
+        ("letter", "ehrenamtsmedaille.certificate"),
+        ("medal", "ehrenamtsmedaille.thank_you"),
+        ("none", "ehrenamtsmedaille.art14_notice"),
+    ],
+)
+def test_no_letter_without_its_decision_even_for_the_chair(
+    client, chair, call, frozen, status, letter
+):
+    nomination = NominationFactory(call=call, status=status)
+    client.force_login(chair)
+    assert client.get(f"{BASE}letter/{nomination.pk}/?letter={letter}").status_code == 403
+    page = client.get(f"{BASE}inspect/{nomination.pk}/").content.decode()
+    assert f"letter={letter}" not in page

@@ -151,3 +151,40 @@ def test_the_months_are_configurable(decided, frozen, settings):
     frozen.move(AFTER)
     retention()
     assert Nomination.all_submissions.count() == 4
+
+
+def test_jurors_neither_edit_nor_delete_nominations_in_the_inbox(client, jurors, nomination):
+    client.force_login(jurors[1])
+    for path in (f"{BASE}edit/{nomination.pk}/", f"{BASE}delete/{nomination.pk}/"):
+        assert client.get(path).status_code == 403, path
+        assert client.post(path, {"nominee_name": "Jemand anders"}).status_code == 403, path
+    for path in (BASE, f"{BASE}inspect/{nomination.pk}/"):
+        page = client.get(path).content.decode()
+        assert f"{BASE}edit/{nomination.pk}/" not in page, path
+        assert f"{BASE}delete/{nomination.pk}/" not in page, path
+    assert Nomination.objects.get().nominee_name == nomination.nominee_name
+
+
+def test_the_chair_edits_and_deletes_nominations(client, chair, nomination):
+    client.force_login(chair)
+    assert f"{BASE}edit/{nomination.pk}/" in client.get(BASE).content.decode()
+    assert client.get(f"{BASE}edit/{nomination.pk}/").status_code == 200
+    assert client.post(f"{BASE}delete/{nomination.pk}/").status_code == 302
+    assert not Nomination.all_submissions.filter(pk=nomination.pk).exists()
+
+
+def test_votes_and_notes_go_with_a_deleted_nomination(decided, frozen, jurors):
+    """Retention and Art. 17 delete the jury's notes with the nomination (review 12)."""
+    from ben_plugins.ehrenamtsmedaille.models import Vote
+
+    for nomination in decided.values():
+        Vote.objects.create(nomination=nomination, juror=jurors[1], choice="none", note="intern")
+    erased = NominationFactory(call=decided["published"].call, email="weg@example.org")
+    Vote.objects.create(nomination=erased, juror=jurors[1], choice="none", note="intern")
+
+    call_command("ben_personal_data", email="weg@example.org", erase=True, stdout=io.StringIO())
+    assert not Vote.objects.filter(nomination_id=erased.pk).exists()
+
+    frozen.move(AFTER)
+    retention()
+    assert set(Vote.objects.values_list("nomination_id", flat=True)) <= {decided["published"].pk}

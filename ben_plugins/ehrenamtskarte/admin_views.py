@@ -20,6 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from ben_plugins.core import mail
 from ben_plugins.core.intake import service
 from ben_plugins.core.personal_data import ClubAccess, GroupAccess
+from cms.core import sites
 from cms.pages.models import ClubPage
 
 from . import eligibility, statistics
@@ -184,7 +185,7 @@ class GroupApplicationsView(RefusedWith403, WagtailAdminTemplateMixin, TemplateV
             return self.render_to_response(context, status=400)
         club = club_form.cleaned_data["club"]
         volunteers = [form.cleaned_data for form in formset if form.cleaned_data]
-        base_url = request.build_absolute_uri("/")
+        base_url = sites.base_url(request)
         for volunteer in volunteers:
             file_application(club, volunteer, base_url)
         messages.success(

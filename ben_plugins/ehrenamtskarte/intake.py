@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from ben_plugins.core.intake.serializers import IntakeSerializer, StrictSerializer
 from ben_plugins.core.intake.service import Consent, Intake
+from cms.core import sites
 from cms.core.publication import published
 from cms.pages.models import ClubPage
 
@@ -257,4 +258,4 @@ class CardApplicationIntake(Intake):
     def confirmed(cls, submission, request):
         """Confirmed by the applicant: the organisations are asked (with the Art. 14 notice),
         or, for a club's Sammelantrag, the club's confirmation counts at once."""
-        start_confirmations(submission, request.build_absolute_uri("/"))
+        start_confirmations(submission, sites.base_url(request))

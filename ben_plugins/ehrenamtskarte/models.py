@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from ben_plugins.core import tokens
 from ben_plugins.core.intake.models import Submission
 from ben_plugins.core.letters import Letter
 from ben_plugins.core.personal_data import GroupAccess, PersonalData, Retention
@@ -127,10 +128,18 @@ def issue_card(application, comment):
     )
 
 
+def revoke_organisation_links(application, comment=""):
+    """Once an application is closed, the organisations' links (request and reminders) stop
+    working: nobody may still answer or read the applicant's details through them."""
+    for confirmation in application.confirmations.all():
+        tokens.revoke_for(confirmation)
+
+
 def tell_rejection(application, comment):
     """„abgelehnt“ needs a reason (the comment); the applicant gets it by email."""
     if not comment.strip():
         raise TransitionRefused("Bitte den Grund der Ablehnung als Kommentar angeben.")
+    revoke_organisation_links(application)
     send_rejection(application, comment)
 
 
@@ -239,7 +248,13 @@ class CardApplication(Submission):
         ),
         # Only by the applicant's own link (system move), and only until it is forwarded.
         Transition(
-            OPEN_STATES, Status.WITHDRAWN, [], "Zurückgezogen", stamp="decided_at", system=True
+            OPEN_STATES,
+            Status.WITHDRAWN,
+            [],
+            "Zurückgezogen",
+            stamp="decided_at",
+            system=True,
+            effect=revoke_organisation_links,
         ),
     )
     personal_data = PersonalData(

@@ -2,9 +2,8 @@
 
 from datetime import timedelta
 
-from django.conf import settings
-
 from ben_plugins.core import mail, tokens
+from cms.core import sites
 
 #: An organisation confirms or rejects one activity.
 ORGANISATION = tokens.Purpose("ehrenamtskarte.organisation", lifetime=timedelta(days=30))
@@ -14,11 +13,6 @@ WITHDRAW = tokens.Purpose("ehrenamtskarte.withdraw", lifetime=timedelta(days=365
 RENEWAL = tokens.Purpose("ehrenamtskarte.renewal", lifetime=timedelta(days=120))
 
 MAIL = "ehrenamtskarte/mail"
-
-
-def base_url() -> str:
-    """The site's root for links in emails sent outside a request (daily task, admin)."""
-    return settings.BEN_BASE_URL.rstrip("/") + "/"
 
 
 def send_received(application, root: str) -> None:
@@ -63,7 +57,7 @@ def send_rejection(application, reason: str) -> None:
         f"{MAIL}/rejected",
         application,
         language=application.language,
-        base_url=base_url(),
+        base_url=sites.base_url(None),
         context={"reference": application.reference, "reason": reason},
     )
 
@@ -73,7 +67,7 @@ def send_renewal_reminder(card) -> None:
         f"{MAIL}/renewal",
         card,
         language=card.application.language if card.application else "de",
-        base_url=base_url(),
+        base_url=sites.base_url(None),
         links={"renewal_url": mail.Link(RENEWAL, "ehrenamtskarte_public:renewal")},
         context={"valid_until": card.valid_until.strftime("%d.%m.%Y")},
     )

@@ -16,9 +16,9 @@ from ben_plugins.core.intake.serializers import dotted_errors
 from ben_plugins.core.intake.views import IntakeFormView, flat_values, form_fields
 
 from . import eligibility
-from .confirmations import answer
+from .confirmations import answer, answerable
 from .intake import CardApplicationIntake, EligibilityCheck, EligibilitySerializer
-from .models import CardApplication, RuleSet
+from .models import CardApplication, OrganisationConfirmation, RuleSet
 from .notifications import ORGANISATION, RENEWAL, WITHDRAW
 
 
@@ -120,7 +120,8 @@ class EligibilityFormView(IntakeFormView):
 
 @method_decorator(never_cache, name="dispatch")
 class OrganisationAnswerView(View):
-    """The organisation's link: GET shows the activity, POST confirms or rejects it."""
+    """The organisation's link: GET shows the activity, POST confirms or rejects it; once
+    answered (or the application is closed) every link of it shows only that it is closed."""
 
     template_name = "ehrenamtskarte/organisation.html"
 
@@ -129,6 +130,8 @@ class OrganisationAnswerView(View):
             confirmation = tokens.peek(ORGANISATION, token)
         except tokens.TokenError as error:
             return tokens.token_error_page(request, error)
+        if not answerable(confirmation):
+            return self.closed(request)
         return self.page(request, confirmation)
 
     def page(self, request, confirmation, done=False, error=""):
@@ -146,15 +149,33 @@ class OrganisationAnswerView(View):
             status=400 if error else 200,
         )
 
+    def closed(self, request):
+        """No applicant data: the request was answered already or the application closed."""
+        return render(request, self.template_name, {"closed": True}, status=410)
+
     def post(self, request, token):
         decision = request.POST.get("decision")
         comment = request.POST.get("comment", "").strip()[:2000]
+        error = ""
+        if decision not in ("confirm", "reject"):
+            error = "Bitte wählen Sie eine Antwort."
+        elif "\x00" in comment:
+            error = "Der Kommentar enthält ein unzulässiges Steuerzeichen. Bitte entfernen Sie es."
         try:
-            if decision not in ("confirm", "reject"):
+            if error:
                 confirmation = tokens.peek(ORGANISATION, token)
-                return self.page(request, confirmation, error="Bitte wählen Sie eine Antwort.")
+                if not answerable(confirmation):
+                    return self.closed(request)
+                return self.page(request, confirmation, error=error)
             with transaction.atomic():
                 confirmation = tokens.consume(ORGANISATION, token)
+                confirmation = (
+                    OrganisationConfirmation.objects.select_for_update()
+                    .select_related("application")
+                    .get(pk=confirmation.pk)
+                )
+                if not answerable(confirmation):
+                    return self.closed(request)
                 answer(confirmation, decision == "confirm", comment)
         except tokens.TokenError as error:
             return tokens.token_error_page(request, error)

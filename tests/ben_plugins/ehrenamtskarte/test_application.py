@@ -1,14 +1,20 @@
 """The application through HTTP from the form to the card: double opt-in, organisation
 confirmation, every status change in the office's inbox, and every illegal move refused."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from wagtail.models import ModelLogEntry
 
+from ben_plugins.core import tokens
+from ben_plugins.core.models import OneTimeToken
+from ben_plugins.ehrenamtskarte.confirmations import send_reminders
 from ben_plugins.ehrenamtskarte.models import CardApplication, IssuedCard, OrganisationConfirmation
+from ben_plugins.ehrenamtskarte.notifications import ORGANISATION
 from tests.ben_plugins.core.intake_helpers import committed
 
-from .conftest import TODAY
+from .conftest import NOW, TODAY
 from .helpers import application_data, apply, confirm_link, link, mails_to
 
 pytestmark = pytest.mark.django_db
@@ -178,8 +184,82 @@ def test_an_organisation_rejection_leaves_it_to_the_office(client, site_tree, fr
 def test_the_organisation_link_works_once(client, site_tree, frozen):
     confirmed_application(client)
     organisation_answers(client)
-    assert client.post(organisation_link(), {"decision": "reject"}).status_code == 410
-    assert client.get(organisation_link()).status_code == 410
+    # Answered: every link of the confirmation is revoked, none shows the applicant any more.
+    for response in (
+        client.post(organisation_link(), {"decision": "reject"}),
+        client.get(organisation_link()),
+    ):
+        assert response.status_code == 404
+        assert "Hoffmann" not in response.content.decode()
+    assert not OneTimeToken.objects.filter(purpose=ORGANISATION.name).exists()
+
+
+def reminder_link() -> str:
+    reminder = [m for m in mails_to("kontakt@tafel-bitburg.example") if "Erinnerung" in m.subject]
+    return link(reminder[-1], r"https?://\S+/mitmachen/ehrenamtskarte/organisation/[^/\s]+/")
+
+
+def test_a_reminder_link_cannot_overwrite_the_answer(client, site_tree, frozen):
+    application = confirmed_application(client)
+    frozen(NOW + timedelta(days=7))
+    committed(send_reminders)
+    reminder = reminder_link()
+    assert reminder != organisation_link()
+    organisation_answers(client)
+    application.refresh_from_db()
+    assert application.status == Status.CONFIRMED
+
+    response = committed(client.post, reminder, {"decision": "reject", "comment": "Doch nicht."})
+    assert response.status_code == 404
+    assert "Hoffmann" not in response.content.decode()
+    confirmation = application.confirmations.get()
+    assert (confirmation.status, confirmation.comment) == ("bestaetigt", "")
+
+
+def test_a_confirmation_already_answered_shows_no_applicant_data(client, site_tree, frozen):
+    """Also a link that was not revoked (issued before the answer by another path) is closed."""
+    application = confirmed_application(client)
+    confirmation = application.confirmations.get()
+    OrganisationConfirmation.objects.filter(pk=confirmation.pk).update(status="bestaetigt")
+    path = f"/mitmachen/ehrenamtskarte/organisation/{tokens.issue(ORGANISATION, confirmation)}/"
+    for response in (client.get(path), client.post(path, {"decision": "reject"})):
+        assert response.status_code == 410
+        assert "abgeschlossen" in response.content.decode()
+        assert "Hoffmann" not in response.content.decode()
+    confirmation.refresh_from_db()
+    assert confirmation.status == "bestaetigt"
+
+
+@pytest.mark.parametrize("close", ["withdraw", "reject"])
+def test_organisation_links_stop_when_the_application_is_closed(
+    client, site_tree, frozen, office, close
+):
+    application = confirmed_application(client)
+    path = organisation_link()
+    if close == "withdraw":
+        received = mails_to("maria.hoffmann@example.org")[-1]
+        withdraw = link(received, r"https?://\S+/mitmachen/ehrenamtskarte/zurueckziehen/[^/\s]+/")
+        assert committed(client.post, withdraw).status_code == 200
+    else:
+        client.force_login(office)
+        move(client, application, Status.REJECTED, "Außerhalb von Bitburg.")
+        client.logout()
+    application.refresh_from_db()
+    assert application.status in (Status.WITHDRAWN, Status.REJECTED)
+    for response in (client.get(path), client.post(path, {"decision": "confirm"})):
+        assert response.status_code == 404
+        assert "Hoffmann" not in response.content.decode()
+    assert application.confirmations.get().status == "offen"
+
+
+def test_a_nul_byte_in_the_comment_is_a_form_error(client, site_tree, frozen):
+    application = confirmed_application(client)
+    path = organisation_link()
+    response = committed(client.post, path, {"decision": "confirm", "comment": "a\x00b"})
+    assert response.status_code == 400
+    assert "Steuerzeichen" in response.content.decode()
+    assert application.confirmations.get().status == "offen"
+    assert organisation_answers(client, comment="Alles richtig.").status_code == 200
 
 
 def test_the_applicant_withdraws_until_forwarded(client, site_tree, frozen):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ben_plugins.core import tokens
 from ben_plugins.core.intake.serializers import IntakeSerializer, StrictSerializer
 from ben_plugins.core.intake.service import Consent, Intake
 from cms.core import sites
@@ -14,6 +15,7 @@ from cms.pages.models import ClubPage
 from . import eligibility
 from .confirmations import start_confirmations
 from .models import Allowance, Card, CardApplication, RuleSet
+from .notifications import RENEWAL
 
 
 def not_in_future(value):
@@ -218,9 +220,38 @@ class ApplicationSerializer(IntakeSerializer):
         max_length=10,
         allow_empty=False,
     )
+    renewal_token = serializers.CharField(
+        label="Verlängerungslink",
+        max_length=100,
+        required=False,
+        write_only=True,
+        help_text="The token of the renewal link in the reminder email (the last part of "
+        "/mitmachen/ehrenamtskarte/verlaengern/<token>/). Required for `kind` `renewal`; "
+        "used up when the renewal is filed.",
+    )
+
+    def validate_renewal(self, attrs):
+        """A renewal only with a valid renewal link: it names the card renewed (``renewal_of``)
+        and is used up when the application is stored (``CardApplication.save``)."""
+        token = attrs.pop("renewal_token", "")
+        if not token:
+            if attrs.get("kind") == CardApplication.Kind.RENEWAL:
+                raise serializers.ValidationError(
+                    {"kind": [_("A renewal needs the link from the reminder email.")]}
+                )
+            return
+        try:
+            card = tokens.peek(RENEWAL, token)
+        except tokens.TokenError:
+            raise serializers.ValidationError(
+                {"renewal_token": [_("The renewal link is invalid, expired or already used.")]}
+            ) from None
+        attrs.update(kind=CardApplication.Kind.RENEWAL, renewal_of=card.application)
+        attrs["renewal_token"] = token
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
+        self.validate_renewal(attrs)
         rules = RuleSet.objects.in_force()
         answer = eligibility.assess(attrs, rules, timezone.localdate())
         attrs.update(

@@ -15,7 +15,7 @@ from ben_plugins.core.letters import Letter
 from ben_plugins.core.personal_data import GroupAccess, PersonalData, Retention
 from ben_plugins.core.transitions import Transition, TransitionRefused, Transitions
 
-from .notifications import send_rejection
+from .notifications import RENEWAL, send_rejection
 
 #: The city office that works the applications (and the only group that sees them).
 OFFICE = "Ehrenamtskarte-Büro"
@@ -348,7 +348,23 @@ class CardApplication(Submission):
         """The reference only: lists that show it (the confirmations') show no names."""
         return f"Antrag {self.reference}"
 
+    @property
+    def renewal_token(self) -> str:
+        return getattr(self, "_renewal_token", "")
+
+    @renewal_token.setter
+    def renewal_token(self, token: str):
+        """The renewal link an application is filed with (set by the intake)."""
+        self._renewal_token = token
+
     def save(self, *args, **kwargs):
+        if self._state.adding and self.renewal_token:
+            # Used up in the transaction that stores the renewal: one renewal per link.
+            with transaction.atomic():
+                tokens.consume(RENEWAL, self.renewal_token)
+                self._renewal_token = ""
+                self.save(*args, **kwargs)
+            return
         if not self.reference:
             year = timezone.localdate(self.submitted_at or timezone.now()).year
             self.reference = ReferenceCounter.next_reference(year)

@@ -9,8 +9,9 @@ from cms.core import sites
 ORGANISATION = tokens.Purpose("ehrenamtskarte.organisation", lifetime=timedelta(days=30))
 #: The applicant withdraws the application (until it is forwarded).
 WITHDRAW = tokens.Purpose("ehrenamtskarte.withdraw", lifetime=timedelta(days=365))
-#: A holder opens a new application pre-filled from the old one.
-RENEWAL = tokens.Purpose("ehrenamtskarte.renewal", lifetime=timedelta(days=120))
+#: A holder files one renewal, pre-filled from the old application; the reminder goes out
+#: 90 days before expiry, so the link ends with the card.
+RENEWAL = tokens.Purpose("ehrenamtskarte.renewal", lifetime=timedelta(days=90))
 
 MAIL = "ehrenamtskarte/mail"
 

@@ -24,7 +24,8 @@ from .notifications import ORGANISATION, RENEWAL, WITHDRAW
 
 class ApplicationFormView(IntakeFormView):
     """The application form; with ``?verlaengerung=<token>`` (the renewal link) it is filled
-    in from the card's application."""
+    in from the card's application, and the POST (the form posts to its own URL, query
+    included) files a renewal with that token."""
 
     intake = CardApplicationIntake
 
@@ -38,7 +39,31 @@ class ApplicationFormView(IntakeFormView):
             return tokens.token_error_page(request, error)
         return self.form(request, values=renewal_values(card), errors={})
 
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except tokens.TokenError:  # used up by a second renewal sent at the same moment
+            return self.form(
+                request,
+                values=self.data_from(request),
+                errors={"renewal_token": [RENEWAL_LINK_USED]},
+            )
 
+    def data_from(self, request) -> dict:
+        """The token comes from the link's query string, never from a form field."""
+        data = super().data_from(request)
+        data.pop("renewal_token", None)
+        if token := request.GET.get(RENEWAL_PARAMETER):
+            data["renewal_token"] = token
+        return data
+
+    def context(self, request, **extra) -> dict:
+        if "fields" in extra:
+            extra["fields"] = [f for f in extra["fields"] if f["name"] != "renewal_token"]
+        return super().context(request, **extra)
+
+
+RENEWAL_LINK_USED = "Mit diesem Verlängerungslink wurde bereits ein Antrag gestellt."
 RENEWAL_PARAMETER = "verlaengerung"
 
 

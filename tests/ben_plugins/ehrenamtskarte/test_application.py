@@ -322,3 +322,23 @@ def test_a_ben_club_is_asked_at_its_contact_address(client, site_tree, frozen, c
     response = apply(client, application_data(activities=[unknown]))
     assert response.status_code == 400
     assert "activities.0.club" in response.json()["errors"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/mitmachen/ehrenamtskarte/organisation/abc%00.def/",
+        "/mitmachen/ehrenamtskarte/zurueckziehen/abc.d%00ef/",
+        "/mitmachen/ehrenamtskarte/antrag/?verlaengerung=%00.x",
+    ],
+)
+def test_a_nul_byte_in_a_link_is_an_invalid_link(client, site_tree, path):
+    """PostgreSQL refuses NUL in a query: such a link must be a 404 page, not a 500."""
+    for response in (client.get(path), client.post(path, {"decision": "confirm"})):
+        assert response.status_code in (404, 400), response.status_code
+    assert client.get(path).status_code == 404
+
+
+def test_a_nul_byte_in_the_renewal_link_is_refused(client, site_tree):
+    response = client.get("/mitmachen/ehrenamtskarte/verlaengern/x%00.y/", follow=True)
+    assert response.status_code == 404

@@ -98,11 +98,32 @@ def test_statistics_have_no_personal_data(client, site_tree, frozen):
     month = TODAY.strftime("%Y-%m")
     assert {"key": month, "count": 5} in figures["applications_per_month"]
     assert {"key": "abgelehnt", "count": 1} in figures["by_status"]
-    assert figures["by_organisation"] == [{"key": "DRK Bitburg", "count": 1}]
+    assert figures["by_organisation"] == []  # one application: too few to show
     assert figures["cards_valid_today"] == 2
     assert "Geheim" not in response.content.decode()
     assert "@" not in response.content.decode()
     assert client.get("/api/v1/ehrenamtskarte/statistics/?x=1").status_code == 400
+
+
+def test_statistics_by_organisation_name_only_clubs_with_enough_applications(
+    client, site_tree, frozen, club
+):
+    """What applicants typed is never published; groups below three are folded or left out."""
+    for _ in range(3):
+        OrganisationConfirmationFactory(club=club, organisation=club.title)
+    OrganisationConfirmationFactory(organisation="Hospizgruppe Erika Muster")
+    OrganisationConfirmationFactory(organisation="Chor Liedertafel")
+    response = client.get("/api/v1/ehrenamtskarte/statistics/")
+    assert response.json()["by_organisation"] == [{"key": "Sportverein Bitburg", "count": 3}]
+    assert "Muster" not in response.content.decode()
+
+    OrganisationConfirmationFactory(organisation="Kleiner Verein")
+    response = client.get("/api/v1/ehrenamtskarte/statistics/")
+    assert response.json()["by_organisation"] == [
+        {"key": "Sportverein Bitburg", "count": 3},
+        {"key": "andere Organisationen", "count": 3},
+    ]
+    assert "Muster" not in response.content.decode()
 
 
 def test_statistics_page_in_the_admin(client, site_tree, office):

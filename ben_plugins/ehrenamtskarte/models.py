@@ -298,6 +298,20 @@ class CardApplication(Submission):
             ),
             Retention(
                 "submitted_at",
+                months=24,
+                where=Q(
+                    status__in=[
+                        "eingegangen",
+                        "organisation_bestaetigt",
+                        "geprueft",
+                        "weitergeleitet",
+                    ]
+                ),
+                description="nicht abgeschlossen (eingegangen bis weitergeleitet): 24 Monate "
+                "nach Eingang gelöscht",
+            ),
+            Retention(
+                "submitted_at",
                 hours=48,
                 where=Q(confirmed_at__isnull=True),
                 description="unbestätigt: 48 Stunden nach Eingang gelöscht",

@@ -24,7 +24,7 @@ from cms.core import sites
 from cms.pages.models import ClubPage
 
 from . import eligibility, statistics
-from .intake import CardApplicationIntake
+from .intake import CardApplicationIntake, club_in_bitburg
 from .models import OFFICE, Allowance, Card, CardApplication, RuleSet
 from .partners import PartnerResource
 
@@ -99,7 +99,7 @@ def file_application(club: ClubPage, volunteer: dict, base_url: str) -> CardAppl
     activity = {
         "club": club.pk,
         "organisation": club.title,
-        "in_bitburg": "bitburg" in club.city.lower(),
+        "in_bitburg": club_in_bitburg(club),
         "role": volunteer["role"],
         "hours_per_week": volunteer["hours_per_week"],
         "hours_per_year": None,

@@ -150,6 +150,11 @@ class EligibilityCheck(Intake):
     serializer_class = EligibilitySerializer
 
 
+def club_in_bitburg(club: ClubPage) -> bool:
+    """The club's town is Bitburg itself (not „Bitburger Land“ or „Bitburg-Prüm“)."""
+    return " ".join(club.city.split()).casefold() == "bitburg"
+
+
 class ApplicationActivitySerializer(ActivitySerializer):
     """An activity of an application: a BEN club (its contact address gets the confirmation
     request) or another organisation with a contact address."""
@@ -170,7 +175,7 @@ class ApplicationActivitySerializer(ActivitySerializer):
             club = ClubPage.objects.get(pk=club_id)
             attrs["club"] = club.pk
             attrs["organisation"] = club.title
-            attrs["in_bitburg"] = attrs["in_bitburg"] or "bitburg" in club.city.lower()
+            attrs["in_bitburg"] = attrs["in_bitburg"] or club_in_bitburg(club)
             if not club.email and not attrs.get("contact_email"):
                 raise serializers.ValidationError(
                     {"contact_email": [_("This club has no contact address: please give one.")]}

@@ -306,6 +306,24 @@ def test_invalid_applications_are_400(client, site_tree, frozen, changes, field)
     assert field in response.json()["errors"], response.json()
 
 
+@pytest.mark.parametrize(
+    ("city", "in_bitburg"), [("Bitburg", True), (" bitburg ", True), ("Bitburger Land", False)]
+)
+def test_a_club_is_in_bitburg_only_in_the_town_itself(
+    client, site_tree, frozen, club, city, in_bitburg
+):
+    club.email = "vorstand@sv-bitburg.example"
+    club.city = city
+    club.save_revision().publish()
+    activity = {**application_data()["activities"][0], "club": club.pk, "in_bitburg": False}
+    del activity["organisation"], activity["contact_email"]
+    response = apply(client, application_data(activities=[activity], lives_in_bitburg=False))
+    assert response.status_code == 201, response.content
+    application = CardApplication.all_submissions.get()
+    assert application.activities[0]["in_bitburg"] is in_bitburg
+    assert application.eligibility_result == ("eligible" if in_bitburg else "not_eligible")
+
+
 def test_a_ben_club_is_asked_at_its_contact_address(client, site_tree, frozen, club):
     club.email = "vorstand@sv-bitburg.example"
     club.save_revision().publish()

@@ -190,6 +190,31 @@ CASES = [
         {"place"},
     ),
     (
+        "not resident: the Bitburg activity is flat-rate, the counting one elsewhere",
+        request(
+            activities=[
+                activity(allowance="flat_rate", hours_per_week=5),
+                activity(organisation="Tafel Trier", in_bitburg=False, hours_per_week=5),
+            ]
+        ),
+        "not_eligible",
+        None,
+        {"place", "allowance"},
+    ),
+    (
+        "25 years: a flat-rate activity in Bitburg decides the place",
+        request(
+            years_of_engagement=25,
+            activities=[
+                activity(allowance="flat_rate", hours_per_week=5),
+                activity(organisation="Tafel Trier", in_bitburg=False, hours_per_week=1),
+            ],
+        ),
+        "eligible",
+        "jubilaeumskarte",
+        {"place", "duration"},
+    ),
+    (
         "neither, even with 25 years",
         request(years_of_engagement=25, activities=[activity(in_bitburg=False)]),
         "not_eligible",

@@ -113,7 +113,8 @@ def assess(answers: dict, rules: RuleSet, today: date) -> Answer:
         else []
     )
     hours = sum((yearly_hours(a, rules) for a in counting), Decimal(0))
-    hours_ok = hours >= rules.min_hours_per_year
+    # No counting activity never qualifies (also under a rule set with a zero threshold).
+    hours_ok = bool(counting) and hours >= rules.min_hours_per_year
     threshold = {
         "hours": f"{hours.normalize():f}",
         "year": f"{rules.min_hours_per_year.normalize():f}",

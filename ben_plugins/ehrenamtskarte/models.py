@@ -4,7 +4,9 @@ from datetime import date
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -40,28 +42,44 @@ class RuleSet(models.Model):
 
     name = models.CharField("Bezeichnung", max_length=100, unique=True)
     valid_from = models.DateField("Gültig ab", unique=True)
-    min_age = models.PositiveSmallIntegerField("Mindestalter (Jahre)", default=14)
+    min_age = models.PositiveSmallIntegerField(
+        "Mindestalter (Jahre)", default=14, validators=[MaxValueValidator(100)]
+    )
     min_hours_per_week = models.DecimalField(
-        "Mindeststunden pro Woche", max_digits=5, decimal_places=2, default=Decimal(5)
+        "Mindeststunden pro Woche",
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(5),
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(168)],
     )
     min_hours_per_year = models.DecimalField(
-        "Mindeststunden pro Jahr", max_digits=6, decimal_places=2, default=Decimal(250)
+        "Mindeststunden pro Jahr",
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal(250),
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(8760)],
     )
     weeks_per_year = models.PositiveSmallIntegerField(
         "Wochen pro Jahr",
         default=50,
+        validators=[MinValueValidator(1), MaxValueValidator(52)],
         help_text="Stunden pro Woche zählen so viele Wochen im Jahr (5 h × 50 = 250 h).",
     )
     min_months = models.PositiveSmallIntegerField(
         "Mindestdauer des Engagements (Monate)",
         default=12,
+        validators=[MaxValueValidator(120)],
         help_text="Kürzeres Engagement führt nicht zur Ablehnung, sondern zur Einzelprüfung.",
     )
     jubilee_years = models.PositiveSmallIntegerField(
-        "Jahre für die Jubiläums-Ehrenamtskarte", default=25
+        "Jahre für die Jubiläums-Ehrenamtskarte",
+        default=25,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
     )
     validity_years = models.PositiveSmallIntegerField(
-        "Gültigkeit der Ehrenamtskarte (Jahre)", default=2
+        "Gültigkeit der Ehrenamtskarte (Jahre)",
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
     )
 
     objects = RuleSetQuerySet.as_manager()
@@ -73,6 +91,19 @@ class RuleSet(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """Both thresholds are one rule: hours per week × weeks per year = hours per year
+        (otherwise the weekly one would never decide anything)."""
+        super().clean()
+        week, weeks, year = self.min_hours_per_week, self.weeks_per_year, self.min_hours_per_year
+        if None not in (week, weeks, year) and week * weeks != year:
+            raise ValidationError(
+                {
+                    "min_hours_per_year": "Muss Mindeststunden pro Woche × Wochen pro Jahr "
+                    f"sein ({week.normalize():f} × {weeks} = {(week * weeks).normalize():f})."
+                }
+            )
 
 
 class Card(models.TextChoices):
@@ -115,7 +146,7 @@ def issue_card(application, comment):
     application.valid_until = None
     if application.card == Card.EHRENAMTSKARTE:
         rules = RuleSet.objects.in_force(issued)
-        application.valid_until = issued + relativedelta(years=rules.validity_years if rules else 2)
+        application.valid_until = issued + relativedelta(years=rules.validity_years)
     application.save(update_fields=["issued_on", "valid_until"])
     IssuedCard.objects.create(
         application=application,

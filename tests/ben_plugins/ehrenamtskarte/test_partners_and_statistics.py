@@ -156,3 +156,66 @@ def test_the_office_edits_the_rule_sets_and_others_cannot(client, site_tree, off
     client.force_login(admin_user("irgendwer"))
     assert client.get(index).status_code in (302, 403)
     assert client.get(f"{index}new/").status_code in (302, 403)
+
+
+RULES = {
+    "name": "Landesregeln 2028",
+    "valid_from": "2028-01-01",
+    "min_age": "16",
+    "min_hours_per_week": "5",
+    "min_hours_per_year": "250",
+    "weeks_per_year": "50",
+    "min_months": "12",
+    "jubilee_years": "25",
+    "validity_years": "2",
+}
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"min_age": "10000"}, "min_age"),
+        ({"min_hours_per_year": "0", "min_hours_per_week": "0"}, "min_hours_per_year"),
+        ({"min_hours_per_year": "300"}, "min_hours_per_year"),
+        ({"weeks_per_year": "0"}, "weeks_per_year"),
+        ({"weeks_per_year": "53"}, "weeks_per_year"),
+        ({"validity_years": "0"}, "validity_years"),
+        ({"validity_years": "10000"}, "validity_years"),
+        ({"jubilee_years": "0"}, "jubilee_years"),
+        ({"min_months": "10000"}, "min_months"),
+    ],
+)
+def test_the_admin_form_refuses_rule_sets_that_break_the_check(
+    client, site_tree, office, changes, field
+):
+    client.force_login(office)
+    response = client.post("/admin/ehrenamtskarte_rule_sets/new/", {**RULES, **changes})
+    assert response.status_code == 200
+    assert field in response.context["form"].errors, response.context["form"].errors
+    assert not RuleSet.objects.filter(name="Landesregeln 2028").exists()
+
+
+def test_no_counting_activity_never_qualifies_even_with_a_zero_threshold(client, frozen):
+    """A rule set stored before the bounds existed must not make the public check fail."""
+    RuleSet.objects.create(
+        name="Null", valid_from=TODAY, min_hours_per_week=0, min_hours_per_year=0
+    )
+    response = client.post(
+        "/api/v1/ehrenamtskarte/eligibility/",
+        {
+            "birth_date": "1980-01-01",
+            "lives_in_bitburg": True,
+            "activities": [
+                {
+                    "organisation": "Musikschule",
+                    "in_bitburg": True,
+                    "hours_per_week": 5,
+                    "since": "2020-01-01",
+                    "allowance": "flat_rate",
+                }
+            ],
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    assert response.json()["result"] == "not_eligible"

@@ -37,6 +37,7 @@ def start_confirmations(application: CardApplication, root: str) -> None:
                 club=club,
                 organisation=activity.get("organisation") or (club.title if club else ""),
                 contact_email=(club.email if club and club.email else given),
+                contact_from_applicant=not implicit and not (club and club.email),
                 status=Status.CONFIRMED if implicit else Status.PENDING,
                 answered_at=now if implicit else None,
                 requested_at=now,

@@ -254,8 +254,21 @@ class ApplicationSerializer(IntakeSerializer):
         attrs.update(kind=CardApplication.Kind.RENEWAL, renewal_of=card.application)
         attrs["renewal_token"] = token
 
+    def validate_contacts(self, attrs):
+        """An organisation confirms the activity, not the applicant: their own address as
+        the organisation's is refused."""
+        own = attrs.get("email", "").strip().casefold()
+        errors = {
+            index: {"contact_email": [_("Give the organisation's address, not your own.")]}
+            for index, activity in enumerate(attrs.get("activities", []))
+            if own and (activity.get("contact_email") or "").strip().casefold() == own
+        }
+        if errors:
+            raise serializers.ValidationError({"activities": errors})
+
     def validate(self, attrs):
         attrs = super().validate(attrs)
+        self.validate_contacts(attrs)
         self.validate_renewal(attrs)
         rules = RuleSet.objects.in_force()
         answer = eligibility.assess(attrs, rules, timezone.localdate())

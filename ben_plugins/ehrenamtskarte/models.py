@@ -477,6 +477,12 @@ class OrganisationConfirmation(models.Model):
     )
     organisation = models.CharField("Organisation", max_length=200)
     contact_email = models.EmailField("E-Mail der Organisation", blank=True)
+    contact_from_applicant = models.BooleanField(
+        "Adresse vom Antragsteller angegeben",
+        default=False,
+        help_text="Nicht die hinterlegte Adresse eines BEN-Vereins: vor der Prüfung "
+        "gegebenenfalls nachprüfen, ob sie wirklich zur Organisation gehört.",
+    )
     status = models.CharField(
         "Antwort", max_length=12, choices=Status.choices, default=Status.PENDING
     )
@@ -498,9 +504,16 @@ class OrganisationConfirmation(models.Model):
             description="mit dem Antrag gelöscht, spätestens 30 Monate nach der Anfrage",
         ),
         access=GroupAccess(OFFICE),
-        listed=["application", "organisation", "status", "requested_at", "reminders_sent"],
+        listed=[
+            "application",
+            "organisation",
+            "contact_from_applicant",
+            "status",
+            "requested_at",
+            "reminders_sent",
+        ],
         search_fields=["organisation", "application__reference"],
-        list_filter=["status", "requested_at"],
+        list_filter=["status", "contact_from_applicant", "requested_at"],
     )
 
     class Meta:

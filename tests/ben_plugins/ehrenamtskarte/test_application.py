@@ -334,12 +334,36 @@ def test_a_ben_club_is_asked_at_its_contact_address(client, site_tree, frozen, c
     committed(client.post, confirm_link(mail.outbox[-1]))
     confirmation = OrganisationConfirmation.objects.get()
     assert (confirmation.club, confirmation.organisation) == (club, club.title)
+    assert not confirmation.contact_from_applicant
     assert mails_to("vorstand@sv-bitburg.example")
 
     unknown = {**activity, "club": club.pk + 1000}
     response = apply(client, application_data(activities=[unknown]))
     assert response.status_code == 400
     assert "activities.0.club" in response.json()["errors"]
+
+
+@pytest.mark.parametrize("own", ["maria.hoffmann@example.org", " Maria.Hoffmann@Example.org"])
+def test_an_applicant_cannot_confirm_their_own_activity(client, site_tree, frozen, own):
+    activity = {**application_data()["activities"][0], "contact_email": own}
+    response = apply(client, application_data(activities=[activity]))
+    assert response.status_code == 400
+    assert "activities.0.contact_email" in response.json()["errors"], response.json()
+    english = apply(client, application_data(activities=[activity]), HTTP_ACCEPT_LANGUAGE="en")
+    assert "not your own" in english.json()["errors"]["activities.0.contact_email"][0]
+    assert not CardApplication.all_submissions.exists()
+
+
+def test_the_inbox_marks_addresses_the_applicant_gave(client, site_tree, frozen, office):
+    application = confirmed_application(client)
+    assert application.confirmations.get().contact_from_applicant
+    client.force_login(office)
+    page = client.get("/admin/ehrenamtskarte/organisationconfirmation/")
+    assert "Adresse vom Antragsteller angegeben" in page.content.decode()
+    filtered = client.get(
+        "/admin/ehrenamtskarte/organisationconfirmation/?contact_from_applicant__exact=1"
+    )
+    assert application.reference in filtered.content.decode()
 
 
 @pytest.mark.parametrize(

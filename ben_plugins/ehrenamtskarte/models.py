@@ -402,6 +402,23 @@ class CardApplication(Submission):
         """The renewal link an application is filed with (set by the intake)."""
         self._renewal_token = token
 
+    def clean(self):
+        """Once issued, card number and issue date are on the card record (``IssuedCard``,
+        validity, renewal reminder): they no longer change here."""
+        super().clean()
+        if self.pk is None or self.status != self.Status.ISSUED:
+            return
+        stored = type(self).all_submissions.filter(pk=self.pk).values("card_number", "issued_on")
+        stored = stored.first() or {}
+        locked = "Nach „Karte ausgestellt“ nicht mehr änderbar."
+        errors = {
+            name: locked
+            for name in ("card_number", "issued_on")
+            if name in stored and getattr(self, name) != stored[name]
+        }
+        if errors:
+            raise ValidationError(errors)
+
     def save(self, *args, **kwargs):
         if self._state.adding and self.renewal_token:
             # Used up in the transaction that stores the renewal: one renewal per link.

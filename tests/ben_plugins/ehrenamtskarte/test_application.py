@@ -40,6 +40,20 @@ def organisation_answers(client, decision="confirm", comment=""):
     return committed(client.post, path, {"decision": decision, "comment": comment})
 
 
+def edit(client, application, **changes):
+    """Save the inbox's edit form as shown, with ``changes``."""
+    url = f"{BASE}edit/{application.pk}/"
+    form = client.get(url).context["form"]
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None or value is False:
+            continue
+        data[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    data.update(changes)
+    return committed(client.post, url, data)
+
+
 def move(client, application, target, comment=""):
     return committed(
         client.post,
@@ -84,8 +98,7 @@ def test_from_application_to_card(client, site_tree, frozen, office):
     assert "Kartennummer" in response.content.decode()
     application.refresh_from_db()
     assert application.status == Status.FORWARDED
-    application.card_number = "RP-123456"
-    application.save()
+    assert edit(client, application, card_number="RP-123456").status_code == 302
     move(client, application, Status.ISSUED)
     application.refresh_from_db()
     assert application.status == Status.ISSUED
@@ -103,15 +116,35 @@ def test_from_application_to_card(client, site_tree, frozen, office):
     ]
 
 
+def test_card_number_and_issue_date_are_locked_once_issued(client, site_tree, frozen, office):
+    from ben_plugins.ehrenamtskarte.factories import CardApplicationFactory
+
+    application = CardApplicationFactory(status=Status.FORWARDED)
+    client.force_login(office)
+    assert edit(client, application, card_number="RP-1").status_code == 302
+    move(client, application, Status.ISSUED)
+    application.refresh_from_db()
+    assert application.status == Status.ISSUED
+    for changes in ({"card_number": "RP-2"}, {"issued_on": "2027-01-01"}):
+        response = edit(client, application, **changes)
+        assert response.status_code == 200
+        assert "nicht mehr änderbar" in response.content.decode()
+    application.refresh_from_db()
+    assert (application.card_number, application.issued_on) == ("RP-1", TODAY)
+    assert IssuedCard.objects.get().card_number == "RP-1"
+    assert edit(client, application, phone="0651 1").status_code == 302  # the rest stays
+
+
 def test_a_jubilee_card_never_expires(client, site_tree, frozen, office):
     response = apply(client, application_data(card="jubilaeumskarte", years_of_engagement=30))
     committed(client.post, confirm_link(mail.outbox[-1]))
     application = CardApplication.objects.get(reference=response.json()["reference"])
     organisation_answers(client)
     client.force_login(office)
-    CardApplication.objects.filter(pk=application.pk).update(card_number="RP-J-1")
-    for target in (Status.CHECKED, Status.FORWARDED, Status.ISSUED):
-        move(client, application, target)
+    move(client, application, Status.CHECKED)
+    move(client, application, Status.FORWARDED)
+    assert edit(client, application, card_number="RP-J-1").status_code == 302
+    move(client, application, Status.ISSUED)
     application.refresh_from_db()
     assert application.eligibility_card == "jubilaeumskarte"
     assert application.status == Status.ISSUED and application.valid_until is None

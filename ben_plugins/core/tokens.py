@@ -15,6 +15,7 @@ other cannot both succeed. Purposes are declared once, with their lifetime::
 
 import hashlib
 import hmac
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -30,6 +31,9 @@ from .models import OneTimeToken
 SELECTOR_BYTES = 9
 SECRET_BYTES = 24
 SEPARATOR = "."
+#: What ``secrets.token_urlsafe`` produces; anything else (a NUL byte, which PostgreSQL
+#: refuses in a query, or other junk from a mangled link) is not a token of ours.
+URLSAFE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 _PURPOSES: dict[str, "Purpose"] = {}
@@ -88,7 +92,7 @@ def issue(purpose: Purpose, obj: models.Model) -> str:
 
 def _find(purpose: Purpose, token: str) -> OneTimeToken:
     selector, separator, secret = str(token).partition(SEPARATOR)
-    if not separator or not selector or not secret:
+    if not separator or not URLSAFE.fullmatch(selector) or not URLSAFE.fullmatch(secret):
         raise TokenError(TokenProblem.INVALID)
     row = OneTimeToken.objects.select_related("content_type").filter(selector=selector).first()
     # Compare the hash even when the row is missing, so timing tells nothing about selectors.

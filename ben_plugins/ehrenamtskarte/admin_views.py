@@ -20,10 +20,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from ben_plugins.core import mail
 from ben_plugins.core.intake import service
 from ben_plugins.core.personal_data import ClubAccess, GroupAccess
+from cms.core import sites
 from cms.pages.models import ClubPage
 
 from . import eligibility, statistics
-from .intake import CardApplicationIntake
+from .intake import CardApplicationIntake, club_in_bitburg
 from .models import OFFICE, Allowance, Card, CardApplication, RuleSet
 from .partners import PartnerResource
 
@@ -98,7 +99,7 @@ def file_application(club: ClubPage, volunteer: dict, base_url: str) -> CardAppl
     activity = {
         "club": club.pk,
         "organisation": club.title,
-        "in_bitburg": "bitburg" in club.city.lower(),
+        "in_bitburg": club_in_bitburg(club),
         "role": volunteer["role"],
         "hours_per_week": volunteer["hours_per_week"],
         "hours_per_year": None,
@@ -184,7 +185,7 @@ class GroupApplicationsView(RefusedWith403, WagtailAdminTemplateMixin, TemplateV
             return self.render_to_response(context, status=400)
         club = club_form.cleaned_data["club"]
         volunteers = [form.cleaned_data for form in formset if form.cleaned_data]
-        base_url = request.build_absolute_uri("/")
+        base_url = sites.base_url(request)
         for volunteer in volunteers:
             file_application(club, volunteer, base_url)
         messages.success(

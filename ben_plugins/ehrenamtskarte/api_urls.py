@@ -11,6 +11,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
+from ben_plugins.core import tokens
 from ben_plugins.core.intake import service
 from ben_plugins.core.intake.serializers import dotted_errors
 from ben_plugins.core.intake.views import (
@@ -108,7 +109,16 @@ def create_application(self, request, *args, **kwargs):
         reference = f"EAK-{timezone.localdate().year}-{secrets.randbelow(9000) + 1000}"
     else:
         language = translation.get_language()[:2]
-        reference = service.accept(self.intake, data, request, language).reference
+        try:
+            reference = service.accept(self.intake, data, request, language).reference
+        except tokens.TokenError:  # the renewal link was used up a moment ago
+            raise ValidationError(
+                {
+                    "renewal_token": [
+                        translation.gettext("The renewal link is invalid, expired or already used.")
+                    ]
+                }
+            ) from None
     return Response(
         {"status": "confirmation_pending", "reference": reference, "detail": accepted_message()},
         status=status.HTTP_201_CREATED,

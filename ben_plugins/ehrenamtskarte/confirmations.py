@@ -5,6 +5,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from ben_plugins.core import tokens
+from cms.core import sites
 from cms.pages.models import ClubPage
 
 from . import notifications
@@ -35,6 +37,7 @@ def start_confirmations(application: CardApplication, root: str) -> None:
                 club=club,
                 organisation=activity.get("organisation") or (club.title if club else ""),
                 contact_email=(club.email if club and club.email else given),
+                contact_from_applicant=not implicit and not (club and club.email),
                 status=Status.CONFIRMED if implicit else Status.PENDING,
                 answered_at=now if implicit else None,
                 requested_at=now,
@@ -51,9 +54,19 @@ def start_confirmations(application: CardApplication, root: str) -> None:
     notifications.send_received(application, root)
 
 
+def answerable(confirmation: OrganisationConfirmation) -> bool:
+    """An organisation answers once, and only while the application waits for it."""
+    return (
+        confirmation.status == Status.PENDING
+        and confirmation.application.status == CardApplication.Status.RECEIVED
+    )
+
+
 def answer(confirmation: OrganisationConfirmation, confirmed: bool, comment: str) -> None:
-    """The organisation's answer; once every activity is confirmed, so is the application."""
+    """The organisation's answer; once every activity is confirmed, so is the application.
+    Every link of the confirmation (the request's and the reminders') is revoked with it."""
     with transaction.atomic():
+        tokens.revoke_for(confirmation)
         confirmation.status = Status.CONFIRMED if confirmed else Status.REJECTED
         confirmation.comment = comment
         confirmation.answered_at = timezone.now()
@@ -86,7 +99,7 @@ def send_reminders(now=None) -> int:
             confirmation.reminders_sent += 1
             confirmation.save(update_fields=["reminders_sent"])
             notifications.send_confirmation_request(
-                confirmation, notifications.base_url(), reminder=confirmation.reminders_sent
+                confirmation, sites.base_url(None), reminder=confirmation.reminders_sent
             )
         sent += 1
     return sent

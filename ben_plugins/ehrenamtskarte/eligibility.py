@@ -45,6 +45,19 @@ def yearly_hours(activity: dict, rules: RuleSet) -> Decimal:
     return Decimal(str(activity.get("hours_per_week") or 0)) * rules.weeks_per_year
 
 
+def place_check(lives_in_bitburg: bool, activities: list[dict]) -> tuple[bool, dict]:
+    ok = lives_in_bitburg or any(a["in_bitburg"] for a in activities)
+    return (
+        ok,
+        _reason(
+            "place",
+            _("Lives in Bitburg or volunteers in Bitburg.")
+            if ok
+            else _("Neither lives in Bitburg nor volunteers in Bitburg."),
+        ),
+    )
+
+
 def assess(answers: dict, rules: RuleSet, today: date) -> Answer:
     """The answer for ``answers`` (the eligibility request's validated data) on ``today``."""
     checks = []
@@ -61,22 +74,17 @@ def assess(answers: dict, rules: RuleSet, today: date) -> Answer:
         )
     )
     activities = answers["activities"]
-    place_ok = answers["lives_in_bitburg"] or any(a["in_bitburg"] for a in activities)
+    counting = [a for a in activities if a["allowance"] != Allowance.FLAT_RATE]
+    jubilee_path = answers.get("years_of_engagement", 0) >= rules.jubilee_years
+    # The place counts only for engagement that counts: on the Jubiläum path all of it,
+    # otherwise the activities whose hours count (flat-rate ones do not).
     checks.append(
-        (
-            place_ok,
-            _reason(
-                "place",
-                _("Lives in Bitburg or volunteers in Bitburg.")
-                if place_ok
-                else _("Neither lives in Bitburg nor volunteers in Bitburg."),
-            ),
-        )
+        place_check(answers["lives_in_bitburg"], activities if jubilee_path else counting)
     )
     failed = [reason for ok, reason in checks if not ok]
     passed = [reason for ok, reason in checks if ok]
 
-    if answers.get("years_of_engagement", 0) >= rules.jubilee_years:
+    if jubilee_path:
         if failed:
             return Answer(NOT_ELIGIBLE, None, rules.name, failed)
         jubilee = _reason(
@@ -89,7 +97,6 @@ def assess(answers: dict, rules: RuleSet, today: date) -> Answer:
         )
         return Answer(ELIGIBLE, Card.JUBILAEUMSKARTE.value, rules.name, [*passed, jubilee])
 
-    counting = [a for a in activities if a["allowance"] != Allowance.FLAT_RATE]
     excluded = len(activities) - len(counting)
     allowance = (
         [
@@ -106,7 +113,8 @@ def assess(answers: dict, rules: RuleSet, today: date) -> Answer:
         else []
     )
     hours = sum((yearly_hours(a, rules) for a in counting), Decimal(0))
-    hours_ok = hours >= rules.min_hours_per_year
+    # No counting activity never qualifies (also under a rule set with a zero threshold).
+    hours_ok = bool(counting) and hours >= rules.min_hours_per_year
     threshold = {
         "hours": f"{hours.normalize():f}",
         "year": f"{rules.min_hours_per_year.normalize():f}",
@@ -124,7 +132,11 @@ def assess(answers: dict, rules: RuleSet, today: date) -> Answer:
     if not hours_ok:
         return Answer(NOT_ELIGIBLE, None, rules.name, [*failed, hours_reason, *allowance])
     if failed:
-        return Answer(NOT_ELIGIBLE, None, rules.name, failed)
+        # Flat-rate activities left out can decide the place too.
+        place_failed = any(reason["code"] == "place" for reason in failed)
+        return Answer(
+            NOT_ELIGIBLE, None, rules.name, [*failed, *(allowance if place_failed else [])]
+        )
 
     earliest = min(a["since"] for a in counting)
     duration_ok = earliest + relativedelta(months=rules.min_months) <= today

@@ -5,14 +5,17 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ben_plugins.core import tokens
 from ben_plugins.core.intake.serializers import IntakeSerializer, StrictSerializer
 from ben_plugins.core.intake.service import Consent, Intake
+from cms.core import sites
 from cms.core.publication import published
 from cms.pages.models import ClubPage
 
 from . import eligibility
 from .confirmations import start_confirmations
 from .models import Allowance, Card, CardApplication, RuleSet
+from .notifications import RENEWAL
 
 
 def not_in_future(value):
@@ -147,6 +150,11 @@ class EligibilityCheck(Intake):
     serializer_class = EligibilitySerializer
 
 
+def club_in_bitburg(club: ClubPage) -> bool:
+    """The club's town is Bitburg itself (not „Bitburger Land“ or „Bitburg-Prüm“)."""
+    return " ".join(club.city.split()).casefold() == "bitburg"
+
+
 class ApplicationActivitySerializer(ActivitySerializer):
     """An activity of an application: a BEN club (its contact address gets the confirmation
     request) or another organisation with a contact address."""
@@ -167,7 +175,7 @@ class ApplicationActivitySerializer(ActivitySerializer):
             club = ClubPage.objects.get(pk=club_id)
             attrs["club"] = club.pk
             attrs["organisation"] = club.title
-            attrs["in_bitburg"] = attrs["in_bitburg"] or "bitburg" in club.city.lower()
+            attrs["in_bitburg"] = attrs["in_bitburg"] or club_in_bitburg(club)
             if not club.email and not attrs.get("contact_email"):
                 raise serializers.ValidationError(
                     {"contact_email": [_("This club has no contact address: please give one.")]}
@@ -217,9 +225,51 @@ class ApplicationSerializer(IntakeSerializer):
         max_length=10,
         allow_empty=False,
     )
+    renewal_token = serializers.CharField(
+        label="Verlängerungslink",
+        max_length=100,
+        required=False,
+        write_only=True,
+        help_text="The token of the renewal link in the reminder email (the last part of "
+        "/mitmachen/ehrenamtskarte/verlaengern/<token>/). Required for `kind` `renewal`; "
+        "used up when the renewal is filed.",
+    )
+
+    def validate_renewal(self, attrs):
+        """A renewal only with a valid renewal link: it names the card renewed (``renewal_of``)
+        and is used up when the application is stored (``CardApplication.save``)."""
+        token = attrs.pop("renewal_token", "")
+        if not token:
+            if attrs.get("kind") == CardApplication.Kind.RENEWAL:
+                raise serializers.ValidationError(
+                    {"kind": [_("A renewal needs the link from the reminder email.")]}
+                )
+            return
+        try:
+            card = tokens.peek(RENEWAL, token)
+        except tokens.TokenError:
+            raise serializers.ValidationError(
+                {"renewal_token": [_("The renewal link is invalid, expired or already used.")]}
+            ) from None
+        attrs.update(kind=CardApplication.Kind.RENEWAL, renewal_of=card.application)
+        attrs["renewal_token"] = token
+
+    def validate_contacts(self, attrs):
+        """An organisation confirms the activity, not the applicant: their own address as
+        the organisation's is refused."""
+        own = attrs.get("email", "").strip().casefold()
+        errors = {
+            index: {"contact_email": [_("Give the organisation's address, not your own.")]}
+            for index, activity in enumerate(attrs.get("activities", []))
+            if own and (activity.get("contact_email") or "").strip().casefold() == own
+        }
+        if errors:
+            raise serializers.ValidationError({"activities": errors})
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
+        self.validate_contacts(attrs)
+        self.validate_renewal(attrs)
         rules = RuleSet.objects.in_force()
         answer = eligibility.assess(attrs, rules, timezone.localdate())
         attrs.update(
@@ -257,4 +307,4 @@ class CardApplicationIntake(Intake):
     def confirmed(cls, submission, request):
         """Confirmed by the applicant: the organisations are asked (with the Art. 14 notice),
         or, for a club's Sammelantrag, the club's confirmation counts at once."""
-        start_confirmations(submission, request.build_absolute_uri("/"))
+        start_confirmations(submission, sites.base_url(request))

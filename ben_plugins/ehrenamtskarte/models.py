@@ -4,17 +4,20 @@ from datetime import date
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from ben_plugins.core import tokens
 from ben_plugins.core.intake.models import Submission
 from ben_plugins.core.letters import Letter
 from ben_plugins.core.personal_data import GroupAccess, PersonalData, Retention
 from ben_plugins.core.transitions import Transition, TransitionRefused, Transitions
 
-from .notifications import send_rejection
+from .notifications import RENEWAL, send_rejection
 
 #: The city office that works the applications (and the only group that sees them).
 OFFICE = "Ehrenamtskarte-Büro"
@@ -39,28 +42,44 @@ class RuleSet(models.Model):
 
     name = models.CharField("Bezeichnung", max_length=100, unique=True)
     valid_from = models.DateField("Gültig ab", unique=True)
-    min_age = models.PositiveSmallIntegerField("Mindestalter (Jahre)", default=14)
+    min_age = models.PositiveSmallIntegerField(
+        "Mindestalter (Jahre)", default=14, validators=[MaxValueValidator(100)]
+    )
     min_hours_per_week = models.DecimalField(
-        "Mindeststunden pro Woche", max_digits=5, decimal_places=2, default=Decimal(5)
+        "Mindeststunden pro Woche",
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(5),
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(168)],
     )
     min_hours_per_year = models.DecimalField(
-        "Mindeststunden pro Jahr", max_digits=6, decimal_places=2, default=Decimal(250)
+        "Mindeststunden pro Jahr",
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal(250),
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(8760)],
     )
     weeks_per_year = models.PositiveSmallIntegerField(
         "Wochen pro Jahr",
         default=50,
+        validators=[MinValueValidator(1), MaxValueValidator(52)],
         help_text="Stunden pro Woche zählen so viele Wochen im Jahr (5 h × 50 = 250 h).",
     )
     min_months = models.PositiveSmallIntegerField(
         "Mindestdauer des Engagements (Monate)",
         default=12,
+        validators=[MaxValueValidator(120)],
         help_text="Kürzeres Engagement führt nicht zur Ablehnung, sondern zur Einzelprüfung.",
     )
     jubilee_years = models.PositiveSmallIntegerField(
-        "Jahre für die Jubiläums-Ehrenamtskarte", default=25
+        "Jahre für die Jubiläums-Ehrenamtskarte",
+        default=25,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
     )
     validity_years = models.PositiveSmallIntegerField(
-        "Gültigkeit der Ehrenamtskarte (Jahre)", default=2
+        "Gültigkeit der Ehrenamtskarte (Jahre)",
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
     )
 
     objects = RuleSetQuerySet.as_manager()
@@ -72,6 +91,19 @@ class RuleSet(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """Both thresholds are one rule: hours per week × weeks per year = hours per year
+        (otherwise the weekly one would never decide anything)."""
+        super().clean()
+        week, weeks, year = self.min_hours_per_week, self.weeks_per_year, self.min_hours_per_year
+        if None not in (week, weeks, year) and week * weeks != year:
+            raise ValidationError(
+                {
+                    "min_hours_per_year": "Muss Mindeststunden pro Woche × Wochen pro Jahr "
+                    f"sein ({week.normalize():f} × {weeks} = {(week * weeks).normalize():f})."
+                }
+            )
 
 
 class Card(models.TextChoices):
@@ -114,7 +146,7 @@ def issue_card(application, comment):
     application.valid_until = None
     if application.card == Card.EHRENAMTSKARTE:
         rules = RuleSet.objects.in_force(issued)
-        application.valid_until = issued + relativedelta(years=rules.validity_years if rules else 2)
+        application.valid_until = issued + relativedelta(years=rules.validity_years)
     application.save(update_fields=["issued_on", "valid_until"])
     IssuedCard.objects.create(
         application=application,
@@ -127,10 +159,18 @@ def issue_card(application, comment):
     )
 
 
+def revoke_organisation_links(application, comment=""):
+    """Once an application is closed, the organisations' links (request and reminders) stop
+    working: nobody may still answer or read the applicant's details through them."""
+    for confirmation in application.confirmations.all():
+        tokens.revoke_for(confirmation)
+
+
 def tell_rejection(application, comment):
     """„abgelehnt“ needs a reason (the comment); the applicant gets it by email."""
     if not comment.strip():
         raise TransitionRefused("Bitte den Grund der Ablehnung als Kommentar angeben.")
+    revoke_organisation_links(application)
     send_rejection(application, comment)
 
 
@@ -239,7 +279,13 @@ class CardApplication(Submission):
         ),
         # Only by the applicant's own link (system move), and only until it is forwarded.
         Transition(
-            OPEN_STATES, Status.WITHDRAWN, [], "Zurückgezogen", stamp="decided_at", system=True
+            OPEN_STATES,
+            Status.WITHDRAWN,
+            [],
+            "Zurückgezogen",
+            stamp="decided_at",
+            system=True,
+            effect=revoke_organisation_links,
         ),
     )
     personal_data = PersonalData(
@@ -280,6 +326,20 @@ class CardApplication(Submission):
                 where=Q(card="jubilaeumskarte", status="ausgestellt"),
                 description="Jubiläumskarte: 6 Monate nach Ausstellung gelöscht (die "
                 "Kartendaten bleiben unter „Ausgestellte Karten“)",
+            ),
+            Retention(
+                "submitted_at",
+                months=24,
+                where=Q(
+                    status__in=[
+                        "eingegangen",
+                        "organisation_bestaetigt",
+                        "geprueft",
+                        "weitergeleitet",
+                    ]
+                ),
+                description="nicht abgeschlossen (eingegangen bis weitergeleitet): 24 Monate "
+                "nach Eingang gelöscht",
             ),
             Retention(
                 "submitted_at",
@@ -333,7 +393,40 @@ class CardApplication(Submission):
         """The reference only: lists that show it (the confirmations') show no names."""
         return f"Antrag {self.reference}"
 
+    @property
+    def renewal_token(self) -> str:
+        return getattr(self, "_renewal_token", "")
+
+    @renewal_token.setter
+    def renewal_token(self, token: str):
+        """The renewal link an application is filed with (set by the intake)."""
+        self._renewal_token = token
+
+    def clean(self):
+        """Once issued, card number and issue date are on the card record (``IssuedCard``,
+        validity, renewal reminder): they no longer change here."""
+        super().clean()
+        if self.pk is None or self.status != self.Status.ISSUED:
+            return
+        stored = type(self).all_submissions.filter(pk=self.pk).values("card_number", "issued_on")
+        stored = stored.first() or {}
+        locked = "Nach „Karte ausgestellt“ nicht mehr änderbar."
+        errors = {
+            name: locked
+            for name in ("card_number", "issued_on")
+            if name in stored and getattr(self, name) != stored[name]
+        }
+        if errors:
+            raise ValidationError(errors)
+
     def save(self, *args, **kwargs):
+        if self._state.adding and self.renewal_token:
+            # Used up in the transaction that stores the renewal: one renewal per link.
+            with transaction.atomic():
+                tokens.consume(RENEWAL, self.renewal_token)
+                self._renewal_token = ""
+                self.save(*args, **kwargs)
+            return
         if not self.reference:
             year = timezone.localdate(self.submitted_at or timezone.now()).year
             self.reference = ReferenceCounter.next_reference(year)
@@ -401,6 +494,12 @@ class OrganisationConfirmation(models.Model):
     )
     organisation = models.CharField("Organisation", max_length=200)
     contact_email = models.EmailField("E-Mail der Organisation", blank=True)
+    contact_from_applicant = models.BooleanField(
+        "Adresse vom Antragsteller angegeben",
+        default=False,
+        help_text="Nicht die hinterlegte Adresse eines BEN-Vereins: vor der Prüfung "
+        "gegebenenfalls nachprüfen, ob sie wirklich zur Organisation gehört.",
+    )
     status = models.CharField(
         "Antwort", max_length=12, choices=Status.choices, default=Status.PENDING
     )
@@ -422,9 +521,16 @@ class OrganisationConfirmation(models.Model):
             description="mit dem Antrag gelöscht, spätestens 30 Monate nach der Anfrage",
         ),
         access=GroupAccess(OFFICE),
-        listed=["application", "organisation", "status", "requested_at", "reminders_sent"],
+        listed=[
+            "application",
+            "organisation",
+            "contact_from_applicant",
+            "status",
+            "requested_at",
+            "reminders_sent",
+        ],
         search_fields=["organisation", "application__reference"],
-        list_filter=["status", "requested_at"],
+        list_filter=["status", "contact_from_applicant", "requested_at"],
     )
 
     class Meta:

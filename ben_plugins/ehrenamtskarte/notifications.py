@@ -2,23 +2,18 @@
 
 from datetime import timedelta
 
-from django.conf import settings
-
 from ben_plugins.core import mail, tokens
+from cms.core import sites
 
 #: An organisation confirms or rejects one activity.
 ORGANISATION = tokens.Purpose("ehrenamtskarte.organisation", lifetime=timedelta(days=30))
 #: The applicant withdraws the application (until it is forwarded).
 WITHDRAW = tokens.Purpose("ehrenamtskarte.withdraw", lifetime=timedelta(days=365))
-#: A holder opens a new application pre-filled from the old one.
-RENEWAL = tokens.Purpose("ehrenamtskarte.renewal", lifetime=timedelta(days=120))
+#: A holder files one renewal, pre-filled from the old application; the reminder goes out
+#: 90 days before expiry, so the link ends with the card.
+RENEWAL = tokens.Purpose("ehrenamtskarte.renewal", lifetime=timedelta(days=90))
 
 MAIL = "ehrenamtskarte/mail"
-
-
-def base_url() -> str:
-    """The site's root for links in emails sent outside a request (daily task, admin)."""
-    return settings.BEN_BASE_URL.rstrip("/") + "/"
 
 
 def send_received(application, root: str) -> None:
@@ -63,7 +58,7 @@ def send_rejection(application, reason: str) -> None:
         f"{MAIL}/rejected",
         application,
         language=application.language,
-        base_url=base_url(),
+        base_url=sites.base_url(None),
         context={"reference": application.reference, "reason": reason},
     )
 
@@ -73,7 +68,7 @@ def send_renewal_reminder(card) -> None:
         f"{MAIL}/renewal",
         card,
         language=card.application.language if card.application else "de",
-        base_url=base_url(),
+        base_url=sites.base_url(None),
         links={"renewal_url": mail.Link(RENEWAL, "ehrenamtskarte_public:renewal")},
         context={"valid_until": card.valid_until.strftime("%d.%m.%Y")},
     )

@@ -16,15 +16,16 @@ from ben_plugins.core.intake.serializers import dotted_errors
 from ben_plugins.core.intake.views import IntakeFormView, flat_values, form_fields
 
 from . import eligibility
-from .confirmations import answer
+from .confirmations import answer, answerable
 from .intake import CardApplicationIntake, EligibilityCheck, EligibilitySerializer
-from .models import CardApplication, RuleSet
+from .models import CardApplication, OrganisationConfirmation, RuleSet
 from .notifications import ORGANISATION, RENEWAL, WITHDRAW
 
 
 class ApplicationFormView(IntakeFormView):
     """The application form; with ``?verlaengerung=<token>`` (the renewal link) it is filled
-    in from the card's application."""
+    in from the card's application, and the POST (the form posts to its own URL, query
+    included) files a renewal with that token."""
 
     intake = CardApplicationIntake
 
@@ -38,7 +39,31 @@ class ApplicationFormView(IntakeFormView):
             return tokens.token_error_page(request, error)
         return self.form(request, values=renewal_values(card), errors={})
 
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except tokens.TokenError:  # used up by a second renewal sent at the same moment
+            return self.form(
+                request,
+                values=self.data_from(request),
+                errors={"renewal_token": [RENEWAL_LINK_USED]},
+            )
 
+    def data_from(self, request) -> dict:
+        """The token comes from the link's query string, never from a form field."""
+        data = super().data_from(request)
+        data.pop("renewal_token", None)
+        if token := request.GET.get(RENEWAL_PARAMETER):
+            data["renewal_token"] = token
+        return data
+
+    def context(self, request, **extra) -> dict:
+        if "fields" in extra:
+            extra["fields"] = [f for f in extra["fields"] if f["name"] != "renewal_token"]
+        return super().context(request, **extra)
+
+
+RENEWAL_LINK_USED = "Mit diesem Verlängerungslink wurde bereits ein Antrag gestellt."
 RENEWAL_PARAMETER = "verlaengerung"
 
 
@@ -120,7 +145,8 @@ class EligibilityFormView(IntakeFormView):
 
 @method_decorator(never_cache, name="dispatch")
 class OrganisationAnswerView(View):
-    """The organisation's link: GET shows the activity, POST confirms or rejects it."""
+    """The organisation's link: GET shows the activity, POST confirms or rejects it; once
+    answered (or the application is closed) every link of it shows only that it is closed."""
 
     template_name = "ehrenamtskarte/organisation.html"
 
@@ -129,6 +155,8 @@ class OrganisationAnswerView(View):
             confirmation = tokens.peek(ORGANISATION, token)
         except tokens.TokenError as error:
             return tokens.token_error_page(request, error)
+        if not answerable(confirmation):
+            return self.closed(request)
         return self.page(request, confirmation)
 
     def page(self, request, confirmation, done=False, error=""):
@@ -146,15 +174,33 @@ class OrganisationAnswerView(View):
             status=400 if error else 200,
         )
 
+    def closed(self, request):
+        """No applicant data: the request was answered already or the application closed."""
+        return render(request, self.template_name, {"closed": True}, status=410)
+
     def post(self, request, token):
         decision = request.POST.get("decision")
         comment = request.POST.get("comment", "").strip()[:2000]
+        error = ""
+        if decision not in ("confirm", "reject"):
+            error = "Bitte wählen Sie eine Antwort."
+        elif "\x00" in comment:
+            error = "Der Kommentar enthält ein unzulässiges Steuerzeichen. Bitte entfernen Sie es."
         try:
-            if decision not in ("confirm", "reject"):
+            if error:
                 confirmation = tokens.peek(ORGANISATION, token)
-                return self.page(request, confirmation, error="Bitte wählen Sie eine Antwort.")
+                if not answerable(confirmation):
+                    return self.closed(request)
+                return self.page(request, confirmation, error=error)
             with transaction.atomic():
                 confirmation = tokens.consume(ORGANISATION, token)
+                confirmation = (
+                    OrganisationConfirmation.objects.select_for_update()
+                    .select_related("application")
+                    .get(pk=confirmation.pk)
+                )
+                if not answerable(confirmation):
+                    return self.closed(request)
                 answer(confirmation, decision == "confirm", comment)
         except tokens.TokenError as error:
             return tokens.token_error_page(request, error)

@@ -6,6 +6,10 @@ from rest_framework import serializers
 
 from .models import CardApplication, IssuedCard, OrganisationConfirmation
 
+#: Smaller groups could point to a person: they are folded in or left out.
+MIN_COUNT = 3
+OTHERS = "andere Organisationen"
+
 
 class CountSerializer(serializers.Serializer):
     key = serializers.CharField()
@@ -15,7 +19,12 @@ class CountSerializer(serializers.Serializer):
 class StatisticsSerializer(serializers.Serializer):
     applications_per_month = CountSerializer(many=True, help_text="key: YYYY-MM")
     by_status = CountSerializer(many=True, help_text="key: status")
-    by_organisation = CountSerializer(many=True, help_text="key: organisation name")
+    by_organisation = CountSerializer(
+        many=True,
+        help_text="key: the BEN club's name, or „andere Organisationen“ for every organisation "
+        f"outside BEN and every club with fewer than {MIN_COUNT} applications; a group with "
+        f"fewer than {MIN_COUNT} is left out.",
+    )
     cards_valid_today = serializers.IntegerField()
 
 
@@ -29,11 +38,8 @@ def figures(today) -> dict:
         .order_by("month")
     )
     by_status = applications.values("status").annotate(count=Count("pk")).order_by("status")
-    by_organisation = (
-        OrganisationConfirmation.objects.filter(application__confirmed_at__isnull=False)
-        .values("organisation")
-        .annotate(count=Count("application", distinct=True))
-        .order_by("-count", "organisation")
+    confirmations = OrganisationConfirmation.objects.filter(
+        application__in=applications.values("pk")
     )
     valid = IssuedCard.objects.filter(issued_on__lte=today).filter(
         Q(valid_until__isnull=True) | Q(valid_until__gte=today)
@@ -43,8 +49,27 @@ def figures(today) -> dict:
             {"key": row["month"].strftime("%Y-%m"), "count": row["count"]} for row in per_month
         ],
         "by_status": [{"key": row["status"], "count": row["count"]} for row in by_status],
-        "by_organisation": [
-            {"key": row["organisation"], "count": row["count"]} for row in by_organisation
-        ],
+        "by_organisation": by_organisation(confirmations),
         "cards_valid_today": valid.count(),
     }
+
+
+def by_organisation(confirmations) -> list[dict]:
+    """Applications per BEN club; what applicants typed (other organisations' names) is
+    never published, and no group smaller than MIN_COUNT is shown."""
+    per_club = (
+        confirmations.filter(club__isnull=False)
+        .values("club__title")
+        .annotate(count=Count("application", distinct=True))
+        .order_by("-count", "club__title")
+    )
+    rows = [
+        {"key": row["club__title"], "count": row["count"]}
+        for row in per_club
+        if row["count"] >= MIN_COUNT
+    ]
+    shown = [row["key"] for row in rows]
+    others = confirmations.exclude(club__title__in=shown).values("application").distinct().count()
+    if others >= MIN_COUNT:
+        rows.append({"key": OTHERS, "count": others})
+    return rows

@@ -63,6 +63,12 @@ def test_a_token_has_more_than_128_random_bits_and_only_its_hash_is_stored(link)
         lambda token: token.split(".")[0],  # secret missing
         lambda token: token.replace(".", ""),
         lambda token: token + "x",
+        # Outside the URL-safe alphabet: a NUL byte (PostgreSQL refuses it in a query).
+        lambda token: "%00" + token,
+        lambda token: token + "%00",
+        lambda token: token.replace(".", ".%00"),
+        lambda token: token.replace(".", "%20."),
+        lambda token: "ä" + token,
     ],
 )
 def test_a_tampered_link_is_invalid(client, link, tamper):
@@ -71,6 +77,15 @@ def test_a_tampered_link_is_invalid(client, link, tamper):
     assert_page(client.post(tampered), 404, "Dieser Link ist ungültig")
     assert TopicSuggestion.objects.count() == 0
     assert client.post(link).status_code == 200  # the real one still works
+
+
+@pytest.mark.parametrize(
+    "token", ["\x00.x", "x.\x00", "a b.c", "a.b.c", "a" * 65 + ".b", "ü.x", ".x", "x."]
+)
+def test_junk_is_invalid_without_reaching_the_database(token, django_assert_num_queries):
+    with django_assert_num_queries(0), pytest.raises(tokens.TokenError) as raised:
+        tokens.peek(CONFIRM, token)
+    assert raised.value.problem is tokens.TokenProblem.INVALID
 
 
 def test_a_used_link_says_so(client, link):

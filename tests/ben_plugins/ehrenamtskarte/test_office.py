@@ -6,6 +6,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from django.core.management import call_command
 from pypdf import PdfReader
 
@@ -150,11 +151,22 @@ def test_retention_rules(site_tree, frozen):
         application_id=jubilee, card="jubilaeumskarte", valid_until=None
     )
     expired_card = IssuedCardFactory(valid_until=TODAY - timedelta(days=200))
+    open_states = ["eingegangen", "organisation_bestaetigt", "geprueft", "weitergeleitet"]
+    stalled = {
+        created(status=status, submitted_at=NOW - relativedelta(months=24, days=1))
+        for status in open_states
+    }
+    open_recently = {
+        created(status=status, submitted_at=NOW - relativedelta(months=23))
+        for status in open_states
+    }
     call_command("ben_retention", verbosity=0, stdout=io.StringIO())
     remaining = set(CardApplication.all_submissions.values_list("pk", flat=True))
     assert rejected not in remaining and withdrawn not in remaining
     assert expired not in remaining and jubilee not in remaining
     assert {rejected_recently, still_valid} <= remaining
+    assert not stalled & remaining  # stuck before issue: 24 months after submission
+    assert open_recently <= remaining
     cards = set(IssuedCard.objects.values_list("pk", flat=True))
     assert jubilee_card.pk in cards  # the Jubiläumskarte's card record stays
     assert expired_card.pk not in cards

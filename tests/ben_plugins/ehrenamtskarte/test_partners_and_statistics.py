@@ -98,11 +98,32 @@ def test_statistics_have_no_personal_data(client, site_tree, frozen):
     month = TODAY.strftime("%Y-%m")
     assert {"key": month, "count": 5} in figures["applications_per_month"]
     assert {"key": "abgelehnt", "count": 1} in figures["by_status"]
-    assert figures["by_organisation"] == [{"key": "DRK Bitburg", "count": 1}]
+    assert figures["by_organisation"] == []  # one application: too few to show
     assert figures["cards_valid_today"] == 2
     assert "Geheim" not in response.content.decode()
     assert "@" not in response.content.decode()
     assert client.get("/api/v1/ehrenamtskarte/statistics/?x=1").status_code == 400
+
+
+def test_statistics_by_organisation_name_only_clubs_with_enough_applications(
+    client, site_tree, frozen, club
+):
+    """What applicants typed is never published; groups below three are folded or left out."""
+    for _ in range(3):
+        OrganisationConfirmationFactory(club=club, organisation=club.title)
+    OrganisationConfirmationFactory(organisation="Hospizgruppe Erika Muster")
+    OrganisationConfirmationFactory(organisation="Chor Liedertafel")
+    response = client.get("/api/v1/ehrenamtskarte/statistics/")
+    assert response.json()["by_organisation"] == [{"key": "Sportverein Bitburg", "count": 3}]
+    assert "Muster" not in response.content.decode()
+
+    OrganisationConfirmationFactory(organisation="Kleiner Verein")
+    response = client.get("/api/v1/ehrenamtskarte/statistics/")
+    assert response.json()["by_organisation"] == [
+        {"key": "Sportverein Bitburg", "count": 3},
+        {"key": "andere Organisationen", "count": 3},
+    ]
+    assert "Muster" not in response.content.decode()
 
 
 def test_statistics_page_in_the_admin(client, site_tree, office):
@@ -112,26 +133,76 @@ def test_statistics_page_in_the_admin(client, site_tree, office):
     assert "Heute gültige Karten" in response.content.decode()
 
 
+RULES = {
+    "name": "Landesregeln 2028",
+    "valid_from": "2028-01-01",
+    "min_age": "16",
+    "min_hours_per_week": "5",
+    "min_hours_per_year": "250",
+    "weeks_per_year": "50",
+    "min_months": "12",
+    "jubilee_years": "25",
+    "validity_years": "2",
+}
+
+
 def test_the_office_edits_the_rule_sets_and_others_cannot(client, site_tree, office):
     index = "/admin/ehrenamtskarte_rule_sets/"
     client.force_login(office)
     assert client.get(index).status_code == 200
-    response = client.post(
-        f"{index}new/",
-        {
-            "name": "Landesregeln 2028",
-            "valid_from": "2028-01-01",
-            "min_age": "16",
-            "min_hours_per_week": "5",
-            "min_hours_per_year": "250",
-            "weeks_per_year": "50",
-            "min_months": "12",
-            "jubilee_years": "25",
-            "validity_years": "2",
-        },
-    )
+    response = client.post(f"{index}new/", RULES)
     assert response.status_code == 302
     assert RuleSet.objects.filter(name="Landesregeln 2028", min_age=16).exists()
     client.force_login(admin_user("irgendwer"))
     assert client.get(index).status_code in (302, 403)
     assert client.get(f"{index}new/").status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"min_age": "10000"}, "min_age"),
+        ({"min_hours_per_year": "0", "min_hours_per_week": "0"}, "min_hours_per_year"),
+        ({"min_hours_per_year": "300"}, "min_hours_per_year"),
+        ({"weeks_per_year": "0"}, "weeks_per_year"),
+        ({"weeks_per_year": "53"}, "weeks_per_year"),
+        ({"validity_years": "0"}, "validity_years"),
+        ({"validity_years": "10000"}, "validity_years"),
+        ({"jubilee_years": "0"}, "jubilee_years"),
+        ({"min_months": "10000"}, "min_months"),
+    ],
+)
+def test_the_admin_form_refuses_rule_sets_that_break_the_check(
+    client, site_tree, office, changes, field
+):
+    client.force_login(office)
+    response = client.post("/admin/ehrenamtskarte_rule_sets/new/", {**RULES, **changes})
+    assert response.status_code == 200
+    assert field in response.context["form"].errors, response.context["form"].errors
+    assert not RuleSet.objects.filter(name="Landesregeln 2028").exists()
+
+
+def test_no_counting_activity_never_qualifies_even_with_a_zero_threshold(client, frozen):
+    """A rule set stored before the bounds existed must not make the public check fail."""
+    RuleSet.objects.create(
+        name="Null", valid_from=TODAY, min_hours_per_week=0, min_hours_per_year=0
+    )
+    response = client.post(
+        "/api/v1/ehrenamtskarte/eligibility/",
+        {
+            "birth_date": "1980-01-01",
+            "lives_in_bitburg": True,
+            "activities": [
+                {
+                    "organisation": "Musikschule",
+                    "in_bitburg": True,
+                    "hours_per_week": 5,
+                    "since": "2020-01-01",
+                    "allowance": "flat_rate",
+                }
+            ],
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    assert response.json()["result"] == "not_eligible"

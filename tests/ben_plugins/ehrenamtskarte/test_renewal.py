@@ -78,10 +78,57 @@ def test_the_renewal_form_files_a_renewal(client, site_tree, frozen):
     }
     form_url = client.get(path).url
     assert form_url.startswith("/mitmachen/ehrenamtskarte/antrag/?verlaengerung=")
+    assert "verlaengerung" not in client.get(form_url).content.decode().split("<form")[1]
     response = committed(client.post, form_url, data, REMOTE_ADDR=unique_address())
     assert response.status_code == 200, response.content.decode()[:2000]
     renewal = CardApplication.all_submissions.get(kind="renewal")
     assert renewal.eligibility_result == "eligible"
+    assert renewal.renewal_of == card.application
+
+    # Used up: the link neither shows the old application nor files a second renewal.
+    page = client.get(form_url)
+    assert page.status_code == 410 and card.application.street not in page.content.decode()
+    again = committed(client.post, form_url, data, REMOTE_ADDR=unique_address())
+    assert again.status_code == 400
+    assert "Verlängerungslink" in again.content.decode()
+    assert CardApplication.all_submissions.filter(kind="renewal").count() == 1
+
+
+def test_a_renewal_needs_the_renewal_link(client, site_tree, frozen):
+    from .helpers import application_data, apply
+
+    response = apply(client, application_data(kind="renewal"))
+    assert response.status_code == 400
+    assert "kind" in response.json()["errors"]
+    response = apply(client, application_data(kind="renewal", renewal_token="x.y"))
+    assert "renewal_token" in response.json()["errors"]
+    assert not CardApplication.all_submissions.exists()
+
+
+def test_the_api_files_a_renewal_with_the_token(client, site_tree, frozen):
+    from ben_plugins.core import tokens
+    from ben_plugins.ehrenamtskarte.notifications import RENEWAL
+
+    from .helpers import application_data, apply
+
+    card = IssuedCardFactory(email="due@example.org", valid_until=TODAY + timedelta(days=30))
+    token = tokens.issue(RENEWAL, card)
+    response = apply(client, application_data(renewal_token=token))
+    assert response.status_code == 201, response.content
+    renewal = CardApplication.all_submissions.get(reference=response.json()["reference"])
+    assert (renewal.kind, renewal.renewal_of) == ("renewal", card.application)
+    second = apply(client, application_data(renewal_token=token, email="b@example.org"))
+    assert second.status_code == 400 and "renewal_token" in second.json()["errors"]
+
+
+def test_the_renewal_link_ends_with_the_card(client, site_tree, frozen):
+    card = IssuedCardFactory(email="due@example.org", valid_until=TODAY + timedelta(days=90))
+    daily()
+    path = link(mail.outbox[-1], r"https?://\S+/mitmachen/ehrenamtskarte/verlaengern/[^/\s]+/")
+    frozen(NOW + timedelta(days=90, seconds=1))
+    form_url = client.get(path).url
+    page = client.get(form_url)
+    assert page.status_code == 410 and card.application.street not in page.content.decode()
 
 
 def test_organisations_are_reminded_after_7_and_14_days(site_tree, frozen):

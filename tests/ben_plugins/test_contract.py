@@ -299,18 +299,23 @@ def test_personal_data_is_seen_only_by_its_readers_and_every_look_is_logged(plug
         for path in [base, f"{base}?export=csv", *views]:
             assert client.get(path).status_code == 403, path
         assert not AccessLogEntry.objects.filter(username="aussenstehend").exists()
-        client.force_login(_reader(model, record))
-        for path in [base, *views]:
-            assert client.get(path).status_code == 200, path
+        reader = _reader(model, record)
+        client.force_login(reader)
+        declared = model.personal_data
+        allowed = {
+            "inspect": True,
+            "edit": declared.may_change(reader, record),
+            "delete": declared.may_delete(reader, record),
+            "history": True,
+        }
+        assert client.get(base).status_code == 200
+        for view, path in zip(allowed, views, strict=True):
+            assert client.get(path).status_code == (200 if allowed[view] else 403), path
         logged = AccessLogEntry.objects.filter(
             object_id=str(record.pk), content_type__model=model._meta.model_name
         )
-        assert sorted(logged.values_list("action", flat=True)) == [
-            "history",
-            "view",
-            "view",
-            "view",
-        ]
+        looks = sum(allowed[view] for view in ("inspect", "edit", "delete"))
+        assert sorted(logged.values_list("action", flat=True)) == ["history", *["view"] * looks]
 
 
 @pytest.mark.django_db

@@ -43,10 +43,10 @@ def committed(action, *args, **kwargs):
         return action(*args, **kwargs)
 
 
-def post_json(client, data, *, address=None, **headers):
+def post_json(client, data, *, path=API_PATH, address=None, **headers):
     return committed(
         client.post,
-        API_PATH,
+        path,
         data=json.dumps(data) if not isinstance(data, str | bytes) else data,
         content_type="application/json",
         REMOTE_ADDR=address or unique_address(),

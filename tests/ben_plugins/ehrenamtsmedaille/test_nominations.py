@@ -12,6 +12,7 @@ from tests.ben_plugins.core.intake_helpers import (
     committed,
     link_in_last_mail,
     path_of,
+    post_json,
     unique_address,
     unique_email,
 )
@@ -45,14 +46,7 @@ def body(**changes) -> dict:
 
 
 def post(client, data, **headers):
-    return committed(
-        client.post,
-        API,
-        data=json.dumps(data),
-        content_type="application/json",
-        REMOTE_ADDR=unique_address(),
-        **headers,
-    )
+    return post_json(client, data, path=API, **headers)
 
 
 @pytest.fixture

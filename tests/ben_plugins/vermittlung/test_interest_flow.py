@@ -2,7 +2,6 @@
 the agency and the citizen; refusals; and the plugin switched off (issue #16, points 2, 6)."""
 
 import datetime as dt
-import json
 import re
 
 import pytest
@@ -15,6 +14,7 @@ from ben_plugins.vermittlung.models import InterestMessage
 from tests.ben_plugins.core.intake_helpers import (
     committed,
     path_of,
+    post_json,
     unique_address,
     unique_email,
 )
@@ -44,14 +44,7 @@ def body(offer, **changes):
 
 
 def post(client, data, **headers):
-    return committed(
-        client.post,
-        API,
-        data=json.dumps(data),
-        content_type="application/json",
-        REMOTE_ADDR=unique_address(),
-        **headers,
-    )
+    return post_json(client, data, path=API, **headers)
 
 
 def confirm(client, clear=False):

@@ -312,19 +312,22 @@ class CardApplication(Submission):
                 "decided_at",
                 months=6,
                 where=Q(status__in=["abgelehnt", "zurueckgezogen"]),
-                description="6 Monate nach Ablehnung oder Rücknahme gelöscht",
+                key="closed",
+                description="{months} Monate nach Ablehnung oder Rücknahme gelöscht",
             ),
             Retention(
                 "valid_until",
                 months=6,
                 where=Q(card="ehrenamtskarte"),
-                description="Ehrenamtskarte: 6 Monate nach Ablauf der Karte gelöscht",
+                key="expired",
+                description="Ehrenamtskarte: {months} Monate nach Ablauf der Karte gelöscht",
             ),
             Retention(
                 "issued_on",
                 months=6,
                 where=Q(card="jubilaeumskarte", status="ausgestellt"),
-                description="Jubiläumskarte: 6 Monate nach Ausstellung gelöscht (die "
+                key="jubilee",
+                description="Jubiläumskarte: {months} Monate nach Ausstellung gelöscht (die "
                 "Kartendaten bleiben unter „Ausgestellte Karten“)",
             ),
             Retention(
@@ -338,7 +341,8 @@ class CardApplication(Submission):
                         "weitergeleitet",
                     ]
                 ),
-                description="nicht abgeschlossen (eingegangen bis weitergeleitet): 24 Monate "
+                key="stalled",
+                description="nicht abgeschlossen (eingegangen bis weitergeleitet): {months} Monate "
                 "nach Eingang gelöscht",
             ),
             Retention(
@@ -518,7 +522,8 @@ class OrganisationConfirmation(models.Model):
         retention=Retention(
             "requested_at",
             months=30,
-            description="mit dem Antrag gelöscht, spätestens 30 Monate nach der Anfrage",
+            key="confirmations",
+            description="mit dem Antrag gelöscht, spätestens {months} Monate nach der Anfrage",
         ),
         access=GroupAccess(OFFICE),
         listed=[
@@ -578,7 +583,8 @@ class IssuedCard(models.Model):
         retention=Retention(
             "valid_until",
             months=6,
-            description="6 Monate nach Ablauf gelöscht (Jubiläumskarte: unbefristet)",
+            key="cards",
+            description="{months} Monate nach Ablauf gelöscht (Jubiläumskarte: unbefristet)",
         ),
         access=GroupAccess(OFFICE),
         listed=["card", "issued_on", "valid_until"],

@@ -237,14 +237,16 @@ class Nomination(Submission):
                 "award_date",
                 months=12,
                 where=~Q(status__in=["medal", "letter"], publication_consent_on__isnull=False),
-                description="12 Monate nach der Verleihung gelöscht",
+                key="decided",
+                description="{months} Monate nach der Verleihung gelöscht",
             ),
             Retention(
                 "award_date",
                 months=12,
                 where=Q(status__in=["medal", "letter"], publication_consent_on__isnull=False),
                 action="anonymise",
-                description="Veröffentlichte Geehrte: 12 Monate nach der Verleihung bleiben "
+                key="published",
+                description="Veröffentlichte Geehrte: {months} Monate nach der Verleihung bleiben "
                 "nur Name, Art, Engagementbereich und Laudatio",
             ),
             Retention(

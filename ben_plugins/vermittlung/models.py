@@ -108,13 +108,14 @@ class InterestMessage(Submission):
         fields=["name", "email", "phone", "message"],
         email_field="email",
         retention=[
-            Retention("outcome_at", months=6, action="anonymise"),
+            Retention("outcome_at", months=6, action="anonymise", key="outcome"),
             Retention(
                 "first_contact_at",
                 months=6,
                 where=Q(outcome_at__isnull=True),
                 action="anonymise",
-                description="kontaktiert, ohne weiteres Ergebnis: 6 Monate nach dem ersten "
+                key="contacted",
+                description="kontaktiert, ohne weiteres Ergebnis: {months} Monate nach dem ersten "
                 "Kontakt anonymisiert",
             ),
             Retention(
@@ -126,7 +127,8 @@ class InterestMessage(Submission):
                     confirmed_at__isnull=False,
                 ),
                 action="anonymise",
-                description="nie kontaktiert: 12 Monate nach Eingang anonymisiert",
+                key="unanswered",
+                description="nie kontaktiert: {months} Monate nach Eingang anonymisiert",
             ),
             Retention(
                 "submitted_at",

@@ -101,8 +101,10 @@ class Retention:
 
     ``where`` narrows the rule (e.g. ``Q(confirmed_at__isnull=True)`` for unconfirmed
     submissions); ``action`` is ``"delete"`` or ``"anonymise"`` (personal fields emptied,
-    the record kept for statistics). ``months`` can be changed per plugin through the setting
-    ``BEN_RETENTION_MONTHS``.
+    the record kept for statistics). ``months`` can be changed through the setting
+    ``BEN_RETENTION_MONTHS``: per plugin (``ehrenamtskarte=12``) or, for a rule with a ``key``,
+    per rule (``ehrenamtskarte.closed=3``), which wins. A ``description`` may say
+    ``{months}``: the Art. 30 record then names the months in force.
     """
 
     after: str
@@ -112,6 +114,7 @@ class Retention:
     where: Q | None = None
     action: str = "delete"
     description: str = ""
+    key: str = ""
 
     def __post_init__(self):
         if self.action not in {"delete", "anonymise"}:
@@ -119,8 +122,11 @@ class Retention:
 
     def months_for(self, plugin_label: str | None) -> int:
         overrides = getattr(settings, "BEN_RETENTION_MONTHS", {})
-        if self.months and plugin_label in overrides:
-            return overrides[plugin_label]
+        if not self.months:
+            return 0
+        for name in (f"{plugin_label}.{self.key}" if self.key else None, plugin_label):
+            if name in overrides:
+                return overrides[name]
         return self.months
 
     def period(self, plugin_label: str | None) -> relativedelta:
@@ -133,7 +139,7 @@ class Retention:
 
     def describe(self, model, plugin_label: str | None) -> str:
         if self.description:
-            return self.description
+            return self.description.format(months=self.months_for(plugin_label))
         parts = []
         for amount, one, many in (
             (self.months_for(plugin_label), "Monat", "Monate"),

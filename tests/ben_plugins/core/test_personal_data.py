@@ -8,7 +8,7 @@ from ben_example_plugin.models import TopicSuggestion
 from django.core.management import call_command
 from wagtail.models import ModelLogEntry
 
-from ben_plugins.core.personal_data import GroupAccess
+from ben_plugins.core.personal_data import GroupAccess, Retention
 from ben_plugins.core.personal_data.models import AccessLogEntry
 from tests.ben_plugins.core import records_fixtures
 from tests.ben_plugins.core.records_fixtures import help_offer, suggestion
@@ -296,3 +296,20 @@ def test_change_and_delete_access_narrow_the_inbox_in_every_view(client, team_me
     monkeypatch.setattr(declaration, "delete_access", GroupAccess(*declaration.access.groups))
     assert delete in client.get(BASE).content.decode()
     assert client.post(delete).status_code == 302
+
+
+def test_a_rule_with_a_key_takes_its_own_months_before_the_plugins(
+    admin_client, settings, monkeypatch
+):
+    keyed = Retention(
+        "decided_at", months=12, key="decided", description="{months} Monate nach Entscheidung"
+    )
+    monkeypatch.setattr(TopicSuggestion.personal_data, "retention", [keyed])
+    settings.BEN_RETENTION_MONTHS = {"example": 6, "example.decided": 2}
+
+    text = admin_client.get("/admin/verarbeitungsverzeichnis/").content.decode()
+
+    assert "2 Monate nach Entscheidung" in text
+    assert keyed.months_for("example") == 2
+    assert Retention("decided_at", months=12).months_for("example") == 6
+    assert Retention("submitted_at", hours=48, key="decided").months_for("example") == 0

@@ -13,7 +13,7 @@ from rest_framework.exceptions import APIException
 from ben_plugins.core.intake.serializers import IntakeSerializer
 from ben_plugins.core.intake.service import Consent, Intake
 
-from .models import FIELD_CHOICES, Call, Nomination, new_reference
+from .models import FIELD_CHOICES, Call, Nomination, german_date, new_reference
 from .rules import same_person_key
 
 REASONS_MIN, REASONS_MAX = 300, 5000
@@ -188,3 +188,14 @@ class NominationIntake(Intake):
             "consent at any time."
         ),
     )
+
+    @classmethod
+    def closed(cls, request) -> str:
+        now = timezone.now()
+        if Call.objects.open_at(now).exists():
+            return ""
+        upcoming = Call.objects.filter(opens_at__gt=now).order_by("opens_at").first()
+        if upcoming is None:
+            return CLOSED
+        opens = german_date(timezone.localtime(upcoming.opens_at).date())
+        return f"{CLOSED} Der Aufruf {upcoming.year} beginnt am {opens}."

@@ -72,6 +72,12 @@ class Intake:
     def confirmed(cls, submission, request) -> None:
         """Hook: the submission has just been confirmed."""
 
+    @classmethod
+    def closed(cls, request) -> str:
+        """Hook: why no submission is taken now (German), e.g. outside a call's window. The
+        HTML form then shows this instead of its fields, so nobody fills it in for nothing."""
+        return ""
+
 
 class Refused(Exception):
     """A submission refused for its size (413) or a rate limit (429)."""

@@ -339,6 +339,7 @@ class IntakeFormView(View):
             "title": self.intake.title,
             "privacy_page": privacy_page(request),
             "consent_text": self.intake.consent.text("de"),
+            "closed": self.intake.closed(request),
             **extra,
         }
 

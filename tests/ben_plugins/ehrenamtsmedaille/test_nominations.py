@@ -157,6 +157,23 @@ def test_the_form_says_so_outside_the_window(client, open_call, frozen):
     assert Nomination.all_submissions.count() == 0
 
 
+def test_the_form_says_when_the_next_call_opens_instead_of_asking_for_nothing(
+    client, open_call, frozen
+):
+    frozen.move(open_call.opens_at - timedelta(seconds=1))
+    before = client.get(FORM).content.decode()
+    assert "Der Aufruf 2027 beginnt am 5. Dezember 2026." in before
+    assert "<form" not in before
+
+    frozen.move(open_call.opens_at)
+    assert "<form" in client.get(FORM).content.decode()
+
+    frozen.move(open_call.closes_at + timedelta(seconds=1))
+    after = client.get(FORM).content.decode()
+    assert "zurzeit ist kein Aufruf für die Ehrenamtsmedaille geöffnet." in after
+    assert "beginnt am" not in after and "<form" not in after
+
+
 def test_a_filled_honeypot_looks_the_same_but_stores_and_sends_nothing(client, open_call):
     response = post(client, body(website="http://spam.example"))
 

@@ -141,6 +141,7 @@ def _declaration_errors(model, declaration: PersonalData) -> list:
         "email_field": [declaration.email_field],
         "listed": list(declaration.listed),
         "retention": [rule.after for rule in declaration.rules],
+        "related": list(declaration.related),
         "third_parties": [
             name
             for email_field, fields in declaration.third_parties.items()

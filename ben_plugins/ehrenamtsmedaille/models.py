@@ -232,6 +232,7 @@ class Nomination(Submission):
         ],
         email_field="email",
         third_parties={"nominee_contact": ["nominee_name", "nominee_contact", "reasons"]},
+        related=["votes"],
         retention=[
             Retention(
                 "award_date",

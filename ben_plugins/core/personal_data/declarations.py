@@ -167,6 +167,9 @@ class PersonalData:
     (Django's lookups, e.g. ``"activities__organisation"``, ``"submitted_at"``).
     ``change_access`` and ``delete_access`` narrow who of those who see a record may edit or
     delete it in the admin (e.g. ``GroupAccess(MODERATORS)``); unset, ``access`` decides.
+    ``related`` names reverse relations whose rows say something about the record's people (a
+    jury's votes and notes): they go when the record is anonymised or a named person's data is
+    erased, as they go with the record when it is deleted.
     """
 
     purpose: str
@@ -183,6 +186,7 @@ class PersonalData:
     list_filter: Sequence[str] = ()
     third_parties: Mapping[str, Sequence[str]] = field(default_factory=dict)
     anonymised_values: Mapping[str, object] = field(default_factory=dict)
+    related: Sequence[str] = ()
     model: type | None = field(default=None, init=False, repr=False)
 
     def __set_name__(self, owner, name):

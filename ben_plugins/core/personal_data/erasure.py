@@ -65,7 +65,15 @@ def anonymise_records(model, pks) -> None:
     values = {name: declaration.anonymous_value(name) for name in declaration.fields}
     with transaction.atomic():
         model._base_manager.filter(pk__in=pks).update(**values)
+        delete_related(model, pks)
         scrub_logs(model, pks, "anonymisiert")
+
+
+def delete_related(model, pks) -> None:
+    """The rows of the declaration's ``related`` relations that belong to the records."""
+    for name in model.personal_data.related:
+        relation = model._meta.get_field(name)
+        relation.related_model._base_manager.filter(**{f"{relation.field.name}__in": pks}).delete()
 
 
 def _scrub_after_delete(sender, instance, **kwargs):

@@ -10,7 +10,7 @@ from wagtail.models import ModelLogEntry
 from ben_plugins.core.plugins import plugin_for_model
 
 from .declarations import declared_models
-from .erasure import delete_records
+from .erasure import delete_records, delete_related
 from .models import AccessLogEntry
 
 
@@ -103,6 +103,7 @@ def erase(email: str) -> list[str]:
             declaration = holding.model.personal_data
             values = {field: declaration.anonymous_value(field) for field in holding.fields}
             holding.model._base_manager.filter(pk__in=pks).update(**values)
+            delete_related(holding.model, pks)
             lines.append(
                 f"{name}: Angaben zur genannten Person in {len(pks)} Datensätzen geleert "
                 f"({', '.join(holding.fields)})"

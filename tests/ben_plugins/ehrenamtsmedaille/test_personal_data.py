@@ -187,4 +187,17 @@ def test_votes_and_notes_go_with_a_deleted_nomination(decided, frozen, jurors):
 
     frozen.move(AFTER)
     retention()
-    assert set(Vote.objects.values_list("nomination_id", flat=True)) <= {decided["published"].pk}
+    assert not Vote.objects.exists()  # the published awardee's record stays, the notes go
+
+
+def test_a_nominees_erasure_takes_the_jurys_notes_about_them(nomination, jurors):
+    from ben_plugins.ehrenamtsmedaille.models import Vote
+
+    Nomination.all_submissions.filter(pk=nomination.pk).update(nominee_contact="nina@example.org")
+    Vote.objects.create(nomination=nomination, juror=jurors[1], choice="medal", note="verdient")
+
+    call_command("ben_personal_data", email="nina@example.org", erase=True, stdout=io.StringIO())
+
+    nomination.refresh_from_db()
+    assert (nomination.nominee_name, nomination.reasons) == ("", "")
+    assert not Vote.objects.filter(nomination=nomination).exists()

@@ -1,5 +1,6 @@
 """Test factories of the plugin's models with personal data, found by the BEN CMS test suite
-(the plugin contract reads and expires one record of each)."""
+(the plugin contract, docs/plugins.md section 5, reads, moves, exports and expires one record
+of each and posts a valid application through the intake)."""
 
 import datetime
 
@@ -45,6 +46,38 @@ class CardApplicationFactory(DjangoModelFactory):
 
     class Meta:
         model = CardApplication
+
+    @classmethod
+    def intake_body(cls) -> dict:
+        """A valid JSON body for POST /api/v1/ehrenamtskarte/applications/: five hours a week
+        for three years at an organisation in Bitburg."""
+        since = timezone.localdate() - datetime.timedelta(days=3 * 366)
+        return {
+            "email": "maria.hoffmann@example.org",
+            "first_name": "Maria",
+            "last_name": "Hoffmann",
+            "birth_date": "1980-04-02",
+            "street": "Hauptstraße 1",
+            "postal_code": "54634",
+            "city": "Bitburg",
+            "phone": "06561 1234",
+            "lives_in_bitburg": True,
+            "years_of_engagement": 6,
+            "card": "ehrenamtskarte",
+            "kind": "first",
+            "activities": [
+                {
+                    "organisation": "Tafel Bitburg",
+                    "contact_email": "kontakt@tafel-bitburg.example",
+                    "role": "Ausgabe",
+                    "in_bitburg": True,
+                    "hours_per_week": 5,
+                    "since": since.isoformat(),
+                    "allowance": "none",
+                }
+            ],
+            "consent": True,
+        }
 
 
 class OrganisationConfirmationFactory(DjangoModelFactory):

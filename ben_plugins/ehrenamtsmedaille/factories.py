@@ -1,5 +1,6 @@
 """Test factories of this plugin's models, found by the BEN CMS test suite (the plugin
-contract covers every model with personal data through them)."""
+contract, docs/plugins.md section 5, covers every model with personal data and every intake
+through them)."""
 
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -8,7 +9,9 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from .models import Call, Nomination
+from tests.factories.users import UserFactory
+
+from .models import Call, Nomination, Vote
 
 BERLIN = ZoneInfo("Europe/Berlin")
 REASONS = (
@@ -55,3 +58,37 @@ class NominationFactory(DjangoModelFactory):
 
     class Meta:
         model = Nomination
+
+    @classmethod
+    def intake_body(cls) -> dict:
+        """A valid JSON body for POST /api/v1/ehrenamtsmedaille/nominations/, with a call
+        open now (the next year's, opened a day ago)."""
+        now = timezone.now()
+        CallFactory(
+            year=timezone.localdate().year + 1,
+            opens_at=now - timedelta(days=1),
+            closes_at=now + timedelta(days=30),
+        )
+        return {
+            "nominee_name": "Jürgen Größ",
+            "nominee_kind": "person",
+            "nominee_contact": "Hauptstraße 1, 54634 Bitburg",
+            "field_of_engagement": "Feuerwehr und Rettungsdienst",
+            "reasons": REASONS[:300],
+            "nominee_active_in_bitburg": True,
+            "nominator_in_bitburg": True,
+            "nominator_name": "Käthe Müller",
+            "nominator_email": "kaethe.mueller@example.org",
+            "nominator_phone": "06561 1234",
+            "relation": "Nachbarin",
+            "not_self_nomination": True,
+            "consent": True,
+        }
+
+    @classmethod
+    def movable(cls) -> Nomination:
+        """A nomination the chair can decide: a juror voted for the medal (the decision
+        follows the jury's majority)."""
+        nomination = cls()
+        Vote.objects.create(nomination=nomination, juror=UserFactory(), choice="medal")
+        return nomination

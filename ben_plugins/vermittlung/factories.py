@@ -1,12 +1,13 @@
 """Test factories for this plugin's models, found by the BEN CMS test suite (it imports
-``<plugin>.factories`` of every installed plugin); not used at run time."""
+``<plugin>.factories`` of every installed plugin; the plugin contract, docs/plugins.md
+section 5, uses them); not used at run time."""
 
 import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from cms.pages.models import ClubPage
+from cms.pages.models import ClubIndexPage, ClubPage
 from tests.factories.pages import ClubPageFactory
 from tests.factories.snippets import VolunteerOpportunityFactory
 
@@ -34,3 +35,23 @@ class InterestMessageFactory(DjangoModelFactory):
 
     class Meta:
         model = InterestMessage
+
+    @classmethod
+    def intake_body(cls) -> dict:
+        """A valid JSON body for POST /api/v1/vermittlung/interests/: about a new published
+        opportunity of a published club on the default site."""
+        root = Site.objects.get(is_default_site=True).root_page
+        parent = ClubIndexPage.objects.descendant_of(root).first() or root
+        club = ClubPageFactory(parent=parent, email="kontakt@verein.example")
+        club.save_revision().publish()
+        opportunity = VolunteerOpportunityFactory(
+            club=club, contact_email="angebot@verein.example", published=True
+        )
+        return {
+            "opportunity": opportunity.pk,
+            "name": "Lena Hoffmann",
+            "email": "lena.hoffmann@example.org",
+            "phone": "06561 1234",
+            "message": "Ich hätte dienstags Zeit.",
+            "consent": True,
+        }

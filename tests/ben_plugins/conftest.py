@@ -1,11 +1,13 @@
-"""Fixtures for plugin tests: a club on the default site, a switch for plugins and the
-test helper that connects receivers to the content signals."""
+"""Fixtures for plugin tests: a club on the default site, a switch for plugins, the
+test helper that connects receivers to the content signals, a clock to freeze, emails sent
+at once and the privacy notice the public forms link to."""
 
 import pytest
+from django.utils import timezone
 from wagtail.models import Site
 
 from ben_plugins.core.activation import set_enabled
-from tests.factories.pages import ClubPageFactory
+from tests.factories.pages import ClubPageFactory, LegalPageFactory
 
 EXAMPLE_PLUGIN_PACKAGE = "ben_example_plugin"
 
@@ -51,3 +53,30 @@ def plugin_receiver():
     yield connect
     for signal, function in connected:
         signal.disconnect(function)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """``clock.set(moment)`` freezes django.utils.timezone.now (no freezegun)."""
+
+    class Clock:
+        now = None
+
+        def set(self, moment):
+            self.now = moment
+            monkeypatch.setattr(timezone, "now", lambda: moment)
+            return moment
+
+    return Clock()
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    """Background tasks (the emails) run at once, so the test reads mail.outbox."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def privacy_page(site_tree):
+    """The published privacy notice every public form links to."""
+    return LegalPageFactory(parent=site_tree.home, title="Datenschutzerklärung", slug="datenschutz")

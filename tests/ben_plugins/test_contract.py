@@ -7,11 +7,10 @@ import io
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
-from factory.django import DjangoModelFactory
 from wagtail.models import Page
 
 import cms
@@ -21,7 +20,6 @@ from ben_plugins.core.guard import plugin_owning
 from ben_plugins.core.letters import letters_of
 from ben_plugins.core.letters.placeholders import problems as placeholder_problems
 from ben_plugins.core.pages import CORE_PAGE_APPS, PluginPageMixin
-from ben_plugins.core.personal_data import ClubAccess
 from ben_plugins.core.personal_data.declarations import declared_models
 from ben_plugins.core.personal_data.models import AccessLogEntry
 from ben_plugins.core.plugins import all_plugins
@@ -33,7 +31,8 @@ from ben_plugins.core.signals import (
 )
 from ben_plugins.core.transitions import transitions_of
 from cms.moderation.club_content import ClubContent
-from cms.moderation.models import ClubMembership
+from tests.ben_plugins.core.intake_helpers import factory_for
+from tests.ben_plugins.core.intake_helpers import reader as make_reader
 from tests.factories.users import UserFactory
 
 PLUGINS = all_plugins()
@@ -225,20 +224,6 @@ def _personal_data_models(plugin):
     return [model for model in plugin.app_config.get_models() if model in declared_models()]
 
 
-def _factory_for(model):
-    """The plugin's test factory of ``model`` (``<plugin>.factories``, imported by the suite)."""
-
-    def subclasses(cls):
-        for sub in cls.__subclasses__():
-            yield sub
-            yield from subclasses(sub)
-
-    for candidate in subclasses(DjangoModelFactory):
-        if candidate._meta.model is model:
-            return candidate
-    raise LookupError(f"{model._meta.label} holds personal data: ship a factory for it")
-
-
 @pytest.mark.parametrize("plugin", plugin_params())
 def test_submissions_declare_their_personal_data_completely(plugin):
     """The system check ``ben_plugins.E006``–``E009``, for this plugin's models."""
@@ -267,20 +252,6 @@ def test_transitions_and_letters_are_consistent(plugin):
                 assert placeholder_problems(text, letter.placeholders) == [], letter.key
 
 
-def _reader(model, record):
-    """A user the declaration lets read ``record``: a group member or the club's editor."""
-    user = UserFactory(username=f"leser-{model._meta.model_name}")
-    user.user_permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
-    access = model.personal_data.access
-    if isinstance(access, ClubAccess):
-        ClubMembership.objects.create(user=user, club=getattr(record, access.field))
-    else:
-        user.groups.add(Group.objects.get_or_create(name=access.groups[0])[0])
-    return user
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("plugin", plugin_params())
 def test_personal_data_is_seen_only_by_its_readers_and_every_look_is_logged(plugin, client, site):
@@ -292,14 +263,14 @@ def test_personal_data_is_seen_only_by_its_readers_and_every_look_is_logged(plug
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
     for model in models_with_data:
-        record = _factory_for(model)()
+        record = factory_for(model)()
         base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
         views = [f"{base}{view}/{record.pk}/" for view in ("inspect", "edit", "delete", "history")]
         client.force_login(outsider)
         for path in [base, f"{base}?export=csv", *views]:
             assert client.get(path).status_code == 403, path
         assert not AccessLogEntry.objects.filter(username="aussenstehend").exists()
-        reader = _reader(model, record)
+        reader = make_reader(model, record)
         client.force_login(reader)
         declared = model.personal_data
         allowed = {
@@ -325,7 +296,7 @@ def test_expired_personal_data_is_deleted_or_anonymised(plugin, site):
         for rule in model.personal_data.rules:
             if rule.where is not None:
                 continue
-            record = _factory_for(model)()
+            record = factory_for(model)()
             long_ago = timezone.now() - rule.period(plugin.label) - timedelta(days=1)
             model._base_manager.filter(pk=record.pk).update(**{rule.after: long_ago})
             call_command("ben_retention", verbosity=0, stdout=io.StringIO())

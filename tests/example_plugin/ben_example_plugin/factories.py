@@ -2,7 +2,7 @@
 
 The suite imports ``<plugin>.factories`` of every installed plugin, so suites that cover
 every ClubContent type (the moderation permission matrix) and every model with personal data
-(the plugin contract) cover this one too.
+or an intake (the plugin contract, docs/plugins.md section 5) cover this one too.
 """
 
 import factory
@@ -37,6 +37,17 @@ class TopicSuggestionFactory(DjangoModelFactory):
 
     class Meta:
         model = TopicSuggestion
+
+    @classmethod
+    def intake_body(cls) -> dict:
+        """A valid JSON body for POST /api/v1/example/topic-suggestions/."""
+        return {
+            "email": "anna.schmitt@example.org",
+            "name": "Anna Schmitt",
+            "topic": "Ehrenamt im Sportverein",
+            "text": "Wie gewinnen wir junge Übungsleiterinnen?",
+            "consent": True,
+        }
 
 
 def any_club() -> ClubPage:

@@ -10,6 +10,7 @@ from datetime import timedelta
 from importlib import import_module
 
 import pytest
+from ben_example_plugin.models import TopicSuggestion
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.urls import reverse
@@ -17,14 +18,15 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from ben_plugins.core import tokens
-from ben_plugins.core.intake.service import CONFIRM
+from ben_plugins.core.intake.service import CONFIRM, Intake
 from ben_plugins.core.letters import letters_of
 from ben_plugins.core.letters.placeholders import fill
 from ben_plugins.core.letters.rendering import render_letter
 from ben_plugins.core.personal_data.declarations import declared_models
 from ben_plugins.core.plugins import all_plugins
 from ben_plugins.core.transitions import LOG_ACTION, transitions_of
-from tests.ben_plugins.core.intake_helpers import factory_for, reader, unique_email
+from ben_plugins.webhooks.models import WebhookSubscription
+from tests.ben_plugins.core.intake_helpers import factory_for, intake_body, reader, unique_email
 from tests.ben_plugins.core.test_letters import pdf_text, require_pango
 
 pytestmark = pytest.mark.django_db
@@ -259,3 +261,12 @@ def test_token_routes_are_found():
     names = {name for plugin in all_plugins() for name in _token_routes(plugin)}
     assert {"example_public:speaker-objection"} <= names
     assert all(re.fullmatch(r"\w+_public:[\w-]+", name) for name in names)
+
+
+def test_a_plugin_without_the_factories_fails_with_a_message_naming_them(monkeypatch):
+    with pytest.raises(LookupError, match="must ship WebhookSubscriptionFactory in "):
+        factory_for(WebhookSubscription)
+    intake = Intake.for_model(TopicSuggestion)
+    monkeypatch.delattr(factory_for(TopicSuggestion), "intake_body")
+    with pytest.raises(LookupError, match="TopicSuggestionFactory has no intake_body"):
+        intake_body(intake)

@@ -17,12 +17,17 @@ from tests.ben_plugins.core.intake_helpers import factory_for, unique_email
 pytestmark = pytest.mark.django_db
 
 
-def _text_values(record) -> list[str]:
+def _text_values(record) -> list:
+    """The values of the record's text and JSON fields (a JSON object compares by content)."""
     return [
-        str(field.value_from_object(record))
+        field.value_from_object(record)
         for field in record._meta.concrete_fields
         if isinstance(field, models.CharField | models.TextField | models.JSONField)
     ]
+
+
+def _holds(record, email: str) -> bool:
+    return any(email.lower() in str(value).lower() for value in _text_values(record))
 
 
 def _mentions(email: str) -> list[str]:
@@ -30,7 +35,7 @@ def _mentions(email: str) -> list[str]:
     found = []
     for model in declared_models():
         for record in model._base_manager.all():
-            if any(email.lower() in value.lower() for value in _text_values(record)):
+            if _holds(record, email):
                 found.append(f"{model._meta.label} #{record.pk}")
     for entry in ModelLogEntry.objects.all():
         if email.lower() in f"{entry.label} {json.dumps(entry.data)}".lower():
@@ -78,7 +83,7 @@ def test_one_command_exports_and_one_erases_what_every_plugin_holds(holdings, ca
     before = {
         (type(record), record.pk): _text_values(record)
         for record in holdings["strangers"]
-        if not any(email in value for value in _text_values(record))
+        if not _holds(record, email)
     }
     call_command("ben_personal_data", email=email, erase=True)
     capsys.readouterr()

@@ -4,13 +4,16 @@ Every cacheable API response names what it shows in its ``xkey`` and ``Surrogate
 headers (cms.api.caching.surrogate_keys). When generations are bumped, the same keys are
 purged here: the first attempt right after the commit, in the request that changed the
 content; a failed attempt is logged and retried through the background task queue
-(django-tasks, ``manage.py db_worker`` in production) with growing delays.
+(django-tasks, ``manage.py db_worker`` in production) with growing delays. With a task
+backend that cannot defer (``TASKS_BACKEND=immediate``) a failure is logged once and not
+retried: retrying at once would hold up the publishing request.
 
 The caches are Wagtail frontend-cache backends (``WAGTAILFRONTENDCACHE``, one per URL in
 ``FRONTEND_CACHE_URL``): ``SurrogateKeyBackend`` is Wagtail's HTTP backend (which purges a
 URL with ``PURGE``) that also purges keys. No configured backend: nothing is sent.
 """
 
+import http.client
 import logging
 from datetime import timedelta
 from urllib.error import HTTPError, URLError
@@ -45,18 +48,22 @@ class SurrogateKeyBackend(HTTPBackend):
 
     def purge_keys(self, keys) -> None:
         """Raises PurgeFailed unless the cache confirms the purge (2xx)."""
-        scheme, netloc, *_ = urlsplit(self.location)
-        request = PurgeRequest(
-            url=urlunsplit((scheme, netloc, "/", "", "")),
-            headers={PURGE_HEADER: " ".join(sorted(keys)), "User-Agent": "BEN-CMS-purge"},
-        )
         try:
+            scheme, netloc, *_ = urlsplit(self.location)
+            request = PurgeRequest(
+                url=urlunsplit((scheme, netloc, "/", "", "")),
+                headers={PURGE_HEADER: " ".join(sorted(keys)), "User-Agent": "BEN-CMS-purge"},
+            )
             with urlopen(request, timeout=self.timeout) as response:
                 response.read()
         except HTTPError as error:
             raise PurgeFailed(f"HTTP {error.code} {error.reason}") from error
         except (URLError, OSError) as error:
             raise PurgeFailed(str(getattr(error, "reason", error))) from error
+        except (ValueError, http.client.HTTPException) as error:
+            # A location urlopen cannot use (no scheme, a broken host) or a garbled answer:
+            # a failed purge like any other, not an error in the publishing request.
+            raise PurgeFailed(f"{type(error).__name__}: {error}") from error
 
 
 def configured_backends() -> dict:
@@ -80,14 +87,17 @@ def attempt_purge(name: str, keys: list[str], attempt: int) -> bool:
     try:
         backend.purge_keys(keys)
     except PurgeFailed as error:
-        final = attempt >= settings.FRONTEND_CACHE_MAX_ATTEMPTS
+        can_retry = retry_purge.get_backend().supports_defer
+        final = attempt >= settings.FRONTEND_CACHE_MAX_ATTEMPTS or not can_retry
         logger.warning(
             "Purge of %s at %s failed (attempt %d of %d%s): %s",
             " ".join(keys),
             name,
             attempt,
             settings.FRONTEND_CACHE_MAX_ATTEMPTS,
-            ", giving up" if final else "",
+            ", giving up" + ("" if can_retry else ": the task backend cannot defer a retry")
+            if final
+            else "",
             error,
         )
         if not final:
@@ -102,11 +112,9 @@ def retry_purge(name: str, keys: list[str], attempt: int) -> bool:
 
 
 def schedule_retry(name: str, keys: list[str], attempt: int) -> None:
-    """After RETRY_SECONDS, doubling per attempt. A backend without deferred tasks (the
-    immediate backend of tests and small setups) retries at once."""
-    if retry_purge.get_backend().supports_defer:
-        delay = settings.FRONTEND_CACHE_RETRY_SECONDS * 2 ** (attempt - 2)
-        run_after = timezone.now() + timedelta(seconds=delay)
-        retry_purge.using(run_after=run_after).enqueue(name, keys, attempt)
-    else:
-        retry_purge.enqueue(name, keys, attempt)
+    """After RETRY_SECONDS, doubling per attempt, in the task queue (db_worker). A task
+    backend that cannot defer (the immediate backend of development and tests) would retry
+    inside the publishing request, so attempt_purge gives up after the first attempt there."""
+    delay = settings.FRONTEND_CACHE_RETRY_SECONDS * 2 ** (attempt - 2)
+    run_after = timezone.now() + timedelta(seconds=delay)
+    retry_purge.using(run_after=run_after).enqueue(name, keys, attempt)

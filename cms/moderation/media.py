@@ -16,8 +16,11 @@ file like a deleted one. Replacing the file of a club's image or document withdr
 approval.
 
 ``media_approved`` is sent once per approval (explicit or implicit) with the approved files:
-the API bumps the generation of their label (cms.api.invalidation); HTTP caches in front of
-BEN may purge their URLs.
+the API bumps the generation of their label (cms.api.invalidation), which also purges that
+label's surrogate key from the HTTP caches in front (API answers that show files). File URLs
+are not purged: the 404 for an unapproved file is never cached, an approved file is cached
+for PUBLIC_MAX_AGE, and a cache running deploy/varnish/ben.vcl drops one URL in every
+language variant on ``PURGE <url>`` (docs/deployment.md).
 """
 
 from django.conf import settings

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ben_plugins.core.discovery import discover_plugin_apps
 
-from .env import env_base_url, env_bool, env_float, env_int, env_list, env_str
+from .env import env_base_url, env_bool, env_float, env_int, env_list, env_str, env_url_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -317,7 +317,7 @@ WAGTAILFRONTENDCACHE = {
         "LOCATION": url,
         "TIMEOUT": env_float("FRONTEND_CACHE_TIMEOUT_SECONDS", 2.0),
     }
-    for number, url in enumerate(env_list("FRONTEND_CACHE_URL"), start=1)
+    for number, url in enumerate(env_url_list("FRONTEND_CACHE_URL"), start=1)
 }
 FRONTEND_CACHE_MAX_ATTEMPTS = env_int("FRONTEND_CACHE_MAX_ATTEMPTS", 5)
 FRONTEND_CACHE_RETRY_SECONDS = env_int("FRONTEND_CACHE_RETRY_SECONDS", 10)

@@ -71,3 +71,20 @@ def env_base_url(name: str, default: str) -> str:
             f"https://ben.example.org, not {raw!r}."
         )
     return f"{parts.scheme}://{parts.netloc}"
+
+
+def env_url_list(name: str) -> list[str]:
+    """Comma-separated absolute http(s) URLs, e.g. the HTTP caches BEN purges."""
+    urls = env_list(name)
+    for raw in urls:
+        try:
+            parts = urlsplit(raw)
+            parts.port  # noqa: B018 (raises ValueError for a port that is not a number)
+        except ValueError as error:
+            raise ImproperlyConfigured(f"{name} holds an invalid URL: {raw!r}.") from error
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ImproperlyConfigured(
+                f"{name} must list absolute http(s) URLs, e.g. "
+                f"http://varnish-1.internal:6081, not {raw!r}."
+            )
+    return urls

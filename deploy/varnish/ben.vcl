@@ -5,11 +5,14 @@ vcl 4.1;
 # - caches GET/HEAD answers for as long as BEN's Cache-Control allows (s-maxage);
 # - BEN purges by surrogate key (`xkey` response header) after every publication change:
 #   `PURGE /` with `xkey-purge: events structure` (cms.api.frontend_cache); a plain
-#   `PURGE <url>` purges one URL (Wagtail's HTTP frontend-cache backend);
+#   `PURGE <url>` (Wagtail's HTTP frontend-cache backend, or by hand) drops that URL in every
+#   language variant;
 # - purges only from the addresses in `acl purgers`;
 # - never caches /admin/, non-GET requests, requests with a preview token, an API key or
 #   an Authorization header (a key buys higher limits at the origin, not a cache hit);
-# - normalises Accept-Language to the languages BEN speaks (de, en) before hashing;
+# - normalises Accept-Language to the one of BEN's languages (de, en) the client prefers,
+#   by q-value, before hashing;
+# - sends /media/ to the app servers: BEN serves a club's upload only once it is approved;
 # - serves stale content for `beresp.grace` while the origin is down or failing.
 #
 # docs/deployment.md explains the topology and how to run it.
@@ -26,8 +29,9 @@ backend app1 {
     .first_byte_timeout = 30s;
 }
 
-# The file server (nginx, Caddy) for /static/ (STATIC_ROOT after collectstatic) and /media/
-# (MEDIA_ROOT, shared by all app servers): Django serves neither in production.
+# The file server (nginx, Caddy) for /static/ (STATIC_ROOT after collectstatic) only. Never
+# point it to MEDIA_ROOT: images under /media/ and documents under /documents/ come from
+# the app servers, which check that a club's upload was approved (cms.moderation.media).
 backend files {
     .host = "127.0.0.1";
     .port = "8080";
@@ -58,17 +62,42 @@ sub vcl_recv {
             set req.http.n-gone = xkey.purge(req.http.xkey-purge);
             return (synth(200, "Purged " + req.http.n-gone + " objects"));
         }
-        return (purge);
+        # Every language variant of the URL (vcl_hash adds the language): a ban on the
+        # URL that vcl_backend_response stores with each object.
+        if (std.ban("obj.http.x-ben-url == " + req.url)) {
+            return (synth(200, "Purged " + req.url));
+        }
+        return (synth(400, std.ban_error()));
     }
 
-    # The languages BEN speaks: the first of de/en the client lists; none of them leaves
-    # the choice to the endpoint's default. At most three variants per URL.
-    if (req.http.Accept-Language ~ "(?i)(^|,)\s*(de|en)(-[a-z0-9]+)*\s*(;|,|$)") {
-        set req.http.Accept-Language = std.tolower(regsub(req.http.Accept-Language,
-            "(?i)^.*?(?:^|,)\s*(de|en)(?:-[a-z0-9]+)*\s*(?:;|,|$).*$", "\1"));
+    # The languages BEN speaks: of de and en, the one with the higher q-value (the first
+    # entry of each counts; q=0 means "not this one"); equal: the one listed first; neither:
+    # the endpoint's default. At most three variants per URL.
+    set req.http.x-al = "," + regsuball(std.tolower(req.http.Accept-Language), "\s+", "") + ",";
+    set req.http.x-al = regsuball(req.http.x-al, ",[^,]*;q=0(?:\.0*)?(?=[,;])[^,]*", "");
+    set req.http.x-q-de = "0";
+    set req.http.x-q-en = "0";
+    if (req.http.x-al ~ ",de(-[a-z0-9]+)*[;,]") {
+        set req.http.x-q-de = regsub(req.http.x-al,
+            "^.*?,de(?:-[a-z0-9]+)*(?=[;,])(?:;[^,]*?q=([0-9.]+))?[^,]*,.*$", "\1");
+    }
+    if (req.http.x-al ~ ",en(-[a-z0-9]+)*[;,]") {
+        set req.http.x-q-en = regsub(req.http.x-al,
+            "^.*?,en(?:-[a-z0-9]+)*(?=[;,])(?:;[^,]*?q=([0-9.]+))?[^,]*,.*$", "\1");
+    }
+    if (std.real(req.http.x-q-de, 1.0) > std.real(req.http.x-q-en, 1.0)) {
+        set req.http.Accept-Language = "de";
+    } elsif (std.real(req.http.x-q-en, 1.0) > std.real(req.http.x-q-de, 1.0)) {
+        set req.http.Accept-Language = "en";
+    } elsif (req.http.x-q-de != "0") {
+        set req.http.Accept-Language = regsub(req.http.x-al,
+            "^.*?,(de|en)(?:-[a-z0-9]+)*[;,].*$", "\1");
     } else {
         unset req.http.Accept-Language;
     }
+    unset req.http.x-al;
+    unset req.http.x-q-de;
+    unset req.http.x-q-en;
 
     if (req.url ~ "^/(admin|django-admin)(/|$)") {
         return (pass);
@@ -79,13 +108,13 @@ sub vcl_recv {
     if (req.http.X-Api-Key || req.http.Authorization || req.url ~ "[?&]preview_token=") {
         return (pass);
     }
-    if (req.url ~ "^/(static|media)/") {
+    if (req.url ~ "^/static/") {
         set req.backend_hint = files;
         unset req.http.Cookie;
     } elsif (req.url ~ "^/api/") {
         unset req.http.Cookie;
     } elsif (req.http.Cookie) {
-        return (pass);  # a staff session on the public site
+        return (pass);  # a staff session: the public site, or a file only staff may see yet
     }
     return (hash);
 }
@@ -122,8 +151,11 @@ sub vcl_backend_response {
     if (beresp.status >= 500 && bereq.is_bgfetch) {
         return (abandon);
     }
-    # Cache what BEN declares cacheable; files are cached for the default TTL.
-    if (!beresp.http.Cache-Control && bereq.url !~ "^/(static|media)/") {
+    # For a URL purge (vcl_recv) of every variant; removed on delivery.
+    set beresp.http.x-ben-url = bereq.url;
+    # Cache what BEN declares cacheable (an approved file under /media/: a day; a refused
+    # one: never); /static/ is cached for the default TTL.
+    if (!beresp.http.Cache-Control && bereq.url !~ "^/static/") {
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
         return (deliver);
@@ -140,5 +172,6 @@ sub vcl_backend_error {
 
 sub vcl_deliver {
     unset resp.http.xkey;
+    unset resp.http.x-ben-url;
     set resp.http.X-Cache = req.http.x-ben-cache;
 }

@@ -125,3 +125,27 @@ def test_unknown_tasks_backend_is_refused():
     result = run_django(["check"], "cms.settings.dev", TASKS_BACKEND="celery")
     assert result.returncode != 0
     assert "TASKS_BACKEND must be one of ['database', 'immediate']." in result.stderr
+
+
+def test_every_frontend_cache_url_becomes_a_purged_cache():
+    result = print_settings(
+        "cms.settings.dev",
+        "[c['LOCATION'] for c in settings.WAGTAILFRONTENDCACHE.values()]",
+        FRONTEND_CACHE_URL="http://varnish-1.internal:6081, https://[::1]:6081",
+    )
+    assert result.stdout.strip() == (
+        "(['http://varnish-1.internal:6081', 'https://[::1]:6081'],)"
+    ), result.stderr
+
+
+@pytest.mark.parametrize(
+    "value", ["127.0.0.1:6081", "http://[::1", "ftp://varnish.internal", "http://varnish:port"]
+)
+def test_a_frontend_cache_url_that_is_no_http_url_is_refused_at_start(value):
+    """A purge to it would fail on every publish; better not to start."""
+    result = print_settings(
+        "cms.settings.dev", "settings.WAGTAILFRONTENDCACHE", FRONTEND_CACHE_URL=f"http://a,{value}"
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: FRONTEND_CACHE_URL" in result.stderr
+    assert repr(value) in result.stderr

@@ -5,10 +5,11 @@ import time
 from email.utils import parsedate_to_datetime
 
 import pytest
+from asgiref.sync import async_to_sync
 from django.core.cache import cache
 from django.core.handlers.asgi import ASGIHandler
 from django.core.handlers.wsgi import WSGIHandler
-from django.test import override_settings
+from django.test import AsyncClient, override_settings
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
@@ -212,3 +213,28 @@ def test_cached_hits_and_304_are_served_by_the_view_without_sql(
 def test_the_entry_points_are_djangos_own_handlers():
     assert type(wsgi.application) is WSGIHandler
     assert type(asgi.application) is ASGIHandler
+
+
+def test_etag_304_and_the_response_cache_under_asgi(content, django_assert_num_queries):
+    """The async request path (Django's ASGI handler stack, as cms.asgi runs it) keeps
+    ETag/304, the view's response cache and its invalidation on publish."""
+    client = AsyncClient()
+    url = f"/api/v1/events/{content['event'].pk}/"
+
+    def get(**headers):
+        return async_to_sync(client.get)(url, headers=headers)
+
+    first = get()
+    assert first.status_code == 200
+    assert first["ETag"].startswith('"') and "s-maxage=" in first["Cache-Control"]
+    with django_assert_num_queries(0):
+        hit = get()
+        not_modified = get(if_none_match=first["ETag"])
+    assert hit.content == first.content and hit["ETag"] == first["ETag"]
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    event = content["event"]
+    event.title = "Offenes Treffen (über ASGI)"
+    event.save_revision().publish()
+    changed = get(if_none_match=first["ETag"])
+    assert changed.status_code == 200
+    assert changed.json()["title"] == "Offenes Treffen (über ASGI)"

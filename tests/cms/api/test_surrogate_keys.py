@@ -7,16 +7,19 @@ import threading
 
 import pytest
 from django.test import override_settings
+from django.urls import reverse
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
+from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from ben_plugins.core.activation import set_enabled
 from cms.api.caching import bump, surrogate_keys
 from cms.api.endpoints import EventViewSet
-from cms.api.frontend_cache import PURGE_HEADER, PurgeFailed, SurrogateKeyBackend
+from cms.api.frontend_cache import PURGE_HEADER, PurgeFailed, SurrogateKeyBackend, retry_purge
 from cms.api.invalidation import invalidate
 from cms.api.models import ApiClient
+from cms.snippets.models import NewsItem
 
 pytestmark = pytest.mark.django_db
 
@@ -137,45 +140,49 @@ def test_switching_a_plugin_purges_everything(
 
 
 @override_settings(FRONTEND_CACHE_MAX_ATTEMPTS=3)
-def test_a_failed_purge_is_logged_and_retried_through_the_task_queue(
+def test_without_a_deferring_task_queue_a_failed_purge_is_logged_once_and_not_retried(
     purges, caplog, django_capture_on_commit_callbacks
 ):
+    """The immediate task backend would retry inside the publishing request."""
     purges.failing = True
     with (
         caplog.at_level(logging.WARNING, logger="cms.api.frontend_cache"),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        bump(["pages.eventpage"])  # the immediate task backend retries at once
-    assert purges.purged == [("events",)] * 3
-    failures = [record.getMessage() for record in caplog.records]
-    assert len(failures) == 3
-    assert "attempt 1 of 3" in failures[0]
-    assert failures[-1].startswith("Purge of events at test failed (attempt 3 of 3, giving up)")
+        bump(["pages.eventpage"])
+    assert purges.purged == [("events",)]
+    [failure] = [record.getMessage() for record in caplog.records]
+    assert failure == (
+        "Purge of events at test failed (attempt 1 of 3, giving up: the task backend "
+        "cannot defer a retry): connection refused"
+    )
 
 
-@override_settings(TASKS=DATABASE_TASKS, FRONTEND_CACHE_RETRY_SECONDS=10)
-def test_with_the_database_queue_the_retry_waits_for_db_worker(
-    purges, django_capture_on_commit_callbacks
+@override_settings(
+    TASKS=DATABASE_TASKS, FRONTEND_CACHE_RETRY_SECONDS=10, FRONTEND_CACHE_MAX_ATTEMPTS=3
+)
+def test_with_the_database_queue_a_failed_purge_is_logged_and_retried_by_db_worker(
+    purges, caplog, django_capture_on_commit_callbacks
 ):
     from django_tasks_db.models import DBTaskResult
 
     purges.failing = True
-    with django_capture_on_commit_callbacks(execute=True):
+    with (
+        caplog.at_level(logging.WARNING, logger="cms.api.frontend_cache"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         bump(["pages.eventpage"])
     assert purges.purged == [("events",)]
     [queued] = DBTaskResult.objects.filter(task_path__endswith="retry_purge")
     assert queued.args_kwargs["args"] == ["test", ["events"], 2]
     assert queued.run_after is not None
-
-
-def test_nothing_is_sent_without_a_configured_cache(monkeypatch, settings):
-    settings.WAGTAILFRONTENDCACHE = {}
-
-    def no_network(*args, **kwargs):
-        raise AssertionError("a purge was sent")
-
-    monkeypatch.setattr("cms.api.frontend_cache.urlopen", no_network)
-    bump(["pages.eventpage"])
+    for attempt in (2, 3):  # what db_worker runs
+        retry_purge.call("test", ["events"], attempt)
+    assert purges.purged == [("events",)] * 3
+    failures = [record.getMessage() for record in caplog.records]
+    assert "attempt 1 of 3" in failures[0]
+    assert failures[-1].startswith("Purge of events at test failed (attempt 3 of 3, giving up)")
+    assert DBTaskResult.objects.filter(task_path__endswith="retry_purge").count() == 2
 
 
 @pytest.fixture
@@ -207,3 +214,69 @@ def test_the_backend_sends_purge_with_the_keys(cache_server):
     assert received == [("/", "events structure")]
     with pytest.raises(PurgeFailed, match="403"):
         SurrogateKeyBackend({"LOCATION": url}).purge_keys(["refuse"])
+
+
+def test_a_configured_cache_gets_the_purge_after_the_commit(
+    cache_server, settings, django_capture_on_commit_callbacks
+):
+    url, received = cache_server
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "cms.api.frontend_cache.SurrogateKeyBackend", "LOCATION": url}
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        bump(["pages.eventpage"])
+        assert received == []
+    assert received == [("/", "events")]
+
+
+def test_nothing_is_sent_without_a_configured_cache(
+    cache_server, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {}
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("a purge was sent")
+
+    monkeypatch.setattr("cms.api.frontend_cache.urlopen", no_network)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        bump(["pages.eventpage"])
+    assert callbacks  # the purge ran after the commit and found no cache to send to
+
+
+@pytest.mark.parametrize("location", ["127.0.0.1:6081", "varnish.internal"])
+def test_a_location_urlopen_cannot_use_is_a_failed_purge(location):
+    with pytest.raises(PurgeFailed):
+        SurrogateKeyBackend({"LOCATION": location}).purge_keys(["events"])
+
+
+def test_publishing_succeeds_and_logs_when_a_cache_location_is_malformed(
+    admin_client, content, settings, caplog, django_capture_on_commit_callbacks
+):
+    """The content is live after the commit: a broken purge must not turn that into a 500."""
+    settings.WAGTAILFRONTENDCACHE = {
+        "broken": {
+            "BACKEND": "cms.api.frontend_cache.SurrogateKeyBackend",
+            "LOCATION": "127.0.0.1:6081",
+        }
+    }
+    news = content["news"]
+    form = {
+        "title": "Neue Räume ab Mai",
+        "club": content["club"].pk,
+        "teaser": "Umzug",
+        "body": rich_text("<p>Wir ziehen um.</p>"),
+        "slug": news.slug,
+        "action-publish": "1",
+    }
+    edit_url = reverse(NewsItem.snippet_viewset.get_url_name("edit"), args=[news.pk])
+    with (
+        caplog.at_level(logging.WARNING, logger="cms.api.frontend_cache"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = admin_client.post(edit_url, nested_form_data(form))
+    assert response.status_code == 302
+    news.refresh_from_db()
+    assert news.title == "Neue Räume ab Mai"
+    [failure] = [record.getMessage() for record in caplog.records]
+    assert " news " in failure
+    assert "at broken failed (attempt 1 of 5, giving up" in failure

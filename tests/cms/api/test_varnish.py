@@ -5,7 +5,9 @@ them); skipped with a message elsewhere, but never under CI (CI=true), where a m
 varnishd fails the test.
 """
 
+import functools
 import http.client
+import http.server
 import os
 import shutil
 import socket
@@ -17,13 +19,18 @@ from pathlib import Path
 
 import pytest
 from pytest_django.live_server_helper import LiveServer
+from wagtail_factories import ImageFactory
 
+from cms.api.frontend_cache import SurrogateKeyBackend
 from cms.api.preview import make_token
+from cms.moderation.media import is_public
+from cms.moderation.models import ClubEditorGroup
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 VCL = Path(__file__).resolve().parents[3] / "deploy" / "varnish" / "ben.vcl"
 SHIPPED_BACKEND = '.host = "127.0.0.1";\n    .port = "8000";'
+SHIPPED_FILES = '.host = "127.0.0.1";\n    .port = "8080";'
 
 
 def varnishd() -> str:
@@ -43,15 +50,17 @@ def free_port() -> int:
 
 
 class Varnish:
-    def __init__(self, binary: str, origin_port: int):
+    def __init__(self, binary: str, origin_port: int, files_port: int):
         self.port = free_port()
         self.workdir = Path(tempfile.mkdtemp(prefix="ben-varnish-"))
         self.workdir.chmod(0o755)  # varnishd's unprivileged worker reads the compiled VCL
         shipped = VCL.read_text()
-        assert SHIPPED_BACKEND in shipped
+        assert SHIPPED_BACKEND in shipped and SHIPPED_FILES in shipped
         vcl = self.workdir / "ben.vcl"
         vcl.write_text(
-            shipped.replace(SHIPPED_BACKEND, SHIPPED_BACKEND.replace("8000", str(origin_port)))
+            shipped.replace(
+                SHIPPED_BACKEND, SHIPPED_BACKEND.replace("8000", str(origin_port))
+            ).replace(SHIPPED_FILES, SHIPPED_FILES.replace("8080", str(files_port)))
         )
         vcl.chmod(0o644)
         self.process = subprocess.Popen(
@@ -104,7 +113,14 @@ class Varnish:
 
 
 class Origin(LiveServer):
-    """pytest-django's live server, one per test, so that a test may take it down."""
+    """pytest-django's live server, one per test, so that a test may take it down. Django's
+    own handler only, as gunicorn runs it: the live server's default file handlers would
+    serve MEDIA_ROOT themselves, past the approval check of serve_image_file."""
+
+    def __init__(self, addr: str):
+        super().__init__(addr, start=False)
+        self.thread.static_handler = lambda files_handler: files_handler.application
+        self.start()
 
     def go_down(self) -> None:
         """Stop answering; the database connection shared with the server's threads (in
@@ -129,9 +145,33 @@ def origin(transactional_db):
 
 
 @pytest.fixture
-def varnish(origin, settings):
+def file_server(settings):
+    """The VCL's `files` backend: a web server with /static/ and, as a misconfigured one
+    would, MEDIA_ROOT under /media/, so that a request sent there would get the file."""
+    root = Path(tempfile.mkdtemp(prefix="ben-files-"))
+    (root / "static").mkdir()
+    (root / "static" / "probe.txt").write_text("static probe")
+    Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
+    (root / "media").symlink_to(settings.MEDIA_ROOT)
+    handler = functools.partial(Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_port
+    server.shutdown()
+    server.server_close()
+    shutil.rmtree(root, ignore_errors=True)
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def varnish(origin, file_server, settings):
     binary = varnishd()
-    cache = Varnish(binary, origin.thread.port)
+    cache = Varnish(binary, origin.thread.port, file_server)
     settings.WAGTAILFRONTENDCACHE = {
         "varnish": {
             "BACKEND": "cms.api.frontend_cache.SurrogateKeyBackend",
@@ -155,18 +195,68 @@ def test_second_read_is_a_hit_and_carries_no_internal_keys(varnish, content):
 
 
 def test_accept_language_is_normalised_before_hashing(varnish, content):
-    assert (
-        varnish.request("/api/v1/events/", headers={"Accept-Language": "de-DE,de;q=0.9"})[
-            0
-        ].getheader("X-Cache")
-        == "MISS"
+    def read(accept_language):
+        response, _ = varnish.request(
+            "/api/v1/events/", headers={"Accept-Language": accept_language}
+        )
+        return response.getheader("X-Cache"), response.getheader("Content-Language")
+
+    assert read("de-DE,de;q=0.9") == ("MISS", "de")
+    assert read("de-AT, en") == ("HIT", "de")
+    assert read("en-GB") == ("MISS", "en")
+    # q-values: q=0 refuses a language, the higher q wins, equal q: the first listed.
+    assert read("en;q=0, de") == ("HIT", "de")
+    assert read("de;q=0.5, en") == ("HIT", "en")
+    assert read("en-US;q=0.8, de-CH;q=0.9, fr") == ("HIT", "de")
+    assert read("fr, en;q=0.7, de;q=0.7") == ("HIT", "en")
+    assert read("de;q=0.000, en;q=0.001") == ("HIT", "en")
+    assert read("de;q=0")[1] == "en"  # neither: the content API's default
+    assert read("deu, dsb")[1] == "en"  # not German by a prefix
+
+
+def test_a_url_purge_drops_every_language_variant(varnish, content):
+    languages = ({"Accept-Language": "de"}, {"Accept-Language": "en"}, {})
+    for headers in languages:
+        varnish.request("/api/v1/events/", headers=headers)
+        assert varnish.request("/api/v1/events/", headers=headers)[0].getheader("X-Cache") == "HIT"
+    # Wagtail's HTTP backend (what the frontend-cache app sends for one URL)
+    SurrogateKeyBackend({"LOCATION": varnish.url}).purge(f"{varnish.url}/api/v1/events/")
+    for headers in languages:
+        assert varnish.request("/api/v1/events/", headers=headers)[0].getheader("X-Cache") == "MISS"
+    assert varnish.request("/", method="PURGE", source="127.0.0.2")[0].status == 403
+
+
+def test_media_come_from_the_app_which_serves_a_club_upload_only_once_approved(varnish, content):
+    club_collection = ClubEditorGroup.objects.get(club=content["club"]).collection
+    private = ImageFactory(title="Noch nicht freigegeben", collection=club_collection)
+    public = ImageFactory(title="Freigegeben")
+    assert not is_public(private) and is_public(public)
+    for headers in ({"Cookie": "sessionid=abc"}, {}):
+        refused, _ = varnish.request(private.file.url, headers=headers)
+        assert refused.status == 404  # the file server has it; Varnish must not ask it
+    first, body = varnish.request(public.file.url)
+    assert first.status == 200 and first.getheader("X-Cache") == "MISS"
+    assert first.getheader("Cache-Control") == "public, max-age=86400"
+    again, same = varnish.request(public.file.url)
+    assert again.getheader("X-Cache") == "HIT" and same == body
+    static, text = varnish.request("/static/probe.txt", headers={"Cookie": "sessionid=abc"})
+    assert (static.status, text) == (200, b"static probe")  # only /static/ from files
+    assert varnish.request("/static/probe.txt")[0].getheader("X-Cache") == "HIT"
+
+
+def test_admin_other_methods_pass_and_api_cookies_are_stripped(varnish, content):
+    for _ in range(2):
+        admin, _ = varnish.request("/admin/login/")
+        assert admin.status == 200 and admin.getheader("X-Cache") == "PASS"
+    assert varnish.request("/api/v1/events/")[0].getheader("X-Cache") == "MISS"
+    for method in ("POST", "OPTIONS", "DELETE"):
+        response, _ = varnish.request("/api/v1/events/", method=method)
+        assert response.getheader("X-Cache") == "PASS", method
+    with_cookie, _ = varnish.request(
+        "/api/v1/events/", headers={"Cookie": "sessionid=abc; csrftoken=x"}
     )
-    response, _ = varnish.request("/api/v1/events/", headers={"Accept-Language": "de-AT, en"})
-    assert response.getheader("X-Cache") == "HIT"
-    assert response.getheader("Content-Language") == "de"
-    english, _ = varnish.request("/api/v1/events/", headers={"Accept-Language": "en-GB"})
-    assert english.getheader("X-Cache") == "MISS"
-    assert english.getheader("Content-Language") == "en"
+    assert with_cookie.getheader("X-Cache") == "HIT"  # the cookie neither passes nor varies
+    assert with_cookie.getheader("Set-Cookie") is None
 
 
 def test_publishing_purges_so_the_next_read_shows_the_change(varnish, content):

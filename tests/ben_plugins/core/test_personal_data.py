@@ -4,11 +4,13 @@
 import json
 
 import pytest
+from ben_example_plugin.intake import SPEAKER_OBJECTION
 from ben_example_plugin.models import HelpOffer, TopicSuggestion
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import ModelLogEntry
 
+from ben_plugins.core import tokens
 from ben_plugins.core.personal_data import GroupAccess, Retention
 from ben_plugins.core.personal_data.models import AccessLogEntry
 from cms.moderation.roles import ADMINISTRATORS, ensure_roles
@@ -323,6 +325,47 @@ def test_erasure_deletes_the_persons_records_and_scrubs_the_logs(holdings, capsy
     assert "Zu petra.mueller@example.org ist nichts gespeichert." in capsys.readouterr().out
 
 
+def test_erasing_a_named_person_drops_the_comments_and_labels_that_may_name_them(
+    holdings, team_member, monkeypatch
+):
+    """Art. 17 of the speaker named in another's suggestion: their fields are emptied, and the
+    record's audit and access log keep no comment and no label made from those fields."""
+    monkeypatch.setattr(
+        TopicSuggestion, "__str__", lambda self: f"{self.topic} mit {self.speaker_name or '–'}"
+    )
+    named = holdings["named"]
+    TopicSuggestion.transitions.move(named, "accepted", team_member, "Petra fragen, Tel 0171")
+    AccessLogEntry.record(named, "view", username="themen-team")
+
+    call_command("ben_personal_data", email="petra.mueller@example.org", erase=True)
+
+    entry = ModelLogEntry.objects.get(object_id=str(named.pk), action="ben.transition")
+    assert "comment" not in entry.data and entry.data["to"] == "accepted"
+    assert entry.label == "Ehrenamt und Steuern mit –"
+    access = AccessLogEntry.objects.get(object_id=str(named.pk), action="view")
+    assert access.object_repr == "Ehrenamt und Steuern mit –"
+    assert TopicSuggestion.all_submissions.get(pk=named.pk).name == "Other"
+
+
+def test_a_speakers_objection_link_drops_the_comments_and_labels_that_may_name_them(
+    client, site_tree, team_member, monkeypatch
+):
+    monkeypatch.setattr(
+        TopicSuggestion, "__str__", lambda self: f"{self.topic} mit {self.speaker_name or '–'}"
+    )
+    record = suggestion(speaker_name="Karl Redner", speaker_email="karl@example.org")
+    TopicSuggestion.transitions.move(record, "accepted", team_member, "Karl Redner, Tel 0171")
+    token = tokens.issue(SPEAKER_OBJECTION, record)
+
+    assert client.post(f"/mitmachen/example/widerspruch/{token}/").status_code == 200
+
+    record.refresh_from_db()
+    assert (record.speaker_name, record.speaker_email) == ("", "")
+    assert record.speaker_objected_at is not None
+    entry = ModelLogEntry.objects.get(object_id=str(record.pk), action="ben.transition")
+    assert "comment" not in entry.data and "Karl" not in entry.label
+
+
 def test_a_malformed_email_is_refused():
     from django.core.management.base import CommandError
 
@@ -397,3 +440,17 @@ def test_a_rule_with_a_key_takes_its_own_months_before_the_plugins(
     assert keyed.months_for("example") == 2
     assert Retention("decided_at", months=12).months_for("example") == 6
     assert Retention("submitted_at", hours=48, key="decided").months_for("example") == 0
+
+
+def test_related_rows_must_be_about_a_declared_person(monkeypatch):
+    from ben_plugins.core.checks import check_personal_data_declarations
+
+    monkeypatch.setattr(TopicSuggestion.personal_data, "related_about", "name")
+    problems = {
+        error.id: error.msg
+        for error in check_personal_data_declarations()
+        if error.obj is TopicSuggestion
+    }
+    assert "related_about 'name' is neither email_field nor a key" in problems["ben_plugins.E009"]
+    monkeypatch.setattr(TopicSuggestion.personal_data, "related_about", "speaker_email")
+    assert not [e for e in check_personal_data_declarations() if e.obj is TopicSuggestion]

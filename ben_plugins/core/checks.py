@@ -142,6 +142,7 @@ def _declaration_errors(model, declaration: PersonalData) -> list:
         "listed": list(declaration.listed),
         "retention": [rule.after for rule in declaration.rules],
         "related": list(declaration.related),
+        "related_about": [declaration.related_about] if declaration.related_about else [],
         "third_parties": [
             name
             for email_field, fields in declaration.third_parties.items()
@@ -197,6 +198,14 @@ def _incomplete(model, declaration: PersonalData) -> list[str]:
     ]
     if not (isinstance(declaration.access, ClubAccess) or declaration.access.groups):
         problems.append("access names no group")
+    if declaration.related_about and declaration.related_about not in {
+        declaration.email_field,
+        *declaration.third_parties,
+    }:
+        problems.append(
+            f"related_about '{declaration.related_about}' is neither email_field nor a key "
+            "of third_parties"
+        )
     return problems
 
 

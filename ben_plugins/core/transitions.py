@@ -49,8 +49,8 @@ class Transition:
     date/time field set to now when the transition is made (e.g. ``decided_at``, the start of
     a retention period). ``effect(instance, comment)`` runs after the move in its transaction
     (set derived fields, queue an email); raising ``TransitionRefused`` there undoes the move.
-    ``system=True`` with no ``groups``: only the system makes it (``user=None``: a person's
-    one-time link, a daily task) – and administrators.
+    ``system=True``: the system makes it too (``user=None``: a person's one-time link, a daily
+    task); with no ``groups`` only the system – and administrators. The system makes no other.
     """
 
     sources: str | Iterable[str]
@@ -105,7 +105,8 @@ class Transitions:
         """The transition to ``target`` the user may make, or TransitionRefused.
 
         ``user=None`` is the system acting on a person's one-time link or in a daily task
-        (an organisation confirming, an applicant withdrawing): any declared move is allowed.
+        (an organisation confirming, an applicant withdrawing): only moves declared with
+        ``system=True``; a staff move (a decision) is ``TransitionForbidden`` for it.
         """
         state = self.current(instance)
         candidates = [t for t in self.from_state(state) if t.target == str(target)]
@@ -114,11 +115,14 @@ class Transitions:
                 f"Von „{self.state_label(state)}“ nach „{self.state_label(str(target))}“ "
                 "ist kein Übergang vorgesehen."
             )
-        if user is None:
-            return candidates[0]
         for candidate in candidates:
-            if candidate.allows_user(user):
+            if candidate.system if user is None else candidate.allows_user(user):
                 return candidate
+        if user is None:
+            raise TransitionForbidden(
+                f"Den Übergang von „{self.state_label(state)}“ nach "
+                f"„{self.state_label(str(target))}“ nimmt das System nicht selbst vor."
+            )
         raise TransitionForbidden(
             f"Den Übergang von „{self.state_label(state)}“ nach "
             f"„{self.state_label(str(target))}“ dürfen nur Mitglieder der Gruppe "

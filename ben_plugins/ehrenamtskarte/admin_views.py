@@ -19,7 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ben_plugins.core import mail
 from ben_plugins.core.intake import service
-from ben_plugins.core.personal_data import ClubAccess, GroupAccess
+from ben_plugins.core.personal_data import ClubAccess, GroupAccess, log_access
 from cms.core import sites
 from cms.pages.models import ClubPage
 
@@ -148,7 +148,12 @@ def file_application(club: ClubPage, volunteer: dict, base_url: str) -> CardAppl
 
 
 class GroupApplicationsView(RefusedWith403, WagtailAdminTemplateMixin, TemplateView):
-    """A club's Sammelanträge: the status of what it filed, nothing else; and a new one."""
+    """A club's Sammelanträge: the status of what it filed, nothing else; and a new one.
+
+    The list names each volunteer, so every showing is in the access log, one entry per
+    listed application – those still waiting for the volunteer's consent too: the club typed
+    them in and follows up on them, and they are gone 48 hours after filing if nobody
+    consents."""
 
     template_name = "ehrenamtskarte/admin/group_applications.html"
     page_title = "Sammelanträge Ehrenamtskarte"
@@ -161,6 +166,8 @@ class GroupApplicationsView(RefusedWith403, WagtailAdminTemplateMixin, TemplateV
         filed = FILED.visible(
             CardApplication.all_submissions.filter(filed_by_club__isnull=False), user
         ).select_related("filed_by_club")
+        listed = list(filed.order_by("-submitted_at"))
+        log_access(listed, "view", user)
         rows = [
             {
                 "reference": application.reference,
@@ -171,7 +178,7 @@ class GroupApplicationsView(RefusedWith403, WagtailAdminTemplateMixin, TemplateV
                 if application.is_confirmed
                 else "wartet auf Einwilligung",
             }
-            for application in filed.order_by("-submitted_at")
+            for application in listed
         ]
         kwargs.setdefault("club_form", ClubChoiceForm(user=user))
         kwargs.setdefault("formset", VolunteerFormSet(prefix="v"))

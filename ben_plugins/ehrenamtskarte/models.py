@@ -257,7 +257,14 @@ class CardApplication(Submission):
     OPEN_STATES = [Status.RECEIVED, Status.CONFIRMED, Status.CHECKED]
     transitions = Transitions(
         "status",
-        Transition(Status.RECEIVED, Status.CONFIRMED, [OFFICE], "Von Organisation bestätigt"),
+        # Also a system move: the last organisation's link, or a club's Sammelantrag.
+        Transition(
+            Status.RECEIVED,
+            Status.CONFIRMED,
+            [OFFICE],
+            "Von Organisation bestätigt",
+            system=True,
+        ),
         Transition(Status.CONFIRMED, Status.CHECKED, [OFFICE], "Von Stadt geprüft"),
         Transition(
             Status.CHECKED,

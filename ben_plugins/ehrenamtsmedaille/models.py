@@ -232,7 +232,9 @@ class Nomination(Submission):
         ],
         email_field="email",
         third_parties={"nominee_contact": ["nominee_name", "nominee_contact", "reasons"]},
+        # The jury's votes and notes are about the nominee (their Art. 15 export has them).
         related=["votes"],
+        related_about="nominee_contact",
         retention=[
             Retention(
                 "award_date",

@@ -18,4 +18,25 @@ def log_access(records, action: str, user) -> None:
     AccessLogEntry.record(records, action, user)
 
 
-__all__ = ["ClubAccess", "GroupAccess", "PersonalData", "Retention", "log_access"]
+def erase_named_person(record, email_field: str) -> None:
+    """Art. 17 for the person a record names in ``email_field`` (a key of the declaration's
+    ``third_parties``), for a plugin's own door such as a named person's objection link: their
+    fields emptied (in ``record`` too), the ``related`` rows about them deleted, the record's
+    audit and access log entries relabelled without them and their comments dropped – what
+    ``manage.py ben_personal_data --erase`` does."""
+    from .erasure import erase_named_person as erase
+
+    model = type(record)
+    erase(model, [record.pk], email_field)
+    for name in model.personal_data.third_parties[email_field]:
+        setattr(record, name, model.personal_data.anonymous_value(name))
+
+
+__all__ = [
+    "ClubAccess",
+    "GroupAccess",
+    "PersonalData",
+    "Retention",
+    "erase_named_person",
+    "log_access",
+]

@@ -2,9 +2,11 @@
 
 Only the declared group (or the club's own editors) and administrators reach a record; every
 other user gets 403 on the list and on each record's views (404 for records that do not
-exist). Opening, editing, deleting, exporting a record, its history and its letters are
-written to the access log. Records arrive from outside, so there is no „add“ view; the state
-field is changed only through the declared transitions (a form on the record's page).
+exist, and for IDs that cannot be one, before any check of the user). Opening, editing,
+deleting, exporting a record, its history and its letters are written to the access log.
+Records arrive from outside, so there is no „add“ view; the state field is changed only
+through the declared transitions (a form on the record's page), and the club of a
+club-scoped record (``ClubAccess``) not at all: the citizen chose that club.
 """
 
 import json
@@ -12,8 +14,8 @@ from functools import wraps
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.utils import quote
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
@@ -40,6 +42,7 @@ from ben_plugins.core.transitions import (
     transitions_of,
 )
 
+from .declarations import ClubAccess, _is_admin
 from .models import AccessLogEntry
 
 Action = AccessLogEntry.Action
@@ -88,14 +91,17 @@ class RecordButtonHelper(ButtonHelper):
 
 
 class LoggedAccessMixin:
-    """Writes one access-log entry when the view answered successfully."""
+    """Writes one access-log entry when the view answered successfully: a save (a POST
+    answered with a redirect) as an edit, anything else as a look at the record – an invalid
+    form shown again saved nothing, but showed the record."""
 
     access_action = Action.VIEW
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
         if response.status_code < 400:
-            action = Action.EDIT if request.method == "POST" else self.access_action
+            saved = request.method == "POST" and response.status_code in {301, 302, 303}
+            action = Action.EDIT if saved else self.access_action
             AccessLogEntry.record(self.instance, action, request.user)
         return response
 
@@ -239,7 +245,35 @@ def refused_with_403(view_method):
     return view
 
 
-class PersonalDataModelAdmin(ModelAdmin):
+class RecordIdMixin:
+    """The record views take an ID from the URL (``[-\\w]+``); one the primary key cannot
+    hold (``abc`` for an integer key) is a 404 for everyone, as an unknown record is, instead
+    of a 500 from the database lookup in wagtail-modeladmin's ``InstanceSpecificView``."""
+
+    def check_record_id(self, instance_pk) -> None:
+        try:
+            self.model._meta.pk.to_python(unquote(instance_pk))
+        except (ValidationError, ValueError, TypeError) as error:
+            raise Http404 from error
+
+    def inspect_view(self, request, instance_pk):
+        self.check_record_id(instance_pk)
+        return super().inspect_view(request, instance_pk)
+
+    def edit_view(self, request, instance_pk):
+        self.check_record_id(instance_pk)
+        return super().edit_view(request, instance_pk)
+
+    def delete_view(self, request, instance_pk):
+        self.check_record_id(instance_pk)
+        return super().delete_view(request, instance_pk)
+
+    def history_view(self, request, instance_pk):
+        self.check_record_id(instance_pk)
+        return super().history_view(request, instance_pk)
+
+
+class PersonalDataModelAdmin(RecordIdMixin, ModelAdmin):
     """Base of the generated admins; ``model`` is set per declared model."""
 
     menu_icon = "user"
@@ -258,12 +292,22 @@ class PersonalDataModelAdmin(ModelAdmin):
         return self.model.personal_data.access.visible(super().get_queryset(request), request.user)
 
     def get_edit_handler(self):
+        """Every editable field but the state (moved by transitions only) and, for a
+        ``ClubAccess`` declaration, the club: moving a record to another club would show it
+        to that club's editors. Administrators do not get the field either: the citizen
+        addressed that club, and handing their data to another one is a disclosure no
+        declaration names (purpose limitation); a record sent to the wrong club is deleted
+        there and sent again by the citizen."""
         declared = transitions_of(self.model)
-        state_field = declared.state_field if declared else None
+        access = self.model.personal_data.access
+        fixed = {
+            declared.state_field if declared else None,
+            access.field if isinstance(access, ClubAccess) else None,
+        }
         panels = [
             FieldPanel(field.name)
             for field in self.model._meta.fields
-            if field.editable and not field.auto_created and field.name != state_field
+            if field.editable and not field.auto_created and field.name not in fixed
         ]
         return ObjectList(panels).bind_to_model(self.model)
 
@@ -295,10 +339,12 @@ class PersonalDataModelAdmin(ModelAdmin):
 
     @refused_with_403
     def transition_view(self, request, instance_pk):
+        self.check_record_id(instance_pk)
         return TransitionView.as_view(model_admin=self, instance_pk=instance_pk)(request)
 
     @refused_with_403
     def letter_view(self, request, instance_pk):
+        self.check_record_id(instance_pk)
         return LetterView.as_view(model_admin=self, instance_pk=instance_pk)(request)
 
     def get_admin_urls_for_registration(self):
@@ -343,10 +389,11 @@ def model_admin_for(model) -> type[PersonalDataModelAdmin]:
 
 
 class AccessLogPermissionHelper(PermissionHelper):
-    """The access log is read by administrators only and never changed in the admin."""
+    """The access log is read by administrators (superusers and the group „Administratoren“,
+    as everywhere in the personal-data admin) only and never changed in the admin."""
 
     def user_can_list(self, user):
-        return user.is_active and user.is_superuser
+        return _is_admin(user)
 
     def user_can_create(self, user):
         return False
@@ -361,7 +408,7 @@ class AccessLogPermissionHelper(PermissionHelper):
         return False
 
 
-class AccessLogAdmin(ModelAdmin):
+class AccessLogAdmin(RecordIdMixin, ModelAdmin):
     model = AccessLogEntry
     menu_label = "Zugriffsprotokoll"
     menu_icon = "list-ul"

@@ -167,9 +167,12 @@ class PersonalData:
     (Django's lookups, e.g. ``"activities__organisation"``, ``"submitted_at"``).
     ``change_access`` and ``delete_access`` narrow who of those who see a record may edit or
     delete it in the admin (e.g. ``GroupAccess(MODERATORS)``); unset, ``access`` decides.
-    ``related`` names reverse relations whose rows say something about the record's people (a
-    jury's votes and notes): they go when the record is anonymised or a named person's data is
-    erased, as they go with the record when it is deleted.
+    ``related`` names reverse relations whose rows say something about one person of the record
+    (a jury's votes and notes about a nominee); ``related_about`` names that person's email
+    field (the submitter's ``email_field`` unless set, or a key of ``third_parties``). The rows
+    are part of that person's Art. 15 export (without their foreign keys: a vote's choice, note
+    and date, not the juror – Art. 15(4) DSGVO), not of the others'; they go when the record is
+    deleted or anonymised or that person's data is erased.
     """
 
     purpose: str
@@ -187,6 +190,7 @@ class PersonalData:
     third_parties: Mapping[str, Sequence[str]] = field(default_factory=dict)
     anonymised_values: Mapping[str, object] = field(default_factory=dict)
     related: Sequence[str] = ()
+    related_about: str = ""
     model: type | None = field(default=None, init=False, repr=False)
 
     def __set_name__(self, owner, name):
@@ -203,6 +207,11 @@ class PersonalData:
         return self.access.allows(user, record) and (
             self.delete_access is None or self.delete_access.allows(user, record)
         )
+
+    @property
+    def related_subject_field(self) -> str:
+        """The email field of the person the ``related`` rows are about."""
+        return self.related_about or self.email_field
 
     @property
     def rules(self) -> list[Retention]:

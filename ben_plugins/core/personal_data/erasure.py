@@ -3,7 +3,9 @@
 Wagtail's audit log (ModelLogEntry) keeps each record's label (its ``str()``, often a name)
 and the comments of its transitions; the access log keeps the label too. Whenever a declared
 record is deleted – by retention, an Art. 17 request or in the admin – or anonymised, those
-entries keep only what the record was (type and ID) and its state changes.
+entries keep only what the record was (type and ID) and its state changes. When a person named
+in a record (``third_parties``) is erased, the entries keep the record's new label (without
+that person) and its state changes, never a comment: a comment may name them.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -29,10 +31,15 @@ def scrub_logs(model, pks, verb: str = "gelöscht") -> int:
 
     Returns how many log entries were changed.
     """
+    return relabel_logs(model, {pk: anonymous_label(model, pk, verb) for pk in pks})
+
+
+def relabel_logs(model, labels) -> int:
+    """Give the log entries of each record (``labels``: pk → label) that label and drop their
+    comments; returns how many log entries were changed."""
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     changed = 0
-    for pk in pks:
-        label = anonymous_label(model, pk, verb)
+    for pk, label in labels.items():
         entries = ModelLogEntry.objects.filter(content_type=content_type, object_id=str(pk))
         for entry in entries:
             entry.label = label
@@ -41,7 +48,7 @@ def scrub_logs(model, pks, verb: str = "gelöscht") -> int:
             changed += 1
         changed += AccessLogEntry.objects.filter(
             content_type=content_type, object_id=str(pk)
-        ).update(object_repr=label)
+        ).update(object_repr=label[:255])
     return changed
 
 
@@ -69,11 +76,37 @@ def anonymise_records(model, pks) -> None:
         scrub_logs(model, pks, "anonymisiert")
 
 
-def delete_related(model, pks) -> None:
-    """The rows of the declaration's ``related`` relations that belong to the records."""
+def related_rows(model, pks):
+    """Per ``related`` relation of the declaration: its name and the queryset of its rows that
+    belong to the records."""
     for name in model.personal_data.related:
         relation = model._meta.get_field(name)
-        relation.related_model._base_manager.filter(**{f"{relation.field.name}__in": pks}).delete()
+        yield (
+            name,
+            relation.related_model._base_manager.filter(**{f"{relation.field.name}__in": pks}),
+        )
+
+
+def delete_related(model, pks) -> None:
+    """The rows of the declaration's ``related`` relations that belong to the records."""
+    for _name, rows in related_rows(model, pks):
+        rows.delete()
+
+
+def erase_named_person(model, pks, email_field: str) -> None:
+    """Art. 17 for a person named in the records (``third_parties[email_field]``): their fields
+    emptied, the ``related`` rows about them deleted, the records' log entries relabelled
+    without them and their comments dropped."""
+    declaration = model.personal_data
+    values = {
+        name: declaration.anonymous_value(name) for name in declaration.third_parties[email_field]
+    }
+    with transaction.atomic():
+        model._base_manager.filter(pk__in=pks).update(**values)
+        if declaration.related_subject_field == email_field:
+            delete_related(model, pks)
+        records = model._base_manager.filter(pk__in=pks)
+        relabel_logs(model, {record.pk: str(record) for record in records})
 
 
 def _scrub_after_delete(sender, instance, **kwargs):

@@ -10,7 +10,7 @@ from wagtail.models import ModelLogEntry
 from ben_plugins.core.plugins import plugin_for_model
 
 from .declarations import declared_models
-from .erasure import delete_records, delete_related
+from .erasure import delete_records, erase_named_person, related_rows
 from .models import AccessLogEntry
 
 
@@ -26,6 +26,12 @@ class Holding:
     @property
     def as_submitter(self) -> bool:
         return self.fields is None
+
+    @property
+    def with_related(self) -> bool:
+        """The declaration has ``related`` rows, and they are about this person."""
+        declaration = self.model.personal_data
+        return bool(declaration.related) and self.email_field == declaration.related_subject_field
 
 
 def holdings(email: str) -> list[Holding]:
@@ -48,6 +54,23 @@ def _values(record, fields) -> dict:
         for field in concrete
         if fields is None or field.name in fields
     }
+
+
+def _related(record) -> dict[str, list[dict]]:
+    """The ``related`` rows of the record without their foreign keys: what they say about the
+    person, not who of the staff wrote it (Art. 15(4) DSGVO) nor the record again."""
+    found = {}
+    for name, rows in related_rows(type(record), [record.pk]):
+        fields = [
+            field
+            for field in rows.model._meta.concrete_fields
+            if not (field.primary_key or field.is_relation)
+        ]
+        found[name] = [
+            {field.name: field.value_from_object(row) for field in fields}
+            for row in rows.order_by("pk")
+        ]
+    return found
 
 
 def _history(record) -> list[dict]:
@@ -80,6 +103,7 @@ def export(email: str, username: str) -> str:
                     "role": "Absender/in" if holding.as_submitter else "genannte Person",
                     "data": _values(record, holding.fields),
                     "history": _history(record) if holding.as_submitter else [],
+                    **({"related": _related(record)} if holding.with_related else {}),
                 }
             )
         AccessLogEntry.record(holding.records, AccessLogEntry.Action.EXPORT, username=username)
@@ -100,10 +124,7 @@ def erase(email: str) -> list[str]:
             delete_records(holding.model, pks)
             lines.append(f"{name}: {len(pks)} gelöscht (#{', #'.join(map(str, pks))})")
         else:
-            declaration = holding.model.personal_data
-            values = {field: declaration.anonymous_value(field) for field in holding.fields}
-            holding.model._base_manager.filter(pk__in=pks).update(**values)
-            delete_related(holding.model, pks)
+            erase_named_person(holding.model, pks, holding.email_field)
             lines.append(
                 f"{name}: Angaben zur genannten Person in {len(pks)} Datensätzen geleert "
                 f"({', '.join(holding.fields)})"

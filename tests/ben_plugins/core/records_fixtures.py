@@ -5,6 +5,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from ben_example_plugin.factories import HelpOfferFactory, TopicSuggestionFactory
 from ben_example_plugin.models import TEAM, HelpOffer, TopicSuggestion
 from django.contrib.auth.models import Group, Permission
 
@@ -17,31 +18,21 @@ NOW = datetime(2027, 3, 1, 9, 0, tzinfo=BERLIN)
 
 
 def suggestion(**fields) -> TopicSuggestion:
-    """A confirmed topic suggestion (unless confirmed_at=None is given)."""
+    """Petra Müller's confirmed topic suggestion of NOW (unless confirmed_at=None is given)."""
     values = {
         "email": "petra.mueller@example.org",
-        "name": "Petra Müller",
-        "topic": "Ehrenamt und Steuern",
-        "text": "Was darf ein Übungsleiter steuerfrei verdienen?",
-        "consent_text": "Ich bin einverstanden.",
-        "consent_version": "1",
         "submitted_at": NOW,
         "confirmed_at": NOW,
         **fields,
     }
-    return TopicSuggestion.all_submissions.create(**values)
+    return TopicSuggestionFactory(**values)
 
 
 def help_offer(club, **fields) -> HelpOffer:
-    values = {
-        "club": club,
-        "name": "Jörg Schäfer",
-        "email": "joerg@example.org",
-        "message": "Ich kann samstags beim Fest helfen.",
-        "created_at": NOW,
-        **fields,
-    }
-    return HelpOffer.objects.create(**values)
+    """Jörg Schäfer's offer of NOW to ``club``."""
+    return HelpOfferFactory(
+        club=club, **{"email": "joerg@example.org", "created_at": NOW, **fields}
+    )
 
 
 def admin_user(username: str):

@@ -218,10 +218,17 @@ class TestLimits:
 
 
 class TestDoubleOptIn:
-    def test_unconfirmed_submissions_are_invisible_to_staff(self, client, admin_client):
-        post_json(client, valid_submission())
-        assert TopicSuggestion.objects.count() == 0
-        assert TopicSuggestion.all_submissions.count() == 1
+    def test_unconfirmed_submissions_are_invisible_to_staff(self, client, superuser):
+        post_json(client, valid_submission(topic="Unbestätigtes Thema"))
+        [unconfirmed] = TopicSuggestion.all_submissions.all()
+        client.force_login(superuser)
+
+        listing = client.get("/admin/example/topicsuggestion/")
+        assert listing.status_code == 200
+        assert "Unbestätigtes Thema" not in listing.content.decode()
+        for view in ("inspect", "edit", "history"):
+            path = f"/admin/example/topicsuggestion/{view}/{unconfirmed.pk}/"
+            assert client.get(path).status_code == 404, path
 
     def test_the_confirmation_link_counts_the_submission(self, client):
         post_json(client, valid_submission())

@@ -4,12 +4,16 @@
 import json
 
 import pytest
-from ben_example_plugin.models import TopicSuggestion
+from ben_example_plugin.intake import SPEAKER_OBJECTION
+from ben_example_plugin.models import HelpOffer, TopicSuggestion
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import ModelLogEntry
 
+from ben_plugins.core import tokens
 from ben_plugins.core.personal_data import GroupAccess, Retention
 from ben_plugins.core.personal_data.models import AccessLogEntry
+from cms.moderation.roles import ADMINISTRATORS, ensure_roles
 from tests.ben_plugins.core import records_fixtures
 from tests.ben_plugins.core.records_fixtures import help_offer, suggestion
 from tests.factories.pages import ClubPageFactory
@@ -62,6 +66,24 @@ def test_unknown_and_unconfirmed_records_are_404_for_the_group(client, team_memb
 
     assert client.get(f"{BASE}{view}/{unconfirmed.pk}/").status_code == 404
     assert client.get(f"{BASE}{view}/999999/").status_code == 404
+
+
+@pytest.mark.parametrize("view", [*RECORD_VIEWS, "transition"])
+@pytest.mark.parametrize("record_id", ["abc", "1x", "_2F"])
+@pytest.mark.parametrize("who", ["outsider", "team_member", "superuser"])
+def test_an_id_that_cannot_be_a_record_is_404_for_everyone(client, request, who, view, record_id):
+    """Not a 500 from the lookup, and before the check of the user (as an unknown record)."""
+    suggestion()
+    client.force_login(request.getfixturevalue(who))
+
+    for send in (client.get, client.post):
+        assert send(f"{BASE}{view}/{record_id}/").status_code == 404, send
+    assert client.get(f"/admin/example/helpoffer/{view}/{record_id}/").status_code == 404
+    assert logged() == []
+
+
+def test_an_id_that_cannot_be_an_access_log_entry_is_404(admin_client):
+    assert admin_client.get("/admin/ben_personal_data/accesslogentry/edit/abc/").status_code == 404
 
 
 def test_the_list_shows_confirmed_records_without_personal_data_and_is_not_logged(
@@ -120,6 +142,17 @@ def test_edits_and_deletions_are_logged(client, team_member):
     assert logged(record) == [("themen-team", "edit"), ("themen-team", "delete")]
 
 
+def test_an_invalid_edit_is_logged_as_a_look_not_as_an_edit(client, team_member):
+    record = suggestion()
+    client.force_login(team_member)
+
+    response = client.post(f"{BASE}edit/{record.pk}/", {"email": "keine-adresse"})
+
+    assert response.status_code == 200
+    assert TopicSuggestion.objects.get().email == record.email
+    assert logged(record) == [("themen-team", "view")]
+
+
 def test_an_export_logs_one_entry_per_exported_record(client, team_member):
     first, second = suggestion(), suggestion(email="b@example.org", name="Bernd")
     suggestion(confirmed_at=None)
@@ -150,6 +183,44 @@ def test_club_editors_see_only_the_offers_made_to_their_own_club(client, club_ed
         assert client.get(f"{base}{view}/{theirs.pk}/").status_code == 403
     assert client.get(f"{base}?export=csv").status_code == 200
     assert set(AccessLogEntry.objects.values_list("object_id", flat=True)) == {str(mine.pk)}
+
+
+@pytest.fixture
+def two_clubs(site_tree, club_editor):
+    own = ClubPageFactory(parent=site_tree.clubs, title="Musikverein", slug="musikverein")
+    other = ClubPageFactory(parent=site_tree.clubs, title="Turnverein", slug="turnverein")
+    return own, other, club_editor(own), club_editor(other)
+
+
+def test_a_club_editor_cannot_move_an_offer_to_another_club(client, two_clubs):
+    own, other, own_editor, other_editor = two_clubs
+    offer = help_offer(own)
+    edit = f"/admin/example/helpoffer/edit/{offer.pk}/"
+    client.force_login(own_editor)
+
+    assert 'name="club"' not in client.get(edit).content.decode()
+    form = {"club": other.pk, "name": offer.name, "email": offer.email, "message": "Neu"}
+    assert client.post(edit, form).status_code == 302
+    assert client.get("/admin/example/helpoffer/").status_code == 200  # shows the message
+
+    offer.refresh_from_db()
+    assert (offer.club, offer.message) == (own, "Neu")
+    client.force_login(other_editor)
+    assert client.get(f"/admin/example/helpoffer/inspect/{offer.pk}/").status_code == 403
+    listing = client.get("/admin/example/helpoffer/").content.decode()
+    assert f"helpoffer/edit/{offer.pk}/" not in listing
+
+
+def test_administrators_cannot_move_an_offer_to_another_club_either(admin_client, two_clubs):
+    """The citizen chose the club; another club's editors would see their message."""
+    own, other, *_ = two_clubs
+    offer = help_offer(own)
+    edit = f"/admin/example/helpoffer/edit/{offer.pk}/"
+
+    assert 'name="club"' not in admin_client.get(edit).content.decode()
+    form = {"club": other.pk, "name": offer.name, "email": offer.email, "message": "Neu"}
+    assert admin_client.post(edit, form).status_code == 302
+    assert HelpOffer.objects.get(pk=offer.pk).club == own
 
 
 def test_the_topic_team_cannot_read_the_clubs_offers(client, team_member, site_tree):
@@ -254,6 +325,47 @@ def test_erasure_deletes_the_persons_records_and_scrubs_the_logs(holdings, capsy
     assert "Zu petra.mueller@example.org ist nichts gespeichert." in capsys.readouterr().out
 
 
+def test_erasing_a_named_person_drops_the_comments_and_labels_that_may_name_them(
+    holdings, team_member, monkeypatch
+):
+    """Art. 17 of the speaker named in another's suggestion: their fields are emptied, and the
+    record's audit and access log keep no comment and no label made from those fields."""
+    monkeypatch.setattr(
+        TopicSuggestion, "__str__", lambda self: f"{self.topic} mit {self.speaker_name or '–'}"
+    )
+    named = holdings["named"]
+    TopicSuggestion.transitions.move(named, "accepted", team_member, "Petra fragen, Tel 0171")
+    AccessLogEntry.record(named, "view", username="themen-team")
+
+    call_command("ben_personal_data", email="petra.mueller@example.org", erase=True)
+
+    entry = ModelLogEntry.objects.get(object_id=str(named.pk), action="ben.transition")
+    assert "comment" not in entry.data and entry.data["to"] == "accepted"
+    assert entry.label == "Ehrenamt und Steuern mit –"
+    access = AccessLogEntry.objects.get(object_id=str(named.pk), action="view")
+    assert access.object_repr == "Ehrenamt und Steuern mit –"
+    assert TopicSuggestion.all_submissions.get(pk=named.pk).name == "Other"
+
+
+def test_a_speakers_objection_link_drops_the_comments_and_labels_that_may_name_them(
+    client, site_tree, team_member, monkeypatch
+):
+    monkeypatch.setattr(
+        TopicSuggestion, "__str__", lambda self: f"{self.topic} mit {self.speaker_name or '–'}"
+    )
+    record = suggestion(speaker_name="Karl Redner", speaker_email="karl@example.org")
+    TopicSuggestion.transitions.move(record, "accepted", team_member, "Karl Redner, Tel 0171")
+    token = tokens.issue(SPEAKER_OBJECTION, record)
+
+    assert client.post(f"/mitmachen/example/widerspruch/{token}/").status_code == 200
+
+    record.refresh_from_db()
+    assert (record.speaker_name, record.speaker_email) == ("", "")
+    assert record.speaker_objected_at is not None
+    entry = ModelLogEntry.objects.get(object_id=str(record.pk), action="ben.transition")
+    assert "comment" not in entry.data and "Karl" not in entry.label
+
+
 def test_a_malformed_email_is_refused():
     from django.core.management.base import CommandError
 
@@ -268,6 +380,21 @@ def test_administrators_read_the_access_log_and_nobody_else(client, superuser, t
     assert client.get("/admin/ben_personal_data/accesslogentry/").status_code in {302, 403}
 
     client.force_login(superuser)
+    page = client.get("/admin/ben_personal_data/accesslogentry/")
+
+    assert page.status_code == 200
+    assert "themen-team" in page.content.decode()
+
+
+def test_the_group_administrators_reads_the_access_log(client):
+    """Administrators are superusers and the group „Administratoren“, here as elsewhere."""
+    record = suggestion()
+    AccessLogEntry.record(record, "view", username="themen-team")
+    ensure_roles()
+    administrator = records_fixtures.admin_user("verwaltung")
+    administrator.groups.add(Group.objects.get(name=ADMINISTRATORS))
+    client.force_login(administrator)
+
     page = client.get("/admin/ben_personal_data/accesslogentry/")
 
     assert page.status_code == 200
@@ -313,3 +440,17 @@ def test_a_rule_with_a_key_takes_its_own_months_before_the_plugins(
     assert keyed.months_for("example") == 2
     assert Retention("decided_at", months=12).months_for("example") == 6
     assert Retention("submitted_at", hours=48, key="decided").months_for("example") == 0
+
+
+def test_related_rows_must_be_about_a_declared_person(monkeypatch):
+    from ben_plugins.core.checks import check_personal_data_declarations
+
+    monkeypatch.setattr(TopicSuggestion.personal_data, "related_about", "name")
+    problems = {
+        error.id: error.msg
+        for error in check_personal_data_declarations()
+        if error.obj is TopicSuggestion
+    }
+    assert "related_about 'name' is neither email_field nor a key" in problems["ben_plugins.E009"]
+    monkeypatch.setattr(TopicSuggestion.personal_data, "related_about", "speaker_email")
+    assert not [e for e in check_personal_data_declarations() if e.obj is TopicSuggestion]

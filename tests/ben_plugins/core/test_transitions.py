@@ -1,7 +1,7 @@
 """Statuses move only along declared transitions, each one in Wagtail's audit log (issue 13.3)."""
 
 import pytest
-from ben_example_plugin.models import TopicSuggestion
+from ben_example_plugin.models import TEAM, TopicSuggestion
 from wagtail.models import ModelLogEntry
 
 from ben_plugins.core.transitions import (
@@ -117,3 +117,36 @@ def test_administrators_may_make_every_declared_transition(admin_client):
     assert admin_client.post(url("transition", record), {"target": "rejected"}).status_code == 302
     record.refresh_from_db()
     assert record.status == Status.REJECTED
+
+
+def test_the_system_makes_only_the_moves_declared_as_system_moves(team_member):
+    """``user=None`` (a one-time link, a daily task) is no member of the deciding group: a
+    staff decision is refused for it, a ``system=True`` move is made and logged without user.
+    The Ehrenamtskarte's organisation and withdrawal links and Sammelanträge go this way
+    (tests/ben_plugins/ehrenamtskarte/test_application.py, test_group_application.py)."""
+    declared = Transitions(
+        "status",
+        Transition(Status.NEW, Status.ACCEPTED, [TEAM]),
+        Transition(Status.NEW, Status.REJECTED, [], system=True),
+    )
+    declared.model = TopicSuggestion
+    record = suggestion()
+
+    with pytest.raises(TransitionForbidden, match="nimmt das System nicht selbst vor"):
+        declared.move(record, Status.ACCEPTED, None)
+    assert TopicSuggestion.objects.get(pk=record.pk).status == Status.NEW
+    with pytest.raises(TransitionForbidden):
+        declared.move(record, Status.REJECTED, team_member)
+
+    declared.move(record, Status.REJECTED, None, "Vom Link")
+    assert TopicSuggestion.objects.get(pk=record.pk).status == Status.REJECTED
+    entry = ModelLogEntry.objects.get(action=LOG_ACTION)
+    assert entry.user is None and entry.data["comment"] == "Vom Link"
+
+
+def test_the_example_plugins_decisions_are_no_system_moves():
+    record = suggestion()
+
+    with pytest.raises(TransitionForbidden):
+        TopicSuggestion.transitions.move(record, Status.ACCEPTED, None)
+    assert not ModelLogEntry.objects.filter(action=LOG_ACTION).exists()

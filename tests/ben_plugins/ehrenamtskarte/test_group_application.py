@@ -4,6 +4,7 @@ email link, the club's confirmation is implicit, and the club sees only the stat
 import pytest
 from django.core import mail
 
+from ben_plugins.core.personal_data.models import AccessLogEntry
 from ben_plugins.ehrenamtskarte.models import CardApplication
 from tests.ben_plugins.core.intake_helpers import committed
 from tests.ben_plugins.core.records_fixtures import admin_user
@@ -80,6 +81,25 @@ def test_a_club_files_for_several_volunteers(client, site_tree, frozen, club, ed
     assert "von Stadt geprüft" in page
     assert "Vertraulicher Vermerk" not in page
     assert "lena@example.org" not in page
+
+
+def test_every_listed_application_is_logged_as_seen_by_the_club(
+    client, site_tree, frozen, club, editor
+):
+    """The list names the volunteers, those still waiting for their consent too."""
+    client.force_login(editor)
+    two = form(club, {}, {"first_name": "Lena", "email": "lena@example.org"})
+    assert committed(client.post, URL, two).status_code == 302
+    assert not AccessLogEntry.objects.exists()
+
+    page = client.get(URL).content.decode()
+
+    assert "Lena Weber" in page and "Jonas Weber" in page
+    filed = CardApplication.all_submissions.filter(filed_by_club=club)
+    logged = AccessLogEntry.objects.values_list("username", "action", "object_id")
+    assert sorted(logged) == sorted(
+        ("vereinsredaktion", "view", str(application.pk)) for application in filed
+    )
 
 
 def test_a_club_sees_only_its_own_and_cannot_file_for_another(

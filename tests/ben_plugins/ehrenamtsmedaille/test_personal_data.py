@@ -3,6 +3,7 @@
 12 months after the award date (configurable), published awardees keep their public fields."""
 
 import io
+import json
 from datetime import date, datetime
 
 import pytest
@@ -201,3 +202,48 @@ def test_a_nominees_erasure_takes_the_jurys_notes_about_them(nomination, jurors)
     nomination.refresh_from_db()
     assert (nomination.nominee_name, nomination.reasons) == ("", "")
     assert not Vote.objects.filter(nomination=nomination).exists()
+
+
+def test_the_jurys_votes_and_notes_are_in_the_nominees_export_not_the_nominators(
+    client, nomination, jurors, capsys
+):
+    """The notes are about the nominee (declared ``related_about="nominee_contact"``); the
+    export names no juror (Art. 15(4) DSGVO)."""
+    Nomination.all_submissions.filter(pk=nomination.pk).update(
+        nominee_contact="nina@example.org", email="vorschlag@example.org"
+    )
+    client.force_login(jurors[1])
+    vote = {"action": "vote", "nomination": nomination.pk, "choice": "medal", "note": "verdient"}
+    assert client.post(JURY, vote).status_code == 302
+
+    call_command("ben_personal_data", email="nina@example.org")
+    [record] = json.loads(capsys.readouterr().out)["records"]
+    assert record["role"] == "genannte Person"
+    [exported] = record["related"]["votes"]
+    assert (exported["choice"], exported["note"]) == ("medal", "verdient")
+    assert exported["cast_at"]
+    assert set(exported) == {"choice", "note", "cast_at"}  # no juror, no IDs
+    assert "juror1" not in json.dumps(record)
+
+    call_command("ben_personal_data", email="vorschlag@example.org")
+    [record] = json.loads(capsys.readouterr().out)["records"]
+    assert record["role"] == "Absender/in"
+    assert "related" not in record and "verdient" not in json.dumps(record)
+
+
+def test_a_third_partys_erasure_leaves_notes_about_someone_else(
+    client, nomination, jurors, monkeypatch
+):
+    """Related rows go with the person they are about, not with any named person."""
+    from ben_plugins.ehrenamtsmedaille.models import Vote
+
+    monkeypatch.setattr(Nomination.personal_data, "related_about", "email")
+    Nomination.all_submissions.filter(pk=nomination.pk).update(nominee_contact="nina@example.org")
+    client.force_login(jurors[1])
+    vote = {"action": "vote", "nomination": nomination.pk, "choice": "medal", "note": "verdient"}
+    assert client.post(JURY, vote).status_code == 302
+
+    call_command("ben_personal_data", email="nina@example.org", erase=True, stdout=io.StringIO())
+
+    assert Nomination.all_submissions.get(pk=nomination.pk).nominee_name == ""
+    assert Vote.objects.filter(nomination=nomination).exists()

@@ -8,6 +8,7 @@ from django.views import View
 
 from ben_plugins.core import tokens
 from ben_plugins.core.intake.views import IntakeFormView
+from ben_plugins.core.personal_data import erase_named_person
 
 from .intake import SPEAKER_OBJECTION, TopicSuggestionIntake
 
@@ -17,7 +18,8 @@ class TopicSuggestionFormView(IntakeFormView):
 
 
 class SpeakerObjectionView(View):
-    """A named speaker objects: their name and address are erased at once."""
+    """A named speaker objects: their name and address are erased at once, with the comments
+    and labels that may name them in the record's logs."""
 
     def get(self, request, token):
         try:
@@ -30,12 +32,9 @@ class SpeakerObjectionView(View):
         try:
             with transaction.atomic():
                 suggestion = tokens.consume(SPEAKER_OBJECTION, token)
-                suggestion.speaker_name = ""
-                suggestion.speaker_email = ""
+                erase_named_person(suggestion, "speaker_email")
                 suggestion.speaker_objected_at = timezone.now()
-                suggestion.save(
-                    update_fields=["speaker_name", "speaker_email", "speaker_objected_at"]
-                )
+                suggestion.save(update_fields=["speaker_objected_at"])
         except tokens.TokenError as error:
             return tokens.token_error_page(request, error)
         return render(request, "ben_example_plugin/speaker_objection.html", {"done": True})

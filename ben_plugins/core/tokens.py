@@ -56,6 +56,11 @@ def purpose(name: str) -> Purpose:
     return _PURPOSES[name]
 
 
+def purposes() -> list[Purpose]:
+    """Every declared purpose, by name (the plugin contract checks each of them)."""
+    return [_PURPOSES[name] for name in sorted(_PURPOSES)]
+
+
 class TokenProblem(Enum):
     """Why a link does not work; each has its German page (``token_error_page``)."""
 

@@ -181,11 +181,7 @@ def test_every_declared_letter_renders_to_a_valid_pdf(plugin, site, admin_client
 
 
 def _purposes(plugin) -> list[tokens.Purpose]:
-    return [
-        purpose
-        for name, purpose in sorted(tokens._PURPOSES.items())
-        if name.startswith(f"{plugin.label}.")
-    ]
+    return [purpose for purpose in tokens.purposes() if purpose.name.startswith(f"{plugin.label}.")]
 
 
 def _any_record(plugin):

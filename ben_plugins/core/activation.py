@@ -1,8 +1,12 @@
 """Is a plugin switched on for a site? Looked up per site, memoised per request."""
 
+import logging
+from importlib import import_module
+
 from django.http import HttpRequest
 from wagtail.models import Site
 
+from cms.api.caching import declared_labels
 from cms.api.invalidation import invalidate_all
 from cms.core.sites import site_for_request
 
@@ -10,6 +14,7 @@ from .models import PluginActivation
 from .plugins import get_plugin
 
 _REQUEST_MEMO = "_ben_plugin_overrides"
+logger = logging.getLogger(__name__)
 
 
 def overrides_for_site(site: Site | None) -> dict[str, bool]:
@@ -36,9 +41,22 @@ def is_enabled_for_request(label: str, request: HttpRequest) -> bool:
 
 def set_enabled(label: str, site: Site, enabled: bool, user=None) -> PluginActivation:
     """Switching a plugin changes which endpoints exist and what the API root lists: every
-    cached answer goes, in the response cache and in the HTTP caches in front."""
+    cached answer of the content API and of the plugin's endpoints goes, in the response
+    cache and in the HTTP caches in front."""
     activation, _ = PluginActivation.objects.update_or_create(
         site=site, plugin=label, defaults={"enabled": enabled, "changed_by": user}
     )
-    invalidate_all()
+    invalidate_all(*plugin_content_labels(label))
     return activation
+
+
+def plugin_content_labels(label: str) -> set[str]:
+    """The content labels the plugin's endpoints declare (``ApiViewSet.shows``); its API
+    module is loaded first, as the URLconf does, for processes that have not loaded it."""
+    plugin = get_plugin(label)
+    if plugin is not None and plugin.meta.api_urls:
+        try:
+            import_module(plugin.meta.api_urls)
+        except Exception:  # reported by the system check ben_plugins.E005; never mounted
+            logger.exception("API urls of plugin %s not loaded.", label)
+    return declared_labels(label)

@@ -22,10 +22,12 @@ from ben_plugins.core.intake.views import (
     accepted_message,
 )
 from cms.api.viewsets import ApiViewSet
+from cms.pages.models import ClubPage, LegalPage
 
 from . import eligibility, statistics
 from .intake import CardApplicationIntake, EligibilitySerializer
 from .models import CardApplication, RuleSet
+from .signals import STATISTICS
 
 Reason = inline_serializer(
     "EligibilityReason",
@@ -100,6 +102,7 @@ class ApplicationViewSet(IntakeViewSet):
     """Apply for the card; 201 with the reference number, counted after double opt-in."""
 
     intake = CardApplicationIntake
+    shows = (LegalPage,)  # the consent text is code; it goes with the privacy notice
 
 
 def create_application(self, request, *args, **kwargs):
@@ -156,6 +159,8 @@ class StatisticsViewSet(ApiViewSet):
     """Figures for the steering group, without personal data."""
 
     model = CardApplication
+    shows = (STATISTICS, ClubPage)  # clubs by title
+    date_sensitive = True  # cards valid today
 
     @extend_schema(
         tags=["ehrenamtskarte"],
@@ -164,7 +169,7 @@ class StatisticsViewSet(ApiViewSet):
     )
     def figures(self, request, *args, **kwargs):
         """One object (not a list action: the schema would promise an array)."""
-        return Response(statistics.figures(timezone.localdate()))
+        return self.cached(request, lambda: Response(statistics.figures(timezone.localdate())))
 
 
 urlpatterns = [

@@ -16,10 +16,12 @@ from rest_framework.response import Response
 
 from ben_plugins.core.intake.views import PROBLEMS, IntakeViewSet, accepted_message
 from cms.api.viewsets import ApiViewSet
+from cms.pages.models import LegalPage
 
 from .intake import NominationIntake
 from .models import Call, Nomination
 from .publication import AwardeeSerializer, awardee_jsonld, published_awardees
+from .signals import AWARDEES, CALLS
 
 TAG = "ehrenamtsmedaille"
 
@@ -48,10 +50,14 @@ class CallSerializer(serializers.ModelSerializer):
 
 
 class CallViewSet(ApiViewSet):
-    """One call: ``current`` (the open one, else the next one planned) or a year."""
+    """One call: ``current`` (the open one, else the next one planned) or a year.
+
+    Not in the response cache: ``open`` and which call is current move with the minute.
+    """
 
     model = Call
     default_language = "de"
+    shows = (CALLS,)
 
     @extend_schema(
         tags=[TAG],
@@ -85,6 +91,7 @@ class NominationViewSet(IntakeViewSet):
     """Propose someone for the medal (double opt-in: it counts once the link is clicked)."""
 
     intake = NominationIntake
+    shows = (LegalPage,)  # the consent text is code; it goes with the privacy notice
 
     def accepted(self):
         """201 with the reference the nominator can quote (a filled honeypot gets one too,
@@ -112,10 +119,13 @@ class YearSerializer(serializers.Serializer):
 
 
 class AwardeeViewSet(ApiViewSet):
-    """Awardees who consented to publication, from the day after the award date on."""
+    """Awardees who consented to publication, from the day after the award date on (the
+    response cache keeps an answer for one day at most, so they appear at midnight)."""
 
     model = Nomination
     known_query_parameters = frozenset({"year"})
+    shows = (AWARDEES,)
+    date_sensitive = True
 
     def awardees(self):
         query = YearSerializer(data=self.request.query_params)
@@ -130,7 +140,9 @@ class AwardeeViewSet(ApiViewSet):
         responses={200: AwardeeSerializer(many=True)},
     )
     def list(self, request, *args, **kwargs):
-        return Response(AwardeeSerializer(self.awardees(), many=True).data)
+        return self.cached(
+            request, lambda: Response(AwardeeSerializer(self.awardees(), many=True).data)
+        )
 
 
 class JsonLdRenderer(JSONRenderer):
@@ -148,8 +160,11 @@ class AwardeeJsonLdViewSet(AwardeeViewSet):
         responses={200: OpenApiTypes.OBJECT},
     )
     def list(self, request, *args, **kwargs):
-        graph = [awardee_jsonld(nomination) for nomination in self.awardees()]
-        return Response({"@context": "https://schema.org", "@graph": graph})
+        def build():
+            graph = [awardee_jsonld(nomination) for nomination in self.awardees()]
+            return Response({"@context": "https://schema.org", "@graph": graph})
+
+        return self.cached(request, build)
 
 
 PROBLEM = {"$ref": "#/components/schemas/Problem"}

@@ -66,6 +66,8 @@ class DocumentFeedViewSet(FeedViewSet):
 class CalendarViewSet(DocumentFeedViewSet):
     """RFC 5545 calendar of the events ``events(**url_kwargs)`` selects."""
 
+    shows = (EventPage, ClubPage, Category)  # events, their organisers and categories
+
     def list(self, request, **url_kwargs):
         events, name, filename = self.calendar(**url_kwargs)
         response = HttpResponse(
@@ -87,7 +89,7 @@ class CalendarViewSet(DocumentFeedViewSet):
         (bulk updates).
         """
         state = events.order_by().aggregate(count=Count("pk"), latest=Max("last_published_at"))
-        current = sorted(self.content_generations(EventPage, ClubPage, Category).items())
+        current = sorted(self.content_generations(*self.shows).items())
         request = self.request
         fingerprint = (
             f"{request.get_host()}|{request.path}|{name}|{state['count']}|{state['latest']}|"
@@ -125,6 +127,7 @@ class NewsFeedViewSet(DocumentFeedViewSet):
     """The latest published news of clubs on the request's site."""
 
     feed_class = syndication.NewsRssFeed
+    shows = (NewsItem, ClubPage, Category)  # news, their clubs and categories
 
     def list(self, request):
         site = site_for_request(request)
@@ -206,12 +209,14 @@ class GeoJSONViewSet(FeedViewSet):
 
 @json_feed_schema(GeoJSONRenderer, "Clubs as a GeoJSON FeatureCollection (with coordinates)")
 class ClubsGeoJSON(GeoJSONViewSet):
+    shows = (ClubPage, Category)
     objects = FeedViewSet.live_clubs
     properties = staticmethod(geojson.club_properties)
 
 
 @json_feed_schema(GeoJSONRenderer, "Benefit partners with a current offer as GeoJSON")
 class PartnersGeoJSON(GeoJSONViewSet):
+    shows = (BenefitPartnerPage,)
     objects = FeedViewSet.live_partners
     properties = staticmethod(geojson.partner_properties)
 
@@ -247,6 +252,7 @@ def json_ld_schema(summary: str):
 
 @json_ld_schema("Event as schema.org Event (JSON-LD)")
 class EventJSONLD(JSONLDViewSet):
+    shows = (EventPage, ClubPage, Category)  # the event, its organiser, its categories
     objects = FeedViewSet.live_events
 
     def serialize(self, event, site):
@@ -255,6 +261,7 @@ class EventJSONLD(JSONLDViewSet):
 
 @json_ld_schema("Club as schema.org Organization (JSON-LD)")
 class ClubJSONLD(JSONLDViewSet):
+    shows = (ClubPage, Category)
     objects = FeedViewSet.live_clubs
 
     def serialize(self, club, site):
@@ -263,6 +270,7 @@ class ClubJSONLD(JSONLDViewSet):
 
 @json_ld_schema("Benefit partner as schema.org LocalBusiness with offer")
 class PartnerJSONLD(JSONLDViewSet):
+    shows = (BenefitPartnerPage,)
     objects = FeedViewSet.live_partners
 
     def serialize(self, partner, site):

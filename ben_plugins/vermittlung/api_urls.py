@@ -7,16 +7,20 @@ from rest_framework.response import Response
 
 from ben_plugins.core.intake.views import IntakeViewSet
 from cms.api.viewsets import ApiViewSet
+from cms.pages.models import ClubPage, LegalPage
+from cms.snippets.models import Category, VolunteerOpportunity
 
 from . import figures
 from .intake import InterestIntake
 from .models import InterestMessage
+from .signals import FIGURES
 
 
 class InterestViewSet(IntakeViewSet):
     """Tell the club behind a volunteer opportunity that you would like to help."""
 
     intake = InterestIntake
+    shows = (LegalPage,)  # the consent text is code; it goes with the privacy notice
 
 
 class MonthSerializer(serializers.Serializer):
@@ -69,6 +73,9 @@ class FiguresViewSet(ApiViewSet):
     """Placement figures for the steering group's dashboards: counts only, no personal data."""
 
     model = InterestMessage
+    #: The messages, the opportunities live and expired, category and club names.
+    shows = (FIGURES, VolunteerOpportunity, Category, ClubPage)
+    date_sensitive = True  # the twelve months end today; offers expire at midnight
 
     @extend_schema(
         tags=["vermittlung"],
@@ -82,7 +89,7 @@ class FiguresViewSet(ApiViewSet):
         responses={200: FiguresSerializer},
     )
     def figures(self, request, *args, **kwargs):
-        return Response(figures.compute())
+        return self.cached(request, lambda: Response(figures.compute()))
 
 
 urlpatterns = [

@@ -9,6 +9,10 @@ sharing the cache (Redis). Generations and the response are read in one round tr
 The same dependencies name a public response for the HTTP caches in front (Varnish, a CDN):
 its surrogate keys (``xkey`` and ``Surrogate-Key``), one per generation label, are purged
 whenever the generation is bumped (cms.api.frontend_cache).
+
+Endpoints outside the registry (plugins) declare what they show (``ApiViewSet.shows``):
+models, tracked like the registry's, and labels of their own content such as
+``ehrenamtsmedaille.awardees``, which the plugin marks changed (cms.api.changes).
 """
 
 import datetime as dt
@@ -51,9 +55,41 @@ def cache_labels(*models) -> tuple[str, ...]:
     return (*(model_label(model) for model in models), STRUCTURE_LABEL)
 
 
+#: Labels declared by endpoints outside the registry (``ApiViewSet.shows``): those of models
+#: and those of a plugin's own content.
+_declared_model_labels: set[str] = set()
+_declared_own_labels: set[str] = set()
+
+
+def shown_labels(shows) -> tuple[str, ...]:
+    """The generation labels of what an endpoint shows: a model stands for its label and the
+    page tree's structure (as ``cache_labels``), a string is a content label of its own."""
+    labels = [item if isinstance(item, str) else model_label(item) for item in shows]
+    if any(not isinstance(item, str) for item in shows):
+        labels.append(STRUCTURE_LABEL)
+    return tuple(dict.fromkeys(labels))
+
+
+def declare(shows) -> None:
+    """Remember what an endpoint shows: its models join the tracked labels (all_labels), its
+    own labels those a switch of their plugin invalidates (declared_labels)."""
+    for item in shows:
+        if isinstance(item, str):
+            _declared_own_labels.add(item)
+        else:
+            _declared_model_labels.update(shown_labels([item]))
+
+
+def declared_labels(app_label: str) -> set[str]:
+    """The content labels of its own that endpoints of this app declared."""
+    return {label for label in _declared_own_labels if label.startswith(f"{app_label}.")}
+
+
 def all_labels() -> set[str]:
-    """The labels of every registered endpoint's dependencies."""
-    return {
+    """The labels of every registered endpoint's dependencies and of the models other
+    endpoints show. Content labels of a plugin's own are not among them: structural changes of
+    the content do not touch them."""
+    return _declared_model_labels | {
         label
         for viewset_class in registry
         if hasattr(viewset_class, "cache_labels")
@@ -186,15 +222,31 @@ def response_key(request, view) -> str:
     day = clock.day.toordinal() if clock.day else None
     query = sorted(request.GET.lists())
     raw = repr((request.build_absolute_uri(request.path), query, get_language(), clock.minute, day))
-    return f"{RESPONSE_PREFIX}{view.basename}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    name = view.basename or type(view).__name__  # plugin views have no router basename
+    return f"{RESPONSE_PREFIX}{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def response_renderer(request):
+    """The renderer content negotiation chose (JSON, or a JSON dialect such as JSON-LD)."""
+    renderer = getattr(request, "accepted_renderer", None)
+    return renderer if isinstance(renderer, JSONRenderer) else JSONRenderer()
 
 
 def render_json(view, response) -> bytes:
-    return JSONRenderer().render(response.data, "application/json", view.get_renderer_context())
+    renderer = response_renderer(view.request)
+    return renderer.render(response.data, renderer.media_type, view.get_renderer_context())
 
 
-def conditional_json(request, body: bytes, etag: str, last_modified: float | None, *, private):
-    response = HttpResponse(body, content_type="application/json")
+def conditional_json(
+    request,
+    body: bytes,
+    etag: str,
+    last_modified: float | None,
+    *,
+    private,
+    content_type="application/json",
+):
+    response = HttpResponse(body, content_type=content_type)
     response["ETag"] = etag
     if last_modified is not None:
         response["Last-Modified"] = formatdate(last_modified, usegmt=True)
@@ -212,10 +264,16 @@ class CachedResponse(NamedTuple):
     last_modified: int
     generations: dict[str, int]
     surrogate_keys: tuple[str, ...] = ()
+    content_type: str = "application/json"
 
     def serve(self, request) -> HttpResponse:
         response = conditional_json(
-            request, self.body, self.etag, self.last_modified, private=False
+            request,
+            self.body,
+            self.etag,
+            self.last_modified,
+            private=False,
+            content_type=self.content_type,
         )
         tag(response, self.surrogate_keys)
         return response
@@ -259,7 +317,8 @@ def cached_response(view, request, build):
         # What is visible also changed when the clock last moved it (a minute, midnight).
         last_modified = max(max(current.values()) // 1000, ClockInputs.of(request, view).since())
         keys = view.surrogate_keys()
-        entry = CachedResponse(body, strong_etag(body), last_modified, current, keys)
+        content_type = response_renderer(request).media_type
+        entry = CachedResponse(body, strong_etag(body), last_modified, current, keys, content_type)
         cache.set(found.key, entry, timeout=settings.API_RESPONSE_CACHE_SECONDS)
     return entry.serve(request)
 

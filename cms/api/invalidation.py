@@ -60,8 +60,9 @@ def invalidate_model(model) -> None:
         invalidate([label])
 
 
-def invalidate_all() -> None:
-    invalidate(all_labels())
+def invalidate_all(*extra_labels: str) -> None:
+    """Everything the content API shows, and ``extra_labels`` in the same purge."""
+    invalidate(all_labels() | set(extra_labels))
 
 
 def invalidate_page(page) -> None:

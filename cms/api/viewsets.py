@@ -1,7 +1,8 @@
 """The base of every JSON endpoint of BEN: content endpoints, plugin endpoints and feeds.
 
 ApiViewSet owns what all of them share: API keys, rate limits, the unknown-parameter check,
-problem+json errors, the language of messages and the caching headers. ContentViewSet adds
+problem+json errors, the language of messages, the caching headers and, for an endpoint that
+declares what it shows (``shows``), its surrogate keys and the response cache. ContentViewSet adds
 what a registered content type gets (cms.api.registry): the publication rule, list and
 detail by id or slug, ?fields=, pagination, filters, draft previews and the response cache.
 """
@@ -26,9 +27,11 @@ from .caching import (
     all_labels,
     cache_labels,
     cached_response,
+    declare,
     generations,
     make_private,
     object_key,
+    shown_labels,
     surrogate_keys,
     tag,
     uncached_private_response,
@@ -70,6 +73,25 @@ class ApiViewSet(GenericViewSet):
     model = None
     #: Set by registry.register for registered endpoints.
     prefix = None
+    #: What the responses show, for the caches: models whose publication changes alter them
+    #: and content labels of the plugin's own (``"<app label>.<name>"``, marked changed with
+    #: ``cms.api.changes.changed``). A public response carries exactly their surrogate keys;
+    #: without a declaration it carries every key of the content API.
+    shows: tuple = ()
+    #: Parameters whose meaning changes with the clock (cached per minute only).
+    time_sensitive_params: tuple[str, ...] = ()
+    #: Whether today's date decides what is shown (expired offers, awardees from the day after
+    #: the award): cached per day, so the answer changes at midnight (Berlin).
+    date_sensitive = False
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        declare(cls.shows)
+
+    @classmethod
+    def cache_labels(cls) -> tuple[str, ...]:
+        """The generation labels of what this endpoint shows (``shows``)."""
+        return shown_labels(cls.shows)
 
     def dispatch(self, request, *args, **kwargs):
         language = requested_language(request, self.default_language)
@@ -98,9 +120,16 @@ class ApiViewSet(GenericViewSet):
             tag(response, self.surrogate_keys())
 
     def surrogate_keys(self) -> tuple[str, ...]:
-        """What this response shows; without a narrower declaration (``cache_labels``) that
-        is everything the content API shows, so any change purges it (API root, feeds)."""
-        return surrogate_keys(all_labels())
+        """What this response shows; without a declaration (``shows``, ``cache_labels``)
+        that is everything the content API shows, so any change purges it (the API root)."""
+        return surrogate_keys(self.cache_labels() or all_labels())
+
+    def cached(self, request, build):
+        """Serve ``build()`` (a DRF Response) from the response cache while none of what the
+        endpoint ``shows`` has changed (and, if ``date_sensitive``, the day is the same)."""
+        if not self.cache_labels():
+            raise TypeError(f"{type(self).__name__} must declare what it shows to be cached.")
+        return cached_response(self, request, build)
 
     def get_exception_handler(self):
         return problem_exception_handler
@@ -187,10 +216,6 @@ class ContentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSe
     prefetch_related: tuple = ()
     #: Further models whose changes alter this endpoint's output (e.g. the organiser club).
     depends_on: tuple = ()
-    #: Parameters whose meaning changes with the clock (cached per minute only).
-    time_sensitive_params: tuple[str, ...] = ()
-    #: Whether today's date decides what is visible (expired offers): cached per day.
-    date_sensitive = False
     #: OpenAPI tag; the prefix if empty.
     tag = ""
 

@@ -3,13 +3,38 @@ test helper that connects receivers to the content signals, a clock to freeze, e
 at once and the privacy notice the public forms link to."""
 
 import pytest
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Site
 
-from ben_plugins.core.activation import set_enabled
+from ben_plugins.core.activation import plugin_content_labels, set_enabled
+from ben_plugins.core.plugins import all_plugins
+from cms.api.invalidation import invalidate_all
 from tests.factories.pages import ClubPageFactory, LegalPageFactory
 
+from .purges import RECORDING, RecordingBackend
+
 EXAMPLE_PLUGIN_PACKAGE = "ben_example_plugin"
+
+
+@pytest.fixture(autouse=True)
+def fresh_api_cache():
+    """Responses cached by an earlier test (the plugins' endpoints use the response cache
+    too) must not answer for this test's database."""
+    labels = {label for plugin in all_plugins() for label in plugin_content_labels(plugin.label)}
+    invalidate_all(*labels)
+    yield
+    invalidate_all(*labels)
+
+
+@pytest.fixture
+def purges(django_capture_on_commit_callbacks):
+    """The keys purged from a recording cache in front (``purges.purged``), from now on."""
+    with django_capture_on_commit_callbacks(execute=True):
+        invalidate_all()  # what earlier tests' rolled-back transactions left pending
+    RecordingBackend.purged = []
+    with override_settings(WAGTAILFRONTENDCACHE=RECORDING):
+        yield RecordingBackend
 
 
 @pytest.fixture

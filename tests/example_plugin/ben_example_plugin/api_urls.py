@@ -3,6 +3,7 @@ from rest_framework import mixins, serializers
 
 from ben_plugins.core.intake.views import IntakeViewSet
 from cms.api.viewsets import ApiViewSet
+from cms.pages.models import LegalPage
 
 from .intake import TopicSuggestionIntake
 from .models import ClubAnnouncement
@@ -18,6 +19,7 @@ class ClubAnnouncementViewSet(mixins.ListModelMixin, ApiViewSet):
     """Live announcements of all clubs."""
 
     model = ClubAnnouncement
+    shows = (ClubAnnouncement,)  # publishing one invalidates and purges this list
     serializer_class = ClubAnnouncementSerializer
     queryset = ClubAnnouncement.objects.filter(live=True).order_by("title")
 
@@ -26,6 +28,7 @@ class TopicSuggestionViewSet(IntakeViewSet):
     """Suggest a topic for a club evening (double opt-in)."""
 
     intake = TopicSuggestionIntake
+    shows = (LegalPage,)  # the consent text is code; it goes with the privacy notice
 
 
 urlpatterns = [

@@ -1,0 +1,13 @@
+"""The statistics change with the applications (their confirmation and statuses: transitions,
+in the audit log), the organisations' answers and the issued cards (cms.api.changes).
+Imported by BenPluginConfig.ready."""
+
+from cms.api.changes import changes_with
+
+from .models import CardApplication, IssuedCard, OrganisationConfirmation
+
+#: The statistics (GET /api/v1/ehrenamtskarte/statistics/).
+STATISTICS = "ehrenamtskarte.statistics"
+
+for model in (CardApplication, OrganisationConfirmation, IssuedCard):
+    changes_with(model, STATISTICS)

@@ -35,7 +35,7 @@ def changes_with(model, *labels: str) -> None:
     """Mark ``labels`` changed whenever a row of ``model`` is saved or deleted, or an action
     on one is written to Wagtail's audit log (BEN's status transitions write one for each
     move, though they change the row with an UPDATE). Code that changes rows otherwise
-    (``QuerySet.update`` without a log entry) calls ``changed`` itself."""
+    (``QuerySet.update`` without a log entry) calls ``rows_changed`` or ``changed`` itself."""
     if not labels:
         raise ValueError("changes_with needs at least one label.")
 
@@ -48,6 +48,14 @@ def changes_with(model, *labels: str) -> None:
     post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}_delete")
     _logged.setdefault((model._meta.app_label, model._meta.model_name), set()).update(labels)
     post_save.connect(_action_logged, sender=ModelLogEntry, dispatch_uid="ben_changes_logged")
+
+
+def rows_changed(model) -> None:
+    """Rows of ``model`` changed without a save (a ``QuerySet.update``, e.g. when personal data
+    is erased): mark the labels that ``changes_with`` gave the model changed."""
+    labels = _logged.get((model._meta.app_label, model._meta.model_name))
+    if labels:
+        changed(*labels)
 
 
 def _action_logged(sender, instance, raw=False, **kwargs):

@@ -14,6 +14,7 @@ from django.db.models.signals import post_delete
 from wagtail.models import ModelLogEntry
 
 from ben_plugins.core import tokens
+from cms.api.changes import rows_changed
 
 from .declarations import declared_models
 from .models import AccessLogEntry
@@ -72,6 +73,7 @@ def anonymise_records(model, pks) -> None:
     values = {name: declaration.anonymous_value(name) for name in declaration.fields}
     with transaction.atomic():
         model._base_manager.filter(pk__in=pks).update(**values)
+        rows_changed(model)
         delete_related(model, pks)
         scrub_logs(model, pks, "anonymisiert")
 
@@ -103,6 +105,7 @@ def erase_named_person(model, pks, email_field: str) -> None:
     }
     with transaction.atomic():
         model._base_manager.filter(pk__in=pks).update(**values)
+        rows_changed(model)
         if declaration.related_subject_field == email_field:
             delete_related(model, pks)
         records = model._base_manager.filter(pk__in=pks)

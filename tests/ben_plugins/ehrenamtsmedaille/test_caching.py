@@ -1,9 +1,11 @@
 """The medal's public endpoints name what they show in their surrogate keys, answer from the
 response cache until that changes, and are purged from the caches in front once it does."""
 
+import io
 from datetime import date, datetime
 
 import pytest
+from django.core.management import call_command
 
 from ben_plugins.ehrenamtsmedaille.factories import NominationFactory
 
@@ -116,3 +118,25 @@ def test_switching_the_plugin_purges_its_keys(
     assert client.get(CURRENT).status_code == 404
     [keys] = purges.purged
     assert {"ehrenamtsmedaille.awardees", "ehrenamtsmedaille.calls", "structure"} <= set(keys)
+
+
+def test_an_erased_awardee_leaves_the_cached_list_at_once(
+    client, site, call, frozen, purges, django_capture_on_commit_callbacks
+):
+    """Art. 17 empties the name with an UPDATE and no audit-log entry: the erasure itself marks
+    the awardees changed."""
+    frozen.move(AFTER_THE_AWARD)
+    NominationFactory(
+        call=call,
+        nominee_name="Hanna Hüsch",
+        nominee_contact="hanna@example.org",
+        status="medal",
+        publication_consent_on=date(2027, 3, 1),
+    )
+    assert names(client) == ["Hanna Hüsch"]  # now in the response cache
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command(
+            "ben_personal_data", "--email", "hanna@example.org", "--erase", stdout=io.StringIO()
+        )
+    assert "Hanna Hüsch" not in names(client)
+    assert purges.purged == [("ehrenamtsmedaille.awardees",)]

@@ -232,7 +232,8 @@ class ContentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSe
         return cache_labels(cls.model, *cls.depends_on)
 
     def surrogate_keys(self) -> tuple[str, ...]:
-        """The labels' keys; a detail also its object's (``clubs-19``), for a targeted purge."""
+        """The labels' keys; a detail also its object's (``clubs-19``), which BEN never purges
+        itself (a change purges its whole content type) but an operator may purge by hand."""
         keys = surrogate_keys(self.cache_labels())
         shown = getattr(self, "shown_object", None)
         if shown is None or self.prefix is None:

@@ -134,6 +134,8 @@ AUTHENTICATION_BACKENDS = [
 BEN_REQUIRE_2FA = env_bool("BEN_REQUIRE_2FA", False)
 BEN_2FA_REQUIRED_GROUPS = ["Administratoren", "Moderatoren"]
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.accounts.forms.SecondFactorLoginForm"
+# "Forgot password" sends its link from the task queue, as every email BEN sends (cms.core.mail).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.core.mail.QueuedPasswordResetForm"
 OTP_TOTP_ISSUER = "Bitburger Engagement Netz"
 # Login throttle (django-axes): per account and per client address (trusted-proxy rule).
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)

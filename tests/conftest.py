@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django_tasks import task_backends
 from wagtail.models import Page, Site
 
 from tests.factories.pages import (
@@ -14,6 +15,7 @@ from tests.factories.pages import (
     ClubIndexPageFactory,
     EventIndexPageFactory,
     HomePageFactory,
+    LegalPageFactory,
     StrategyIndexPageFactory,
 )
 from tests.factories.plugins import import_plugin_factories
@@ -29,10 +31,12 @@ class SiteTree:
     clubs: object
     events: object
     benefits: object
+    privacy: object
 
 
 def build_site_tree() -> SiteTree:
-    """A HomePage as the default site's root, with one index page per section."""
+    """A HomePage as the default site's root, with one index page per section and the
+    privacy notice (every public form must link to one: ben_plugins.core.privacy)."""
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root)
     site = Site.objects.get(is_default_site=True)
@@ -44,6 +48,7 @@ def build_site_tree() -> SiteTree:
         clubs=ClubIndexPageFactory(parent=home),
         events=EventIndexPageFactory(parent=home),
         benefits=BenefitPartnerIndexPageFactory(parent=home),
+        privacy=LegalPageFactory(parent=home, title="Datenschutzerklärung", slug="datenschutz"),
     )
 
 
@@ -61,6 +66,26 @@ def superuser(db):
 def admin_client(client, superuser):
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture
+def task_queue(settings):
+    """A task backend that only records what is enqueued (``run_queued`` runs it): every
+    email leaves from the queue, so a test sees what a request queued and that it sent
+    nothing itself."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    backend = task_backends["default"]
+    backend.clear()
+    return backend
+
+
+def run_queued(queue, only=None) -> None:
+    """Run what ``task_queue`` recorded, as ``manage.py db_worker`` would, and forget it;
+    with ``only`` (task names), just those tasks."""
+    for result in list(queue.results):
+        if only is None or result.task.name in only:
+            result.task.call(*result.args, **result.kwargs)
+    queue.clear()
 
 
 CHROMIUM = "/usr/bin/chromium"

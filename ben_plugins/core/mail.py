@@ -1,5 +1,8 @@
-"""Every email BEN sends to citizens: from templates, German or English, plain text plus
-HTML, and always from the background task queue (django-tasks), never inside the request.
+"""Emails of the plugins (to citizens, organisations, named third parties): from templates,
+German or English, plain text plus HTML, and from the background task queue (django-tasks),
+never inside the request. That rule holds for every email BEN sends (``cms.core.mail`` states
+it for the layers below, e.g. moderation notifications and invitations); this module applies
+it to the plugins' messages.
 
 A message is a template directory with one folder per language::
 
@@ -11,6 +14,12 @@ no personal data and no secret: only the object's model and key, the name of the
 holds the address, and which one-time links to make; the task reads the address from the
 object and issues the links itself, so the database task queue never stores either. An
 object deleted meanwhile (erased, or unconfirmed and cleaned up) gets no email.
+
+Every template gets ``site_name``, ``site_url``, ``privacy_url`` (the privacy notice,
+``ben_plugins.core.privacy``; "" if there is none) and ``controller`` (BEN_DATA_CONTROLLER);
+for an object whose model declares its personal data also ``legal_basis``, ``recipients``
+and ``retention`` from that declaration, as the record of processing activities (Art. 30)
+states them.
 """
 
 from dataclasses import dataclass
@@ -24,7 +33,8 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
-from . import tokens
+from . import privacy, tokens
+from .plugins import plugin_for_model
 
 LANGUAGES = ("de", "en")
 #: The notice of Art. 14 DSGVO for people whose data someone else submitted.
@@ -75,27 +85,41 @@ def send_art14_notice(
     base_url: str,
     purpose: str,
     categories: str,
-    retention: str,
     source: str,
+    language: str = "de",
     objection: Link | None = None,
 ) -> None:
     """Tell a person whose data a third party submitted what BEN holds and why (Art. 14
-    DSGVO), in German. The plugin calls it at the moment it declares (e.g. when the
-    submission is confirmed); ``objection`` adds a one-time link to object."""
+    DSGVO). The plugin calls it at the moment it declares (e.g. when the submission is
+    confirmed) and says, in ``language``, the ``purpose`` for this person, the
+    ``categories`` of their data and the ``source`` (who submitted it); ``objection`` adds a
+    one-time link to object. The controller (BEN_DATA_CONTROLLER), the legal basis, the
+    recipients and the retention come from the model's ``PersonalData`` declaration (as in
+    the Art. 30 record), the link from the privacy notice; the rights are in the template."""
     send_later(
         ART14_TEMPLATE,
         obj,
         recipient_field=recipient_field,
-        language="de",
+        language=language,
         base_url=base_url,
         links={"objection_url": objection} if objection else None,
-        context={
-            "purpose": purpose,
-            "categories": categories,
-            "retention": retention,
-            "source": source,
-        },
+        context={"purpose": purpose, "categories": categories, "source": source},
     )
+
+
+def declared_processing(model) -> dict:
+    """What the model's ``PersonalData`` declaration says about the processing, in the words
+    of the record of processing activities (Art. 30); empty for an undeclared model."""
+    declaration = getattr(model, "personal_data", None)
+    if declaration is None:
+        return {}
+    plugin = plugin_for_model(model)
+    label = plugin.label if plugin else None
+    return {
+        "legal_basis": declaration.legal_basis,
+        "recipients": [*declaration.access.recipients(), "Administratoren"],
+        "retention": [rule.describe(model, label) for rule in declaration.rules],
+    }
 
 
 def render_message(template: str, language: str, context: dict) -> tuple[str, str, str]:
@@ -128,7 +152,14 @@ def send_templated_mail(
     for name, (purpose_name, url_name) in links.items():
         token = tokens.issue(tokens.purpose(purpose_name), obj)
         context[name] = root + reverse(url_name, kwargs={"token": token})
-    context.update(object=obj, site_url=root + "/", site_name=settings.WAGTAIL_SITE_NAME)
+    context.update(
+        declared_processing(model_class),
+        object=obj,
+        site_url=root + "/",
+        site_name=settings.WAGTAIL_SITE_NAME,
+        privacy_url=privacy.privacy_url(root=root),
+        controller=settings.BEN_DATA_CONTROLLER,
+    )
     subject, text, html = render_message(template, language, context)
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [recipient])
     message.attach_alternative(html, "text/html")

@@ -49,7 +49,6 @@ def send_confirmation_request(confirmation, root: str, *, reminder: int = 0) -> 
             categories="Name der Organisation, ihre E-Mail-Adresse und ihre Antwort mit Kommentar",
             source="Die Antragstellerin oder der Antragsteller hat Ihre Organisation im "
             "Antrag genannt.",
-            retention="Mit dem Antrag gelöscht, spätestens 30 Monate nach der Anfrage.",
         )
 
 

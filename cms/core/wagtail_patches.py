@@ -48,6 +48,21 @@ def replace_signal_receiver(signal, sender, dispatch_uid: str, receiver) -> None
     signal.connect(receiver, sender=sender, dispatch_uid=dispatch_uid)
 
 
+def queue_page_comment_notifications(queue) -> None:
+    """Let ``queue(view, changes)`` replace the page editor's comment notifications.
+
+    Why: Wagtail's page edit view emails the subscribers of changed comments inside the
+    request (``EditView.send_commenting_notifications``), with no setting or hook around it;
+    every email BEN sends goes out from the task queue (``cms.core.mail``). Turning comments
+    off would take a feature from the editors, so the method is replaced by one that queues
+    the comments' keys, and the task calls Wagtail's own method with the reloaded objects.
+    Can go when Wagtail sends its notifications through a configurable notifier or a task.
+    """
+    from wagtail.admin.views.pages.edit import EditView  # needs the models loaded
+
+    EditView.send_commenting_notifications = lambda view, changes: queue(view, changes)
+
+
 def replace_bulk_actions(actions) -> None:
     """Register bulk actions in the place of Wagtail's own of the same type and models.
 

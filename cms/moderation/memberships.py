@@ -1,7 +1,8 @@
 """Admin for club memberships: moderators invite club editors without knowing their password.
 
 Inviting creates the account without a usable password (or reuses the account with that
-email address) and emails a personal link to Wagtail's "set a new password" page.
+email address) and emails a personal link to Wagtail's "set a new password" page, from the task
+queue (``cms.core.mail``): the request queues only the membership's and the inviter's keys.
 """
 
 from django import forms
@@ -13,10 +14,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django_tasks import task
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from cms.core.mail import enqueue_on_commit
 from cms.pages.models import ClubPage
 
 from .models import ClubMembership
@@ -96,8 +99,16 @@ class ClubMembershipRoleForm(WagtailAdminModelForm):
         fields = ["role"]
 
 
-def send_invitation(user, club, invited_by) -> None:
-    """Email a one-time link to set the password; the moderator never sees it."""
+@task()
+def send_invitation(membership_pk: int, invited_by_pk: int | None) -> bool:
+    """Email a one-time link to set the password; the moderator never sees it. False if the
+    membership is gone (removed before the queue ran)."""
+    membership = (
+        ClubMembership.objects.select_related("user", "club").filter(pk=membership_pk).first()
+    )
+    if membership is None or not membership.user.email:
+        return False
+    user = membership.user
     path = reverse(
         "wagtailadmin_password_reset_confirm",
         kwargs={
@@ -107,8 +118,8 @@ def send_invitation(user, club, invited_by) -> None:
     )
     context = {
         "user": user,
-        "club": club,
-        "invited_by": invited_by,
+        "club": membership.club,
+        "invited_by": get_user_model().objects.filter(pk=invited_by_pk).first(),
         "set_password_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
         "login_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_login"),
     }
@@ -118,13 +129,16 @@ def send_invitation(user, club, invited_by) -> None:
         None,
         [user.email],
     )
+    return True
 
 
 class InviteView(generic.CreateView):
     def save_instance(self):
         membership = super().save_instance()
         if self.form.invited_new_user:
-            send_invitation(membership.user, membership.club, self.request.user)
+            enqueue_on_commit(
+                send_invitation, membership_pk=membership.pk, invited_by_pk=self.request.user.pk
+            )
         return membership
 
     def get_success_message(self, instance):

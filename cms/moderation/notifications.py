@@ -1,21 +1,43 @@
 """German moderation emails: moderators on submission, editors on approval or rejection.
 
 Wagtail's own workflow notifiers are replaced (same signals, same preference checks in
-the user's notification settings) so that nobody gets every email twice.
+the user's notification settings) so that nobody gets every email twice. Wagtail's notifiers
+send inside the request; BEN's queue a task (``cms.core.mail``) with the keys of the task or
+workflow state, of the acting user and of the recipients, and the task renders and sends.
 """
 
+from types import SimpleNamespace
+
 from django.contrib.auth import get_user_model
+from django_tasks import task
 from wagtail.admin.mail import (
     GroupApprovalTaskStateSubmissionEmailNotifier,
     WorkflowStateApprovalEmailNotifier,
     WorkflowStateRejectionEmailNotifier,
 )
-from wagtail.models import TaskState, WorkflowState
+from wagtail.admin.views.pages.edit import EditView
+from wagtail.models import Comment, CommentReply, Page, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
-from cms.core.wagtail_patches import replace_signal_receiver
+from cms.core.mail import enqueue_on_commit
+from cms.core.wagtail_patches import queue_page_comment_notifications, replace_signal_receiver
 
 from .models import ClubMembership, club_of
+
+
+class QueuedMixin:
+    """Send from the task queue: the request queues keys, ``send_notification`` sends."""
+
+    def send_notifications(self, template_set, context, recipients, **kwargs):
+        user = kwargs.get("user")
+        enqueue_on_commit(
+            send_notification,
+            notification=self.notification,
+            instance_pk=context["instance_pk"],
+            user_pk=user.pk if user is not None else None,
+            recipient_pks=sorted(recipient.pk for recipient in recipients),
+        )
+        return True
 
 
 class ClubContextMixin:
@@ -28,6 +50,7 @@ class ClubContextMixin:
 
     def get_context(self, instance, **kwargs):
         context = super().get_context(instance, **kwargs)
+        context["instance_pk"] = instance.pk
         obj = context["object"] = getattr(context["object"], "specific", context["object"])
         context["model_name"] = obj._meta.verbose_name
         context["club"] = club_of(obj)
@@ -50,7 +73,9 @@ class BoardMembersInCopyMixin:
         return recipients
 
 
-class SubmissionNotifier(ClubContextMixin, GroupApprovalTaskStateSubmissionEmailNotifier):
+class SubmissionNotifier(
+    QueuedMixin, ClubContextMixin, GroupApprovalTaskStateSubmissionEmailNotifier
+):
     notification = "submitted"
 
     def get_context(self, task_state, **kwargs):
@@ -60,13 +85,13 @@ class SubmissionNotifier(ClubContextMixin, GroupApprovalTaskStateSubmissionEmail
 
 
 class ApprovalNotifier(
-    ClubContextMixin, BoardMembersInCopyMixin, WorkflowStateApprovalEmailNotifier
+    QueuedMixin, ClubContextMixin, BoardMembersInCopyMixin, WorkflowStateApprovalEmailNotifier
 ):
     notification = "approved"
 
 
 class RejectionNotifier(
-    ClubContextMixin, BoardMembersInCopyMixin, WorkflowStateRejectionEmailNotifier
+    QueuedMixin, ClubContextMixin, BoardMembersInCopyMixin, WorkflowStateRejectionEmailNotifier
 ):
     notification = "rejected"
 
@@ -74,6 +99,29 @@ class RejectionNotifier(
 submission_notifier = SubmissionNotifier()
 approval_notifier = ApprovalNotifier()
 rejection_notifier = RejectionNotifier()
+NOTIFIERS = {
+    notifier.notification: notifier
+    for notifier in (submission_notifier, approval_notifier, rejection_notifier)
+}
+
+
+@task()
+def send_notification(
+    notification: str, instance_pk: int, user_pk: int | None, recipient_pks: list[int]
+) -> bool:
+    """Render and send one moderation notification to the users chosen when it happened (who
+    is still active and has an address); False if its task or workflow state is gone."""
+    notifier = NOTIFIERS[notification]
+    [state_model] = notifier.valid_classes
+    instance = state_model.objects.filter(pk=instance_pk).first()
+    if instance is None:
+        return False
+    users = get_user_model().objects
+    user = users.filter(pk=user_pk).first() if user_pk is not None else None
+    recipients = list(users.filter(pk__in=recipient_pks, is_active=True).exclude(email=""))
+    context = notifier.get_context(instance, user=user)
+    template_set = notifier.get_template_set(instance, user=user)
+    return notifier.send_emails(template_set, context, recipients)
 
 
 def _no_separate_workflow_mail(sender, **kwargs):
@@ -109,7 +157,67 @@ _RECEIVERS = (
 )
 
 
+#: Wagtail's method, kept before ``queue_page_comment_notifications`` replaces it.
+wagtail_send_commenting_notifications = EditView.send_commenting_notifications
+
+
+def queue_comment_notifications(view, changes) -> None:
+    """In the page editor's request: queue the keys of the comments that changed, if any
+    change is one Wagtail mails about (deleted comments are not: see the task)."""
+    if not (changes["new_comments"] or changes["resolved_comments"] or changes["new_replies"]):
+        return
+    enqueue_on_commit(
+        send_comment_notifications,
+        page_pk=view.page.pk,
+        editor_pk=view.request.user.pk,
+        new_comment_pks=[comment.pk for comment in changes["new_comments"]],
+        resolved_comment_pks=[comment.pk for comment in changes["resolved_comments"]],
+        new_replies=[
+            [comment.pk, [reply.pk for reply in replies]]
+            for comment, replies in changes["new_replies"]
+        ],
+    )
+
+
+@task()
+def send_comment_notifications(
+    page_pk: int,
+    editor_pk: int,
+    new_comment_pks: list[int],
+    resolved_comment_pks: list[int],
+    new_replies: list,
+) -> bool:
+    """Wagtail's own comment notifications (its subscribers, templates and preferences), sent
+    from the queue. Deleted comments are not mailed: their text is gone when the task runs and
+    the task's arguments must not carry it."""
+    page = Page.objects.filter(pk=page_pk).first()
+    editor = get_user_model().objects.filter(pk=editor_pk).first()
+    if page is None or editor is None:
+        return False
+    comments = Comment.objects.in_bulk(
+        [*new_comment_pks, *resolved_comment_pks, *(pk for pk, _replies in new_replies)]
+    )
+    replies = CommentReply.objects.in_bulk(
+        [pk for _comment, reply_pks in new_replies for pk in reply_pks]
+    )
+    changes = {
+        "new_comments": [comments[pk] for pk in new_comment_pks if pk in comments],
+        "deleted_comments": [],
+        "resolved_comments": [comments[pk] for pk in resolved_comment_pks if pk in comments],
+        "new_replies": [
+            (comments[pk], [replies[reply] for reply in reply_pks if reply in replies])
+            for pk, reply_pks in new_replies
+            if pk in comments
+        ],
+    }
+    view = SimpleNamespace(page=page.specific, request=SimpleNamespace(user=editor))
+    wagtail_send_commenting_notifications(view, changes)
+    return True
+
+
 def replace_wagtail_workflow_notifiers() -> None:
-    """Put the German notifiers in the place of Wagtail's workflow notifiers."""
+    """Put the German notifiers in the place of Wagtail's workflow notifiers, and send
+    Wagtail's comment notifications from the task queue."""
     for signal, sender, dispatch_uid, receiver in _RECEIVERS:
         replace_signal_receiver(signal, sender, dispatch_uid, receiver)
+    queue_page_comment_notifications(queue_comment_notifications)

@@ -134,6 +134,8 @@ AUTHENTICATION_BACKENDS = [
 BEN_REQUIRE_2FA = env_bool("BEN_REQUIRE_2FA", False)
 BEN_2FA_REQUIRED_GROUPS = ["Administratoren", "Moderatoren"]
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.accounts.forms.SecondFactorLoginForm"
+# "Forgot password" sends its link from the task queue, as every email BEN sends (cms.core.mail).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.core.mail.QueuedPasswordResetForm"
 OTP_TOTP_ISSUER = "Bitburger Engagement Netz"
 # Login throttle (django-axes): per account and per client address (trusted-proxy rule).
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
@@ -341,10 +343,17 @@ BEN_RETENTION_MONTHS = {
     label.strip(): int(months)
     for label, _, months in (item.partition("=") for item in env_list("BEN_RETENTION_MONTHS"))
 }
-#: The controller named in the record of processing activities (Art. 30 DSGVO).
+#: The controller named in the record of processing activities (Art. 30 DSGVO) and in the
+#: notice of Art. 14 DSGVO to people whose data someone else submitted.
 BEN_DATA_CONTROLLER = env_str(
     "BEN_DATA_CONTROLLER", "Stadt Bitburg, Rathausplatz 1, 54634 Bitburg (Bürgermeister)"
 )
+#: The privacy notice every public form and Art. 14 notice links to, when it lives elsewhere
+#: (the city's website); empty: the published legal page "datenschutz" below the home page.
+#: With neither, the public forms take no personal data (ben_plugins.core.privacy).
+BEN_PRIVACY_URL = env_str("BEN_PRIVACY_URL", "")
+if BEN_PRIVACY_URL and not BEN_PRIVACY_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("BEN_PRIVACY_URL must be an absolute http(s) URL.")
 
 WEBHOOKS_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", False)
 WEBHOOKS_MAX_ATTEMPTS = env_int("WEBHOOKS_MAX_ATTEMPTS", 6)

@@ -14,7 +14,7 @@ from cms.api.throttling import count_request, parse_rate
 from cms.core.client_address import client_ip
 from cms.core.sites import base_url
 
-from .. import mail, tokens
+from .. import mail, privacy, tokens
 from .models import CONFIRMATION_WINDOW, Submission
 from .serializers import HONEYPOT_FIELD
 
@@ -80,7 +80,8 @@ class Intake:
 
 
 class Refused(Exception):
-    """A submission refused for its size (413) or a rate limit (429)."""
+    """A submission refused for its size (413), a rate limit (429) or a missing privacy
+    notice (503)."""
 
     def __init__(self, status: int, code: str, detail, retry_after: int | None = None):
         super().__init__(str(detail))
@@ -119,6 +120,26 @@ def check_email_rate(email: str) -> None:
             _("Too many submissions for this email address. Please try again later."),
             retry_after=wait,
         )
+
+
+#: Why a form takes no data while the site has no privacy notice (German, on the HTML form).
+NO_PRIVACY_NOTICE = _(
+    "This form is not available yet: the privacy notice it must link to is missing. Please "
+    "try again later."
+)
+
+
+def check_privacy_notice(request) -> str:
+    """The privacy notice's URL; ``Refused`` (503) without one.
+
+    503, not 409: nothing in the request conflicts with anything, and the client can do
+    nothing about it; the service is unavailable until the operator publishes the notice
+    (or sets BEN_PRIVACY_URL), as it would be while down for maintenance.
+    """
+    url = privacy.privacy_url(request)
+    if not url:
+        raise Refused(503, "no_privacy_notice", NO_PRIVACY_NOTICE)
+    return url
 
 
 def check_size(request) -> None:

@@ -16,18 +16,13 @@ from rest_framework.response import Response
 
 from cms.api.errors import PROBLEM_CONTENT_TYPE, ProblemSerializer, problem_response
 from cms.api.viewsets import ApiViewSet
-from cms.core.publication import published
-from cms.core.sites import site_for_request
-from cms.pages.models import LegalPage
 
-from .. import tokens
+from .. import privacy, tokens
 from ..guard import is_switched_off
 from ..plugins import plugin_for_model
 from . import service
 from .serializers import HONEYPOT_FIELD, dotted_errors
 
-#: Slug of the privacy notice (a LegalPage below the site's home page) every form links to.
-PRIVACY_PAGE_SLUG = "datenschutz"
 #: Fields the HTML form renders itself, in its own places.
 OWN_FORM_FIELDS = {"email", "language", "consent", HONEYPOT_FIELD}
 
@@ -35,6 +30,8 @@ PROBLEMS = {
     400: "Invalid body: messages per field in `errors`, keyed by dotted paths.",
     413: "Body larger than INTAKE_MAX_BODY_BYTES.",
     429: "Too many submissions from this address or for this email address; see Retry-After.",
+    503: "No privacy notice to link to (neither BEN_PRIVACY_URL nor a published legal page "
+    "`datenschutz`): nothing is taken until there is one.",
 }
 AcceptedSerializer = inline_serializer(
     "SubmissionAccepted",
@@ -48,6 +45,9 @@ ConsentSerializer = inline_serializer(
     {
         "version": serializers.CharField(),
         "text": serializers.CharField(help_text="Show it verbatim next to the checkbox."),
+        "privacy_url": serializers.URLField(
+            help_text="The privacy notice (absolute URL): link it next to the checkbox."
+        ),
     },
 )
 
@@ -111,7 +111,15 @@ class IntakeViewSet(ApiViewSet):
         cls.consent = extend_schema(
             tags=[tag],
             summary=f"Consent text: {intake.model._meta.verbose_name}",
-            responses={200: ConsentSerializer},
+            description=(
+                "The consent text and version to show verbatim next to the checkbox, and the "
+                "privacy notice to link. 503 while the site has no privacy notice: the "
+                "submission endpoint takes nothing then either."
+            ),
+            responses={
+                200: ConsentSerializer,
+                (503, PROBLEM_CONTENT_TYPE): problems[(503, PROBLEM_CONTENT_TYPE)],
+            },
         )(_own(IntakeViewSet.consent))
 
     def initial(self, request, *args, **kwargs):
@@ -119,6 +127,7 @@ class IntakeViewSet(ApiViewSet):
         if request.method == "POST":
             service.check_size(request)
             service.check_client_rate(request)
+        service.check_privacy_notice(request)
 
     def handle_exception(self, exc):
         if isinstance(exc, service.Refused):
@@ -151,7 +160,13 @@ class IntakeViewSet(ApiViewSet):
     def consent(self, request, *args, **kwargs):
         language = translation.get_language()[:2]
         consent = self.intake.consent
-        return Response({"version": consent.version, "text": consent.text(language)})
+        return Response(
+            {
+                "version": consent.version,
+                "text": consent.text(language),
+                "privacy_url": privacy.privacy_url(request),
+            }
+        )
 
     @classmethod
     def urls(cls, route: str, name: str) -> list:
@@ -160,14 +175,6 @@ class IntakeViewSet(ApiViewSet):
             path(route, cls.as_view({"post": "create"}), name=name),
             path(f"{route}consent/", cls.as_view({"get": "consent"}), name=f"{name}-consent"),
         ]
-
-
-def privacy_page(request):
-    site = site_for_request(request)
-    if site is None:
-        return None
-    pages = LegalPage.objects.child_of(site.root_page).filter(slug=PRIVACY_PAGE_SLUG)
-    return published(pages).first()
 
 
 #: Rows the HTML form offers for a list of entries (preferred dates, activities): a form
@@ -306,6 +313,7 @@ class IntakeFormView(View):
         try:
             service.check_size(request)
             service.check_client_rate(request)
+            service.check_privacy_notice(request)
         except service.Refused as refused:
             return self.refused(request, refused)
         data = self.data_from(request)
@@ -334,12 +342,15 @@ class IntakeFormView(View):
         return data
 
     def context(self, request, **extra) -> dict:
+        privacy_url = privacy.privacy_url(request)
+        # No privacy notice to link: the form takes no data (service.check_privacy_notice).
+        closed = self.intake.closed(request) or ("" if privacy_url else service.NO_PRIVACY_NOTICE)
         return {
             "intake": self.intake,
             "title": self.intake.title,
-            "privacy_page": privacy_page(request),
+            "privacy_url": privacy_url,
             "consent_text": self.intake.consent.text("de"),
-            "closed": self.intake.closed(request),
+            "closed": str(closed),
             **extra,
         }
 

@@ -15,7 +15,6 @@ from wagtail.models import Site
 from ben_plugins.core.activation import set_enabled
 from ben_plugins.core.intake import service
 from ben_plugins.core.models import OneTimeToken
-from tests.factories.pages import LegalPageFactory
 
 from .intake_helpers import (
     API_PATH,
@@ -294,13 +293,12 @@ class TestDoubleOptIn:
 
 class TestHtmlForm:
     def test_the_form_is_german_and_links_to_the_privacy_notice(self, client, site_tree):
-        LegalPageFactory(parent=site_tree.home, title="Datenschutzerklärung", slug="datenschutz")
         response = client.get(FORM_PATH)
         assert response.status_code == 200
         html = response.content.decode()
         assert '<html lang="de">' in html
         assert "Thema vorschlagen" in html
-        assert 'href="/datenschutz/"' in html
+        assert 'href="http://testserver/datenschutz/"' in html
         assert "Ich bin einverstanden" in html
         assert 'name="website"' in html
         assert "site/site.css" in html
@@ -386,3 +384,71 @@ def test_the_cleanup_command_prints_what_it_deleted(client):
     assert "example.TopicSuggestion: 1 gelöscht" in output.getvalue()
     assert "ben_plugins.OneTimeToken: 0 gelöscht" in output.getvalue()
     assert TopicSuggestion.all_submissions.count() == 0
+
+
+class TestPrivacyNotice:
+    """Every form links to the privacy notice: BEN_PRIVACY_URL, else the published legal page
+    „datenschutz“; with neither, no form takes personal data."""
+
+    @pytest.fixture
+    def no_privacy_notice(self, site_tree, settings):
+        settings.BEN_PRIVACY_URL = ""
+        site_tree.privacy.unpublish()
+
+    def test_the_consent_endpoint_names_the_privacy_page(self, client):
+        consent = client.get(API_PATH + "consent/").json()
+        assert consent["privacy_url"] == "http://testserver/datenschutz/"
+
+    def test_a_privacy_notice_elsewhere_is_linked_everywhere(self, client, settings):
+        settings.BEN_PRIVACY_URL = "https://www.bitburg.de/datenschutz"
+        consent = client.get(API_PATH + "consent/").json()
+        assert consent["privacy_url"] == "https://www.bitburg.de/datenschutz"
+        assert 'href="https://www.bitburg.de/datenschutz"' in client.get(FORM_PATH).text
+        pending = post_form(client, valid_submission(consent="on"))
+        assert 'href="https://www.bitburg.de/datenschutz"' in pending.text
+
+    def test_a_privacy_notice_elsewhere_is_enough(self, client, settings, no_privacy_notice):
+        settings.BEN_PRIVACY_URL = "https://www.bitburg.de/datenschutz"
+        assert post_json(client, valid_submission()).status_code == 202
+        assert len(stored()) == 1
+
+    def test_without_a_notice_the_form_shows_why_instead_of_fields(self, client, no_privacy_notice):
+        response = client.get(FORM_PATH)
+        assert response.status_code == 200
+        html = response.text
+        assert "Es fehlt die Datenschutzerklärung" in html
+        assert "<form" not in html
+        assert 'name="email"' not in html
+
+    def test_without_a_notice_the_form_takes_nothing(self, client, no_privacy_notice):
+        response = post_form(client, valid_submission(consent="on"))
+        assert response.status_code == 503
+        assert "Es fehlt die Datenschutzerklärung" in response.text
+        assert stored() == []
+        assert mail.outbox == []
+
+    def test_without_a_notice_the_endpoint_refuses(self, client, no_privacy_notice):
+        response = post_json(client, valid_submission())
+        assert response.status_code == 503
+        assert response["Content-Type"].startswith("application/problem+json")
+        problem = response.json()
+        assert problem["code"] == "no_privacy_notice"
+        assert "Es fehlt die Datenschutzerklärung" in problem["detail"]
+        assert stored() == []
+        assert mail.outbox == []
+        english = post_json(client, valid_submission(), HTTP_ACCEPT_LANGUAGE="en")
+        assert "the privacy notice it must link to is missing" in english.json()["detail"]
+
+    def test_without_a_notice_the_consent_endpoint_refuses(self, client, no_privacy_notice):
+        response = client.get(API_PATH + "consent/")
+        assert response.status_code == 503
+        assert response.json()["code"] == "no_privacy_notice"
+
+    def test_openapi_documents_the_privacy_url_and_the_refusal(self, client):
+        schema = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json").json()
+        consent = schema["paths"][API_PATH + "consent/"]["get"]
+        assert "503" in consent["responses"]
+        assert "503" in schema["paths"][API_PATH]["post"]["responses"]
+        body = consent["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+        component = schema["components"]["schemas"][body.rsplit("/", 1)[1]]
+        assert component["properties"]["privacy_url"]["format"] == "uri"

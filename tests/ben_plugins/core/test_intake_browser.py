@@ -7,8 +7,6 @@ import pytest
 from ben_example_plugin.models import TopicSuggestion
 from django.core import mail
 
-from tests.factories.pages import LegalPageFactory
-
 from .intake_helpers import FORM_PATH
 
 pytestmark = [
@@ -19,7 +17,6 @@ pytestmark = [
 
 @pytest.fixture
 def page(browser, site_tree):
-    LegalPageFactory(parent=site_tree.home, title="Datenschutzerklärung", slug="datenschutz")
     # bypass_csp only lets the injected axe-core run; the pages load nothing else.
     return browser.new_context(locale="de-DE", bypass_csp=True).new_page()
 

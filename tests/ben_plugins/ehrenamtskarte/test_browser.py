@@ -8,7 +8,6 @@ from ben_plugins.core import tokens
 from ben_plugins.ehrenamtskarte.factories import OrganisationConfirmationFactory
 from ben_plugins.ehrenamtskarte.notifications import ORGANISATION, WITHDRAW
 from cms.moderation.models import ClubMembership
-from tests.factories.pages import LegalPageFactory
 from tests.factories.users import SuperuserFactory
 
 pytestmark = [
@@ -19,7 +18,6 @@ pytestmark = [
 
 @pytest.fixture
 def context(browser, site_tree):
-    LegalPageFactory(parent=site_tree.home, title="Datenschutzerklärung", slug="datenschutz")
     return browser.new_context(locale="de-DE", bypass_csp=True)
 
 

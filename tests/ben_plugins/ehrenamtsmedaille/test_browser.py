@@ -4,7 +4,6 @@ violation found by axe-core, empty and with errors."""
 import pytest
 
 from ben_plugins.ehrenamtsmedaille.factories import NominationFactory
-from tests.factories.pages import LegalPageFactory
 from tests.factories.users import DEFAULT_PASSWORD
 
 pytestmark = [
@@ -16,7 +15,6 @@ FORM = "/mitmachen/ehrenamtsmedaille/vorschlagen/"
 
 @pytest.fixture
 def page(browser, site_tree):
-    LegalPageFactory(parent=site_tree.home, title="Datenschutzerklärung", slug="datenschutz")
     return browser.new_context(locale="de-DE", bypass_csp=True).new_page()
 
 

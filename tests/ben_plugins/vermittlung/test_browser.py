@@ -13,7 +13,7 @@ from ben_plugins.vermittlung.factories import InterestMessageFactory
 from ben_plugins.vermittlung.models import ReviewReminder
 from cms.moderation.roles import MODERATORS, ensure_roles
 from tests.conftest import build_site_tree
-from tests.factories.pages import ClubPageFactory, LegalPageFactory
+from tests.factories.pages import ClubPageFactory
 from tests.factories.snippets import CategoryFactory, VolunteerOpportunityFactory
 from tests.factories.users import DEFAULT_PASSWORD, UserFactory
 
@@ -26,7 +26,6 @@ pytestmark = [
 @pytest.fixture
 def world():
     tree = build_site_tree()
-    LegalPageFactory(parent=tree.home, title="Datenschutzerklärung", slug="datenschutz")
     club = ClubPageFactory(parent=tree.clubs, title="Tafel Bitburg", email="tafel@verein.example")
     club.save_revision().publish()
     offer = VolunteerOpportunityFactory(club=club, title="Lebensmittel ausgeben", published=True)

@@ -18,7 +18,7 @@ from tests.ben_plugins.core.intake_helpers import (
     unique_address,
     unique_email,
 )
-from tests.factories.pages import ClubPageFactory, HomePageFactory
+from tests.factories.pages import ClubPageFactory, HomePageFactory, LegalPageFactory
 from tests.factories.snippets import VolunteerOpportunityFactory
 
 from .conftest import AGENCY
@@ -226,6 +226,7 @@ def neighbour_offer(site_tree):
     """An offer of a club on a second site (a neighbouring town's BEN on the same server)."""
     home = HomePageFactory(parent=Page.get_first_root_node(), slug="nachbarort")
     Site.objects.create(hostname="nachbarort.example", port=80, root_page=home)
+    LegalPageFactory(parent=home, title="Datenschutzerklärung", slug="datenschutz")
     club = ClubPageFactory(parent=home, title="Heimatverein Nachbarort", slug="heimatverein")
     club.save_revision().publish()
     return VolunteerOpportunityFactory(club=club, title="Dorfarchiv ordnen", published=True)

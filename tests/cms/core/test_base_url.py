@@ -149,14 +149,17 @@ def test_webhook_payload_url_points_at_the_base_url(base_url, club):
     assert payload["url"] == f"{BASE}/api/v1/news/{news.pk}/"
 
 
-def test_moderation_email_links_to_the_admin_under_the_base_url(base_url, club):
+def test_moderation_email_links_to_the_admin_under_the_base_url(
+    base_url, club, django_capture_on_commit_callbacks
+):
     setup_all()
     moderator = UserFactory(username="moderation", email="moderation@example.org")
     moderator.groups.add(Group.objects.get(name=MODERATORS))
     editor = UserFactory(username="redaktion")
     news = NewsItemFactory(club=club, title="Sommerfest")
     news.save_revision(user=editor)
-    news.get_workflow().start(news, editor)
+    with django_capture_on_commit_callbacks(execute=True):  # the email leaves from the queue
+        news.get_workflow().start(news, editor)
     [email] = [message for message in mail.outbox if "moderation@example.org" in message.to]
     assert f"{BASE}/admin/snippets/snippets/newsitem/edit/{news.pk}/" in email.body
 

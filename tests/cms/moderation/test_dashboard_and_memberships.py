@@ -92,6 +92,11 @@ class MembershipAdminTest(TestCase):
         cls.world = build_world()
 
     def invite(self, client, email="neu@example.org", club="A"):
+        # The invitation leaves from the task queue once the request's transaction commits.
+        with self.captureOnCommitCallbacks(execute=True):
+            return self.post_invitation(client, email, club)
+
+    def post_invitation(self, client, email, club):
         return client.post(
             reverse("club_memberships:add"),
             {

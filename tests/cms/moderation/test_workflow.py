@@ -36,13 +36,16 @@ class WorkflowTest(TestCase):
     def submit(self, obj, title):
         data = edit_form_data(obj, title=title)
         data["action-submit"] = "Zur Freigabe einreichen"
-        response = self.editor.post(_url(obj, "edit"), data)
+        # The notifications leave from the task queue once the request's transaction commits.
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.editor.post(_url(obj, "edit"), data)
         self.assertEqual(response.status_code, 302)
 
     def act(self, obj, action, **data):
         task_state = _fresh(obj).current_workflow_task_state
         self.assertIsNotNone(task_state, "nothing is in moderation")
-        return self.moderator.post(_url(obj, "workflow_action", action, task_state.pk), data)
+        with self.captureOnCommitCallbacks(execute=True):
+            return self.moderator.post(_url(obj, "workflow_action", action, task_state.pk), data)
 
     def test_reject_keeps_live_version_and_draft_then_resubmit_and_approve(self):
         for obj in self.moderated_objects():

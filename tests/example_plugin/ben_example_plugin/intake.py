@@ -80,6 +80,5 @@ class TopicSuggestionIntake(Intake):
             "Referentin oder Referent genannt sind.",
             categories="Name und E-Mail-Adresse",
             source="Eine Bürgerin oder ein Bürger über das Formular „Thema vorschlagen“.",
-            retention="Bis zur Entscheidung über den Vorschlag, höchstens 12 Monate.",
             objection=mail.Link(SPEAKER_OBJECTION, "example_public:speaker-objection"),
         )

@@ -1,6 +1,6 @@
 """Fixtures for plugin tests: a club on the default site, a switch for plugins, the
-test helper that connects receivers to the content signals, a clock to freeze, emails sent
-at once and the privacy notice the public forms link to."""
+test helper that connects receivers to the content signals, a clock to freeze and emails sent
+at once (the privacy notice the public forms link to comes with ``site_tree``)."""
 
 import pytest
 from django.test import override_settings
@@ -10,7 +10,7 @@ from wagtail.models import Site
 from ben_plugins.core.activation import plugin_content_labels, set_enabled
 from ben_plugins.core.plugins import all_plugins
 from cms.api.invalidation import invalidate_all
-from tests.factories.pages import ClubPageFactory, LegalPageFactory
+from tests.factories.pages import ClubPageFactory
 
 from .purges import RECORDING, RecordingBackend
 
@@ -99,9 +99,3 @@ def clock(monkeypatch):
 def immediate_tasks(settings):
     """Background tasks (the emails) run at once, so the test reads mail.outbox."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-
-
-@pytest.fixture
-def privacy_page(site_tree):
-    """The published privacy notice every public form links to."""
-    return LegalPageFactory(parent=site_tree.home, title="Datenschutzerklärung", slug="datenschutz")

@@ -109,7 +109,7 @@ def test_submissions_stay_out_of_wagtails_reference_index(intake):
 
 
 @pytest.fixture
-def intake_site(site, privacy_page, immediate_tasks):
+def intake_site(site, immediate_tasks):
     """The default site with its privacy notice; emails are sent at once."""
     return site
 

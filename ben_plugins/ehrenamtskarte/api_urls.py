@@ -22,7 +22,7 @@ from ben_plugins.core.intake.views import (
     accepted_message,
 )
 from cms.api.viewsets import ApiViewSet
-from cms.pages.models import ClubPage, LegalPage
+from cms.pages.models import ClubPage
 
 from . import eligibility, statistics
 from .intake import CardApplicationIntake, EligibilitySerializer
@@ -102,7 +102,6 @@ class ApplicationViewSet(IntakeViewSet):
     """Apply for the card; 201 with the reference number, counted after double opt-in."""
 
     intake = CardApplicationIntake
-    shows = (LegalPage,)  # the consent text is code; it goes with the privacy notice
 
 
 def create_application(self, request, *args, **kwargs):

@@ -16,7 +16,6 @@ from rest_framework.response import Response
 
 from ben_plugins.core.intake.views import PROBLEMS, IntakeViewSet, accepted_message
 from cms.api.viewsets import ApiViewSet
-from cms.pages.models import LegalPage
 
 from .intake import NominationIntake
 from .models import Call, Nomination
@@ -91,7 +90,6 @@ class NominationViewSet(IntakeViewSet):
     """Propose someone for the medal (double opt-in: it counts once the link is clicked)."""
 
     intake = NominationIntake
-    shows = (LegalPage,)  # the consent text is code; it goes with the privacy notice
 
     def accepted(self):
         """201 with the reference the nominator can quote (a filled honeypot gets one too,

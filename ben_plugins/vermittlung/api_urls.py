@@ -7,7 +7,7 @@ from rest_framework.response import Response
 
 from ben_plugins.core.intake.views import IntakeViewSet
 from cms.api.viewsets import ApiViewSet
-from cms.pages.models import ClubPage, LegalPage
+from cms.pages.models import ClubPage
 from cms.snippets.models import Category, VolunteerOpportunity
 
 from . import figures
@@ -20,7 +20,6 @@ class InterestViewSet(IntakeViewSet):
     """Tell the club behind a volunteer opportunity that you would like to help."""
 
     intake = InterestIntake
-    shows = (LegalPage,)  # the consent text is code; it goes with the privacy notice
 
 
 class MonthSerializer(serializers.Serializer):

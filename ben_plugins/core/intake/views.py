@@ -16,6 +16,7 @@ from rest_framework.response import Response
 
 from cms.api.errors import PROBLEM_CONTENT_TYPE, ProblemSerializer, problem_response
 from cms.api.viewsets import ApiViewSet
+from cms.pages.models import LegalPage
 
 from .. import privacy, tokens
 from ..guard import is_switched_off
@@ -79,6 +80,8 @@ class IntakeViewSet(ApiViewSet):
     intake: type[service.Intake]
     default_language = "de"
     parser_classes = [JSONParser]
+    #: The consent answer names the privacy notice; its text is code, not content.
+    shows = (LegalPage,)
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)

@@ -3,7 +3,6 @@ from rest_framework import mixins, serializers
 
 from ben_plugins.core.intake.views import IntakeViewSet
 from cms.api.viewsets import ApiViewSet
-from cms.pages.models import LegalPage
 
 from .intake import TopicSuggestionIntake
 from .models import ClubAnnouncement
@@ -28,7 +27,6 @@ class TopicSuggestionViewSet(IntakeViewSet):
     """Suggest a topic for a club evening (double opt-in)."""
 
     intake = TopicSuggestionIntake
-    shows = (LegalPage,)  # the consent text is code; it goes with the privacy notice
 
 
 urlpatterns = [

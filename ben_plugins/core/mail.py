@@ -34,7 +34,7 @@ from django.utils import translation
 from django_tasks import task
 
 from . import privacy, tokens
-from .plugins import plugin_for_model
+from .personal_data.processing_record import activity
 
 LANGUAGES = ("de", "en")
 #: The notice of Art. 14 DSGVO for people whose data someone else submitted.
@@ -110,15 +110,13 @@ def send_art14_notice(
 def declared_processing(model) -> dict:
     """What the model's ``PersonalData`` declaration says about the processing, in the words
     of the record of processing activities (Art. 30); empty for an undeclared model."""
-    declaration = getattr(model, "personal_data", None)
-    if declaration is None:
+    if getattr(model, "personal_data", None) is None:
         return {}
-    plugin = plugin_for_model(model)
-    label = plugin.label if plugin else None
+    declared = activity(model)
     return {
-        "legal_basis": declaration.legal_basis,
-        "recipients": [*declaration.access.recipients(), "Administratoren"],
-        "retention": [rule.describe(model, label) for rule in declaration.rules],
+        "legal_basis": declared.legal_basis,
+        "recipients": declared.recipients,
+        "retention": declared.retention,
     }
 
 

@@ -32,26 +32,25 @@ class Activity:
     recipients: list[str]
 
 
+def activity(model) -> Activity:
+    """What the model's declaration says about its processing, in the record's words (also
+    the Art. 14 notice's, ben_plugins.core.mail)."""
+    declaration = model.personal_data
+    plugin = plugin_for_model(model)
+    return Activity(
+        plugin=plugin.name if plugin else model._meta.app_config.verbose_name,
+        name=str(model._meta.verbose_name_plural),
+        purpose=declaration.purpose,
+        legal_basis=declaration.legal_basis,
+        subjects=declaration.subjects,
+        categories=[str(model._meta.get_field(name).verbose_name) for name in declaration.fields],
+        retention=[rule.describe(model, plugin_label(model)) for rule in declaration.rules],
+        recipients=[*declaration.access.recipients(), "Administratoren"],
+    )
+
+
 def activities() -> list[Activity]:
-    found = []
-    for model in declared_models():
-        declaration = model.personal_data
-        plugin = plugin_for_model(model)
-        label = plugin_label(model)
-        found.append(
-            Activity(
-                plugin=plugin.name if plugin else model._meta.app_config.verbose_name,
-                name=str(model._meta.verbose_name_plural),
-                purpose=declaration.purpose,
-                legal_basis=declaration.legal_basis,
-                subjects=declaration.subjects,
-                categories=[
-                    str(model._meta.get_field(name).verbose_name) for name in declaration.fields
-                ],
-                retention=[rule.describe(model, label) for rule in declaration.rules],
-                recipients=[*declaration.access.recipients(), "Administratoren"],
-            )
-        )
+    found = [activity(model) for model in declared_models()]
     return sorted(found, key=lambda activity: (activity.plugin, activity.name))
 
 

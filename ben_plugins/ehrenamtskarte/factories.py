@@ -5,6 +5,7 @@ of each and posts a valid application through the intake)."""
 import datetime
 
 import factory
+from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
@@ -51,7 +52,7 @@ class CardApplicationFactory(DjangoModelFactory):
     def intake_body(cls) -> dict:
         """A valid JSON body for POST /api/v1/ehrenamtskarte/applications/: five hours a week
         for three years at an organisation in Bitburg."""
-        since = timezone.localdate() - datetime.timedelta(days=3 * 366)
+        since = timezone.localdate() - relativedelta(years=3)
         return {
             "email": "maria.hoffmann@example.org",
             "first_name": "Maria",

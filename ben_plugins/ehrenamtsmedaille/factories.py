@@ -69,6 +69,11 @@ class NominationFactory(DjangoModelFactory):
             opens_at=now - timedelta(days=1),
             closes_at=now + timedelta(days=30),
         )
+        return cls.nomination_body()
+
+    @staticmethod
+    def nomination_body() -> dict:
+        """The body alone, for a call the test opens itself."""
         return {
             "nominee_name": "Jürgen Größ",
             "nominee_kind": "person",

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 
+from ben_plugins.ehrenamtsmedaille.factories import NominationFactory
 from ben_plugins.ehrenamtsmedaille.models import Nomination
 from tests.ben_plugins.core.intake_helpers import (
     committed,
@@ -22,26 +23,14 @@ from .conftest import NOW
 pytestmark = pytest.mark.django_db
 API = "/api/v1/ehrenamtsmedaille/nominations/"
 FORM = "/mitmachen/ehrenamtsmedaille/vorschlagen/"
-REASONS = "Sie trainiert seit zwanzig Jahren die Jugend des Turnvereins. " * 5  # 310
 
 
 def body(**changes) -> dict:
     data = {
-        "nominee_name": "Jürgen Größ",
-        "nominee_kind": "person",
-        "nominee_contact": "Hauptstraße 1, 54634 Bitburg",
-        "field_of_engagement": "Feuerwehr und Rettungsdienst",
-        "reasons": REASONS[:300],
-        "nominee_active_in_bitburg": True,
-        "nominator_in_bitburg": True,
-        "nominator_name": "Käthe Müller",
+        **NominationFactory.nomination_body(),
         "nominator_email": unique_email("kaethe"),
-        "nominator_phone": "06561 1234",
-        "relation": "Nachbarin",
-        "not_self_nomination": True,
-        "consent": True,
+        **changes,
     }
-    data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
 
 

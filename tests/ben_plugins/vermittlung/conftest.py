@@ -3,7 +3,6 @@ and a moderator, and a clock the tests can freeze."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.utils import timezone
 
 from cms.moderation.models import ClubMembership
 from cms.moderation.roles import MODERATORS, ensure_roles
@@ -18,21 +17,6 @@ AGENCY = "ehrenamt@stadt.example"
 def agency_address(settings):
     settings.VERMITTLUNG_AGENCY_EMAIL = AGENCY
     return AGENCY
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """``clock.set(moment)`` freezes django.utils.timezone.now."""
-
-    class Clock:
-        now = None
-
-        def set(self, moment):
-            self.now = moment
-            monkeypatch.setattr(timezone, "now", lambda: moment)
-            return moment
-
-    return Clock()
 
 
 @pytest.fixture

@@ -13,6 +13,8 @@ vcl 4.1;
 # - normalises Accept-Language to the one of BEN's languages (de, en) the client prefers,
 #   by q-value, before hashing;
 # - sends /media/ to the app servers: BEN serves a club's upload only once it is approved;
+#   passes /media/ only with a session cookie (staff may see unapproved files), else
+#   drops the cookies and caches as BEN's Cache-Control says;
 # - serves stale content for `beresp.grace` while the origin is down or failing.
 #
 # docs/deployment.md explains the topology and how to run it.
@@ -113,8 +115,20 @@ sub vcl_recv {
         unset req.http.Cookie;
     } elsif (req.url ~ "^/api/") {
         unset req.http.Cookie;
+    } elsif (req.url ~ "^/media/") {
+        # Only a staff session sees an image not yet approved (cms.moderation.media); any
+        # other cookie (the intake forms' csrftoken, analytics) must not cost readers the
+        # cache. `sessionid` is Django's SESSION_COOKIE_NAME, which BEN keeps.
+        if (req.http.Cookie ~ "(^|;)\s*sessionid=") {
+            return (pass);
+        }
+        unset req.http.Cookie;
     } elsif (req.http.Cookie) {
-        return (pass);  # a staff session: the public site, or a file only staff may see yet
+        # The public site (pages, /documents/, the intake forms): none of it is cacheable
+        # (pages and documents carry no Cache-Control, the forms `no-store`), so dropping
+        # cookies would gain no hit and lose what the origin needs them for: the forms'
+        # CSRF token, the Wagtail userbar of a staff session, unapproved documents for staff.
+        return (pass);
     }
     return (hash);
 }

@@ -244,6 +244,23 @@ def test_media_come_from_the_app_which_serves_a_club_upload_only_once_approved(v
     assert varnish.request("/static/probe.txt")[0].getheader("X-Cache") == "HIT"
 
 
+def test_media_pass_only_for_a_session_other_cookies_are_dropped(varnish, content, settings):
+    """A visitor of an intake form carries `csrftoken` (analytics add their own): still a
+    cache hit. Only a session (staff may see unapproved files) reaches the origin."""
+    assert settings.SESSION_COOKIE_NAME == "sessionid"  # the name the VCL looks for
+    public = ImageFactory(title="Freigegeben")
+    first, body = varnish.request(public.file.url, headers={"Cookie": "csrftoken=x"})
+    assert first.status == 200 and first.getheader("X-Cache") == "MISS"
+    for cookie in ("csrftoken=x", "_pk_id=1; csrftoken=y", "mysessionid=1"):
+        again, same = varnish.request(public.file.url, headers={"Cookie": cookie})
+        assert again.getheader("X-Cache") == "HIT", cookie
+        assert same == body and again.getheader("Set-Cookie") is None
+    for cookie in ("sessionid=abc", "csrftoken=x; sessionid=abc", "csrftoken=x;sessionid=abc"):
+        staff, same = varnish.request(public.file.url, headers={"Cookie": cookie})
+        assert (staff.status, staff.getheader("X-Cache")) == (200, "PASS"), cookie
+        assert same == body
+
+
 def test_admin_other_methods_pass_and_api_cookies_are_stripped(varnish, content):
     for _ in range(2):
         admin, _ = varnish.request("/admin/login/")

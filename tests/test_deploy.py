@@ -29,6 +29,27 @@ def test_every_daily_command_of_a_plugin_is_in_the_daily_unit():
     assert daily and all(f"manage.py {name}\n" in unit for name in daily)
 
 
+def test_scheduled_publishing_runs_every_minute():
+    """Without it, content scheduled by an editor ("Geplant") never goes live."""
+    unit = (DEPLOY / "systemd" / "ben-publish-scheduled.service").read_text()
+    assert re.findall(r"^ExecStart=\S+ manage\.py (\S+)$", unit, flags=re.M) == [
+        "publish_scheduled"
+    ]
+    assert get_commands()["publish_scheduled"] == "wagtail"
+    timer = (DEPLOY / "systemd" / "ben-publish-scheduled.timer").read_text()
+    assert re.search(r"^OnCalendar=minutely$", timer, flags=re.M)
+    assert "manage.py publish_scheduled;" in (DEPLOY / "Procfile").read_text()
+    compose = yaml.safe_load((DEPLOY / "compose.yaml").read_text())
+    assert "manage.py publish_scheduled;" in compose["services"]["scheduler"]["command"]
+
+
+def test_every_command_the_deployment_runs_exists():
+    files = [DEPLOY / "Procfile", DEPLOY / "compose.yaml", *(DEPLOY / "systemd").glob("*")]
+    named = {name for path in files for name in re.findall(r"manage\.py (\w+)", path.read_text())}
+    assert {"db_worker", "migrate", "publish_scheduled", "ben_retention"} <= named
+    assert named <= set(get_commands())
+
+
 ROOT = DEPLOY.parent
 ENV_NAME = r"`([A-Z][A-Z0-9_]+)`"
 

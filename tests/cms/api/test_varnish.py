@@ -5,6 +5,7 @@ them); skipped with a message elsewhere, but never under CI (CI=true), where a m
 varnishd fails the test.
 """
 
+import datetime as dt
 import functools
 import http.client
 import http.server
@@ -18,6 +19,8 @@ import time
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.utils import timezone
 from pytest_django.live_server_helper import LiveServer
 from wagtail_factories import ImageFactory
 
@@ -25,6 +28,7 @@ from cms.api.frontend_cache import SurrogateKeyBackend
 from cms.api.preview import make_token
 from cms.moderation.media import is_public
 from cms.moderation.models import ClubEditorGroup
+from cms.pages.models import EventPage
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -287,6 +291,25 @@ def test_publishing_purges_so_the_next_read_shows_the_change(varnish, content):
         response, body = varnish.request(path)
         assert response.getheader("X-Cache") == "MISS"
         assert "Offenes Treffen – neuer Termin" in body.decode()
+
+
+def test_scheduled_publishing_purges_like_a_manual_publish(varnish, content, monkeypatch):
+    """`manage.py publish_scheduled` (the ben-publish-scheduled timer) at the go-live time."""
+    event = EventPage.objects.get(pk=content["event"].pk)
+    now = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    event.title = "Offenes Treffen – geplant"
+    event.go_live_at = now + dt.timedelta(hours=1)
+    event.save_revision().publish()
+    path = f"/api/v1/events/{event.pk}/"
+    varnish.request(path)
+    response, body = varnish.request(path)
+    assert response.getheader("X-Cache") == "HIT" and "geplant" not in body.decode()
+    monkeypatch.setattr(timezone, "now", lambda: now + dt.timedelta(hours=1, minutes=1))
+    call_command("publish_scheduled")
+    response, body = varnish.request(path)
+    assert response.getheader("X-Cache") == "MISS"
+    assert "Offenes Treffen – geplant" in body.decode()
 
 
 def test_preview_token_and_api_key_requests_are_never_cached(varnish, content):

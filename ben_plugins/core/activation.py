@@ -1,7 +1,6 @@
 """Is a plugin switched on for a site? Looked up per site, memoised per request."""
 
 import logging
-from importlib import import_module
 
 from django.http import HttpRequest
 from wagtail.models import Site
@@ -51,12 +50,6 @@ def set_enabled(label: str, site: Site, enabled: bool, user=None) -> PluginActiv
 
 
 def plugin_content_labels(label: str) -> set[str]:
-    """The content labels the plugin's endpoints declare (``ApiViewSet.shows``); its API
-    module is loaded first, as the URLconf does, for processes that have not loaded it."""
-    plugin = get_plugin(label)
-    if plugin is not None and plugin.meta.api_urls:
-        try:
-            import_module(plugin.meta.api_urls)
-        except Exception:  # reported by the system check ben_plugins.E005; never mounted
-            logger.exception("API urls of plugin %s not loaded.", label)
+    """The content labels the plugin's endpoints declare (``ApiViewSet.shows``; their modules
+    are loaded at start, ``plugins.load_api_urls``)."""
     return declared_labels(label)

@@ -13,7 +13,10 @@ class PluginCoreConfig(AppConfig):
         from . import checks, forwarding  # noqa: F401  (checks: registers the system checks)
         from .guard import view_is_available
         from .pages import attach_to_core_parents
+        from .plugins import all_plugins, load_api_urls
 
         forwarding.connect()
         attach_to_core_parents()
         registry.add_availability_check(view_is_available)
+        for plugin in all_plugins():
+            load_api_urls(plugin)

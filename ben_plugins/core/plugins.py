@@ -2,11 +2,16 @@
 module, model or view."""
 
 import inspect
+import logging
 from dataclasses import dataclass
+from importlib import import_module
+from types import ModuleType
 
 from django.apps import AppConfig, apps
 
 from .meta import BenPluginMeta
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,21 @@ def get_plugin(label: str) -> Plugin | None:
     """Asked on many requests: one lookup, not a scan of all apps."""
     config = apps.app_configs.get(label)
     return _plugin_of(config) if config else None
+
+
+def load_api_urls(plugin: Plugin) -> ModuleType | None:
+    """The plugin's API module (``BenPluginMeta.api_urls``), or None without one or if it
+    cannot be imported (logged; the system check ben_plugins.E005 reports it).
+
+    Loaded at start in every process, not only where the URLconf is: what its endpoints
+    show (``ApiViewSet.shows``) must be known to a worker or a command that changes it."""
+    if not plugin.meta.api_urls:
+        return None
+    try:
+        return import_module(plugin.meta.api_urls)
+    except Exception:
+        logger.exception("API urls of plugin %s not loaded.", plugin.label)
+        return None
 
 
 def plugin_for_module(module: str | None) -> Plugin | None:

@@ -11,9 +11,6 @@ from cms.core.publication import published
 from cms.core.sites import base_url, default_site, site_for_request
 from cms.pages.models import LegalPage
 
-#: Slug of the privacy notice (a LegalPage below the site's home page).
-PRIVACY_PAGE_SLUG = "datenschutz"
-
 
 def privacy_url(request=None, *, root: str | None = None) -> str:
     """The absolute URL of the privacy notice, or "" if there is none.
@@ -26,7 +23,7 @@ def privacy_url(request=None, *, root: str | None = None) -> str:
     site = site_for_request(request) if request is not None else default_site()
     if site is None:
         return ""
-    pages = LegalPage.objects.child_of(site.root_page).filter(slug=PRIVACY_PAGE_SLUG)
+    pages = LegalPage.objects.child_of(site.root_page).filter(slug=LegalPage.PRIVACY_SLUG)
     page = published(pages).first()
     if page is None:
         return ""

@@ -5,11 +5,10 @@ refuses them, as every other view of the plugin.
 """
 
 import logging
-from importlib import import_module
 
 from django.urls import include, path
 
-from .plugins import all_plugins
+from .plugins import all_plugins, load_api_urls
 
 logger = logging.getLogger(__name__)
 
@@ -17,12 +16,8 @@ logger = logging.getLogger(__name__)
 def plugin_api_patterns() -> list:
     patterns = []
     for plugin in all_plugins():
-        if not plugin.meta.api_urls:
-            continue
-        try:
-            module = import_module(plugin.meta.api_urls)
-        except Exception:  # reported by the system check ben_plugins.E005
-            logger.exception("API urls of plugin %s not loaded.", plugin.label)
+        module = load_api_urls(plugin)
+        if module is None:
             continue
         patterns.append(
             path(

@@ -9,5 +9,6 @@ from .models import CardApplication, IssuedCard, OrganisationConfirmation
 #: The statistics (GET /api/v1/ehrenamtskarte/statistics/).
 STATISTICS = "ehrenamtskarte.statistics"
 
-for model in (CardApplication, OrganisationConfirmation, IssuedCard):
+changes_with(CardApplication, STATISTICS, when=lambda application: application.is_confirmed)
+for model in (OrganisationConfirmation, IssuedCard):
     changes_with(model, STATISTICS)

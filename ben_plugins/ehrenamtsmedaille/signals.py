@@ -14,5 +14,5 @@ AWARDEES = "ehrenamtsmedaille.awardees"
 #: The calls (GET …/calls/current/, …/calls/<year>/).
 CALLS = "ehrenamtsmedaille.calls"
 
-changes_with(Nomination, AWARDEES)
+changes_with(Nomination, AWARDEES, when=lambda nomination: nomination.is_confirmed)
 changes_with(Call, CALLS, AWARDEES)

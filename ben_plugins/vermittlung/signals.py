@@ -9,4 +9,4 @@ from .models import InterestMessage
 #: The placement figures (GET /api/v1/vermittlung/figures/).
 FIGURES = "vermittlung.figures"
 
-changes_with(InterestMessage, FIGURES)
+changes_with(InterestMessage, FIGURES, when=lambda message: message.is_confirmed)

@@ -31,16 +31,19 @@ def changed(*labels: str) -> None:
     invalidate(labels)
 
 
-def changes_with(model, *labels: str) -> None:
+def changes_with(model, *labels: str, when=None) -> None:
     """Mark ``labels`` changed whenever a row of ``model`` is saved or deleted, or an action
     on one is written to Wagtail's audit log (BEN's status transitions write one for each
     move, though they change the row with an UPDATE). Code that changes rows otherwise
-    (``QuerySet.update`` without a log entry) calls ``rows_changed`` or ``changed`` itself."""
+    (``QuerySet.update`` without a log entry) calls ``rows_changed`` or ``changed`` itself.
+
+    ``when(row)`` narrows saves and deletions to rows that can show (e.g. confirmed
+    submissions: a stranger's unconfirmed POST purges nothing)."""
     if not labels:
         raise ValueError("changes_with needs at least one label.")
 
-    def receiver(sender, raw=False, **kwargs):
-        if not raw:
+    def receiver(sender, instance, raw=False, **kwargs):
+        if not raw and (when is None or when(instance)):
             changed(*labels)
 
     uid = f"ben_changes_{model._meta.label}_{'_'.join(sorted(labels))}"

@@ -10,7 +10,16 @@ from django.utils.translation import gettext_lazy as _
 
 from ben_plugins.core.discovery import discover_plugin_apps
 
-from .env import env_base_url, env_bool, env_float, env_int, env_list, env_str, env_url_list
+from .env import (
+    env_base_url,
+    env_bool,
+    env_float,
+    env_int,
+    env_list,
+    env_str,
+    env_url,
+    env_url_list,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -351,9 +360,7 @@ BEN_DATA_CONTROLLER = env_str(
 #: The privacy notice every public form and Art. 14 notice links to, when it lives elsewhere
 #: (the city's website); empty: the published legal page "datenschutz" below the home page.
 #: With neither, the public forms take no personal data (ben_plugins.core.privacy).
-BEN_PRIVACY_URL = env_str("BEN_PRIVACY_URL", "")
-if BEN_PRIVACY_URL and not BEN_PRIVACY_URL.startswith(("https://", "http://")):
-    raise ImproperlyConfigured("BEN_PRIVACY_URL must be an absolute http(s) URL.")
+BEN_PRIVACY_URL = env_url("BEN_PRIVACY_URL", example="https://www.bitburg.de/datenschutz")
 
 WEBHOOKS_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", False)
 WEBHOOKS_MAX_ATTEMPTS = env_int("WEBHOOKS_MAX_ATTEMPTS", 6)

@@ -57,34 +57,41 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def _http_url(name: str, raw: str, *, example: str, path_allowed: bool = True):
+    """The parts of an absolute http(s) URL, or ImproperlyConfigured naming the variable."""
+    try:
+        parts = urlsplit(raw)
+        parts.port  # noqa: B018 (raises ValueError for a port that is not a number)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} holds an invalid URL: {raw!r}.") from error
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or (not path_allowed and parts.path.strip("/"))
+    ):
+        kind = "absolute http(s) URL" + ("" if path_allowed else " without a path")
+        raise ImproperlyConfigured(f"{name} must be an {kind}, e.g. {example}, not {raw!r}.")
+    return parts
+
+
 def env_base_url(name: str, default: str) -> str:
     """An absolute http(s) URL without path, query or trailing slash."""
     raw = os.environ.get(name, "").strip() or default
-    parts = urlsplit(raw)
-    try:
-        parts.port  # noqa: B018 (raises ValueError for a port that is not a number)
-    except ValueError as error:
-        raise ImproperlyConfigured(f"{name} has an invalid port: {raw!r}.") from error
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path.strip("/"):
-        raise ImproperlyConfigured(
-            f"{name} must be an absolute http(s) URL without a path, e.g. "
-            f"https://ben.example.org, not {raw!r}."
-        )
+    parts = _http_url(name, raw, example="https://ben.example.org", path_allowed=False)
     return f"{parts.scheme}://{parts.netloc}"
+
+
+def env_url(name: str, example: str) -> str:
+    """An absolute http(s) URL, or "" when unset."""
+    raw = env_str(name).strip()
+    if raw:
+        _http_url(name, raw, example=example)
+    return raw
 
 
 def env_url_list(name: str) -> list[str]:
     """Comma-separated absolute http(s) URLs, e.g. the HTTP caches BEN purges."""
     urls = env_list(name)
     for raw in urls:
-        try:
-            parts = urlsplit(raw)
-            parts.port  # noqa: B018 (raises ValueError for a port that is not a number)
-        except ValueError as error:
-            raise ImproperlyConfigured(f"{name} holds an invalid URL: {raw!r}.") from error
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ImproperlyConfigured(
-                f"{name} must list absolute http(s) URLs, e.g. "
-                f"http://varnish-1.internal:6081, not {raw!r}."
-            )
+        _http_url(name, raw, example="http://varnish-1.internal:6081")
     return urls

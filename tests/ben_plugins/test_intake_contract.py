@@ -18,6 +18,7 @@ from ben_plugins.core.intake.service import Intake, submission_models
 from ben_plugins.core.intake.views import IntakeFormView, IntakeViewSet
 from ben_plugins.core.mail import LANGUAGES
 from ben_plugins.core.plugins import plugin_for_model
+from cms.api.caching import declared_labels
 from tests.ben_plugins.core.intake_helpers import (
     api_path,
     committed,
@@ -195,6 +196,23 @@ def test_only_a_confirmed_submission_counts_and_staff_see_only_that(intake, clie
 
     client.force_login(reader(intake.model, submission))
     assert client.get(f"{base}inspect/{submission.pk}/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("intake", intake_params())
+def test_a_strangers_unconfirmed_post_purges_no_cache(
+    intake, client, intake_site, purges, django_capture_on_commit_callbacks
+):
+    """Nothing public changes before the confirmation; then at most the plugin's own labels."""
+    with django_capture_on_commit_callbacks(execute=True):
+        body = intake_body(intake)  # what the body needs (a published offer...) is purged here
+    purges.purged.clear()
+    mail.outbox.clear()
+    assert post_json(client, body, path=api_path(intake)).status_code in ACCEPTED
+    assert purges.purged == []
+    assert committed(client.post, path_of(link_in_last_mail(CONFIRM_LINK))).status_code == 200
+    own = declared_labels(plugin_for_model(intake.model).label)
+    assert {label for labels in purges.purged for label in labels} <= own
 
 
 @pytest.mark.django_db

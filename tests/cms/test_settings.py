@@ -149,3 +149,17 @@ def test_a_frontend_cache_url_that_is_no_http_url_is_refused_at_start(value):
     assert result.returncode != 0
     assert "ImproperlyConfigured: FRONTEND_CACHE_URL" in result.stderr
     assert repr(value) in result.stderr
+
+
+@pytest.mark.parametrize("value", ["http://", "www.bitburg.de/datenschutz", "https://x:port/"])
+def test_a_privacy_url_that_is_no_http_url_is_refused_at_start(value):
+    """The forms would link to nowhere while taking personal data."""
+    result = print_settings("cms.settings.dev", "settings.BEN_PRIVACY_URL", BEN_PRIVACY_URL=value)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: BEN_PRIVACY_URL" in result.stderr
+
+
+def test_a_privacy_url_elsewhere_is_taken_as_it_is():
+    url = "https://www.bitburg.de/datenschutz"
+    result = print_settings("cms.settings.dev", "settings.BEN_PRIVACY_URL", BEN_PRIVACY_URL=url)
+    assert result.stdout.strip() == f"({url!r},)", result.stderr

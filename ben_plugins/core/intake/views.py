@@ -127,10 +127,10 @@ class IntakeViewSet(ApiViewSet):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
+        service.check_privacy_notice(request)  # before counting: a refusal costs no attempt
         if request.method == "POST":
             service.check_size(request)
             service.check_client_rate(request)
-        service.check_privacy_notice(request)
 
     def handle_exception(self, exc):
         if isinstance(exc, service.Refused):
@@ -314,9 +314,9 @@ class IntakeFormView(View):
 
     def post(self, request, *args, **kwargs):
         try:
+            service.check_privacy_notice(request)  # before counting: a refusal costs no attempt
             service.check_size(request)
             service.check_client_rate(request)
-            service.check_privacy_notice(request)
         except service.Refused as refused:
             return self.refused(request, refused)
         data = self.data_from(request)

@@ -7,6 +7,10 @@ class LegalPage(Page):
     """A page the law requires of a public body's website (Impressum, Datenschutzerklärung,
     Erklärung zur Barrierefreiheit): plain text, linked from every page's footer."""
 
+    #: The privacy notice's slug: the public forms link to it (ben_plugins.core.privacy),
+    #: unless BEN_PRIVACY_URL names one elsewhere.
+    PRIVACY_SLUG = "datenschutz"
+
     body = RichTextField("Text", features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
 
     parent_page_types = ["pages.HomePage"]

@@ -2,6 +2,7 @@
 and schema.org data, each from published pages only (cms.core.publication)."""
 
 from django import template
+from django.conf import settings
 from wagtail.models import Page, Site
 
 from cms.core.publication import published
@@ -29,12 +30,21 @@ def site_sections(context) -> list[tuple[Page, bool]]:
 
 
 @register.simple_tag(takes_context=True)
-def legal_pages(context) -> list[Page]:
-    """Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit: in every footer."""
-    root = _site_root(context.get("request"))
+def legal_links(context) -> list[tuple[str, str]]:
+    """Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit, as (title, URL): in
+    every footer. A privacy notice elsewhere (BEN_PRIVACY_URL) takes the place of the page."""
+    request = context.get("request")
+    root = _site_root(request)
     if root is None:
         return []
-    return list(published(LegalPage.objects.child_of(root)))
+    links = []
+    for page in published(LegalPage.objects.child_of(root)):
+        if settings.BEN_PRIVACY_URL and page.slug == LegalPage.PRIVACY_SLUG:
+            continue
+        links.append((page.title, page.get_url(request)))
+    if settings.BEN_PRIVACY_URL:
+        links.append(("Datenschutzerklärung", settings.BEN_PRIVACY_URL))
+    return links
 
 
 @register.simple_tag

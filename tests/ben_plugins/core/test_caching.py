@@ -7,6 +7,7 @@ from django.urls import URLResolver, get_resolver
 from ben_plugins.core.plugins import all_plugins
 from cms.api.caching import all_labels, surrogate_keys
 from cms.api.viewsets import ApiViewSet
+from tests.cms.test_settings import run_django
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +68,16 @@ def test_switching_a_plugin_purges_its_endpoints_keys_with_everything(
     [keys] = purges.purged
     assert {"ehrenamtsmedaille.awardees", "ehrenamtsmedaille.calls", "structure"} <= set(keys)
     assert "vermittlung.figures" not in keys  # another plugin's content did not change
+
+
+def test_a_process_without_the_urlconf_knows_what_plugin_endpoints_show():
+    """A task worker or a command never loads the URLconf, yet it changes what the plugins'
+    endpoints show (a privacy page, a club announcement): those labels must be tracked there."""
+    expected = sorted(all_labels())
+    code = (
+        "import sys; from cms.api.caching import all_labels; "
+        "print('cms.urls' in sys.modules, sorted(all_labels()))"
+    )
+    result = run_django(["shell", "--no-imports", "-c", code], "cms.settings.test")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == f"False {expected}"

@@ -427,6 +427,20 @@ class TestPrivacyNotice:
         assert stored() == []
         assert mail.outbox == []
 
+    def test_a_refusal_for_want_of_a_notice_costs_no_attempt(self, client, settings, site_tree):
+        settings.BEN_PRIVACY_URL = ""
+        settings.INTAKE_RATE_LIMIT_IP = "1/hour"
+        site_tree.privacy.unpublish()
+        address = unique_address()  # Redis keeps counters across runs
+        for _ in range(2):
+            assert post_json(client, valid_submission(), address=address).status_code == 503
+            assert (
+                post_form(client, valid_submission(consent="on"), address=address).status_code
+                == 503
+            )
+        site_tree.privacy.save_revision().publish()
+        assert post_json(client, valid_submission(), address=address).status_code == 202
+
     def test_without_a_notice_the_endpoint_refuses(self, client, no_privacy_notice):
         response = post_json(client, valid_submission())
         assert response.status_code == 503

@@ -250,6 +250,15 @@ def test_every_page_has_landmarks_one_h1_a_skip_link_and_the_legal_footer(client
         assert "<style" not in html and "style=" not in html, url
 
 
+def test_the_footer_links_the_privacy_notice_where_it_lives(client, site_tree, settings):
+    privacy = site_tree.privacy
+    assert f'href="{privacy.url}"' in client.get(site_tree.home.url).text
+    settings.BEN_PRIVACY_URL = "https://www.bitburg.de/datenschutz"
+    html = client.get(site_tree.home.url).text
+    assert '<a href="https://www.bitburg.de/datenschutz">Datenschutzerklärung</a>' in html
+    assert f'href="{privacy.url}"' not in html  # one privacy notice, the one in force
+
+
 def test_json_ld_and_open_graph_describe_the_page_and_cannot_break_out(client, site_tree):
     club = ClubPageFactory(parent=site_tree.clubs, title="Verein </script><b>&")
     html = client.get(club.url).text

@@ -134,7 +134,9 @@ sub vcl_recv {
 }
 
 sub vcl_hash {
-    hash_data(req.http.Accept-Language);
+    if (req.url !~ "^/(static|media)/") {
+        hash_data(req.http.Accept-Language);  # files are the same in every language
+    }
     # continues with the built-in vcl_hash: URL and Host
 }
 
@@ -160,6 +162,9 @@ sub vcl_backend_fetch {
 sub vcl_backend_response {
     if (bereq.url ~ "^/api/") {
         unset beresp.http.Set-Cookie;
+    }
+    if (bereq.url ~ "^/(static|media)/") {
+        unset beresp.http.Vary;  # Django's locale middleware varies every answer by language
     }
     # A failing origin must not replace what is cached: keep serving the stale copy.
     if (beresp.status >= 500 && bereq.is_bgfetch) {

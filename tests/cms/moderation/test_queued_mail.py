@@ -6,6 +6,7 @@ and sends (cms.core.mail)."""
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import PageSubscription
@@ -109,6 +110,26 @@ def test_no_invitation_for_a_membership_removed_before_the_queue_ran(
             },
         )
     ClubMembership.objects.filter(user__email="neu@example.org").delete()
+    run_queued(queue, only={send_invitation.name})
+    assert mail.outbox == []
+
+
+def test_no_invitation_for_an_account_deactivated_before_the_queue_ran(
+    client, world, queue, django_capture_on_commit_callbacks
+):
+    client.force_login(world.users["moderation"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("club_memberships:add"),
+            {
+                "email": "neu@example.org",
+                "first_name": "Nina",
+                "last_name": "Neu",
+                "club": world.clubs["A"].pk,
+                "role": ClubMembership.Role.EDITOR,
+            },
+        )
+    get_user_model().objects.filter(email="neu@example.org").update(is_active=False)
     run_queued(queue, only={send_invitation.name})
     assert mail.outbox == []
 

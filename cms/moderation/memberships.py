@@ -102,11 +102,11 @@ class ClubMembershipRoleForm(WagtailAdminModelForm):
 @task()
 def send_invitation(membership_pk: int, invited_by_pk: int | None) -> bool:
     """Email a one-time link to set the password; the moderator never sees it. False if the
-    membership is gone (removed before the queue ran)."""
+    membership is gone or the account deactivated (before the queue ran)."""
     membership = (
         ClubMembership.objects.select_related("user", "club").filter(pk=membership_pk).first()
     )
-    if membership is None or not membership.user.email:
+    if membership is None or not membership.user.is_active or not membership.user.email:
         return False
     user = membership.user
     path = reverse(

@@ -6,6 +6,7 @@ and sends (cms.core.mail)."""
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import PageSubscription
@@ -14,6 +15,7 @@ from cms.core.mail import send_password_reset
 from cms.moderation.memberships import send_invitation
 from cms.moderation.models import ClubMembership
 from cms.moderation.notifications import send_comment_notifications, send_notification
+from cms.moderation.policies import club_content_models
 from tests.conftest import run_queued
 from tests.factories.users import DEFAULT_PASSWORD, SuperuserFactory
 
@@ -108,6 +110,26 @@ def test_no_invitation_for_a_membership_removed_before_the_queue_ran(
             },
         )
     ClubMembership.objects.filter(user__email="neu@example.org").delete()
+    run_queued(queue, only={send_invitation.name})
+    assert mail.outbox == []
+
+
+def test_no_invitation_for_an_account_deactivated_before_the_queue_ran(
+    client, world, queue, django_capture_on_commit_callbacks
+):
+    client.force_login(world.users["moderation"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("club_memberships:add"),
+            {
+                "email": "neu@example.org",
+                "first_name": "Nina",
+                "last_name": "Neu",
+                "club": world.clubs["A"].pk,
+                "role": ClubMembership.Role.EDITOR,
+            },
+        )
+    get_user_model().objects.filter(email="neu@example.org").update(is_active=False)
     run_queued(queue, only={send_invitation.name})
     assert mail.outbox == []
 
@@ -218,3 +240,138 @@ def test_password_reset_link_is_queued_and_works(
     )
     assert client.login(username=user.username, password="Ehrenamt-2026!")
     assert not client.login(username=user.username, password=DEFAULT_PASSWORD)
+
+
+def _submit(client, obj, title, capture):
+    data = edit_form_data(obj, title=title)
+    data["action-submit"] = "Zur Freigabe einreichen"
+    with capture(execute=True):
+        response = client.post(_url(obj, "edit"), data)
+    assert response.status_code == 302
+
+
+def _act(client, obj, action, capture, **data):
+    task_state = _fresh(obj).current_workflow_task_state
+    with capture(execute=True):
+        response = client.post(_url(obj, "workflow_action", action, task_state.pk), data)
+    assert response.status_code in (200, 302)
+
+
+def _clients(world, client):
+    editor, moderator = client, client.__class__()
+    editor.force_login(world.users["redaktion-a"])
+    moderator.force_login(world.users["moderation"])
+    return editor, moderator
+
+
+def _moderated(world, kind):
+    if kind == "page":
+        return world.clubs["A"]
+    return world.snippets[club_content_models()[0], "A"]
+
+
+@pytest.mark.parametrize("kind", ["page", "snippet"])
+def test_rejection_mail_keeps_the_reason_when_resubmitted_before_the_queue_ran(
+    world, queue, django_capture_on_commit_callbacks, client, kind
+):
+    """The reviewer's probe: submit, reject with a reason, resubmit, then the worker runs."""
+    obj = _moderated(world, kind)
+    editor, moderator = _clients(world, client)
+    capture = django_capture_on_commit_callbacks
+    _submit(editor, obj, "Neuer Name", capture)
+    _act(moderator, obj, "reject", capture, comment="Bitte den alten Namen lassen.")
+    _submit(editor, obj, "Noch ein Name", capture)
+
+    run_queued(queue)
+    [rejection] = [
+        m for m in mail.outbox if m.to == ["redaktion-a@example.org"] and "Änderungen" in m.subject
+    ]
+    assert "„Neuer Name“" in rejection.subject
+    assert "Bitte den alten Namen lassen." in rejection.body
+    assert "Noch ein Name" not in rejection.body
+    # The first submission was decided before its mail left: only the second asks for review.
+    [to_moderators] = [m for m in mail.outbox if m.to == ["moderation@example.org"]]
+    assert to_moderators.subject == "Zur Freigabe: „Noch ein Name“ (Verein A)"
+
+
+@pytest.mark.parametrize("kind", ["page", "snippet"])
+def test_approval_mail_names_what_was_approved_and_a_decided_submission_asks_nobody(
+    world, queue, django_capture_on_commit_callbacks, client, kind
+):
+    """Approved before the submission's mail left, and edited again before the approval's."""
+    obj = _moderated(world, kind)
+    editor, moderator = _clients(world, client)
+    capture = django_capture_on_commit_callbacks
+    _submit(editor, obj, "Neuer Name", capture)
+    _act(moderator, obj, "approve", capture)
+    with capture(execute=True):
+        editor.post(_url(obj, "edit"), edit_form_data(obj, title="Danach bearbeitet"))
+
+    run_queued(queue)
+    [approval] = [m for m in mail.outbox if m.to == ["redaktion-a@example.org"]]
+    assert approval.subject == "Freigegeben: „Neuer Name“"
+    assert "Danach bearbeitet" not in approval.body
+    assert [m for m in mail.outbox if m.to == ["moderation@example.org"]] == []
+
+
+@pytest.mark.parametrize("kind", ["page", "snippet"])
+def test_no_submission_mail_for_a_submission_withdrawn_before_the_queue_ran(
+    world, queue, django_capture_on_commit_callbacks, client, kind
+):
+    obj = _moderated(world, kind)
+    editor, _moderator = _clients(world, client)
+    capture = django_capture_on_commit_callbacks
+    _submit(editor, obj, "Neuer Name", capture)
+    data = edit_form_data(obj, title="Neuer Name")
+    data["action-cancel-workflow"] = "Freigabe zurückziehen"
+    with capture(execute=True):
+        editor.post(_url(obj, "edit"), data)  # locked in moderation: cancels, shows the form
+    assert not _fresh(obj).workflow_in_progress
+
+    run_queued(queue)
+    assert mail.outbox == []
+
+
+def test_no_workflow_mail_for_an_object_deleted_before_the_queue_ran(
+    world, queue, django_capture_on_commit_callbacks, client
+):
+    obj = _moderated(world, "snippet")
+    editor, moderator = _clients(world, client)
+    capture = django_capture_on_commit_callbacks
+    _submit(editor, obj, "Neuer Name", capture)
+    _act(moderator, obj, "reject", capture, comment="Bitte den alten Namen lassen.")
+    admin = client.__class__()
+    admin.force_login(SuperuserFactory())
+    with capture(execute=True):
+        assert admin.post(_url(obj, "delete")).status_code == 302
+    assert not type(obj).objects.filter(pk=obj.pk).exists()
+
+    results = [
+        result.task.call(*result.args, **result.kwargs)
+        for result in queue.results
+        if result.task.name == send_notification.name
+    ]
+    assert results == [False, False]
+    assert mail.outbox == []
+
+
+def test_rejection_queued_without_its_task_state_is_sent_only_while_still_decided(
+    world, queue, django_capture_on_commit_callbacks, client
+):
+    """Rows queued by the release before carry no task state key: the workflow's current task
+    state stands in, while it is still the rejected one."""
+    obj = _moderated(world, "page")
+    editor, moderator = _clients(world, client)
+    capture = django_capture_on_commit_callbacks
+    _submit(editor, obj, "Neuer Name", capture)
+    queue.clear()
+    _act(moderator, obj, "reject", capture, comment="Bitte den alten Namen lassen.")
+    [rejection] = [r for r in queue.results if r.task.name == send_notification.name]
+    legacy = {key: value for key, value in rejection.kwargs.items() if key != "task_state_pk"}
+
+    assert send_notification.call(**legacy) is True
+    assert "Bitte den alten Namen lassen." in mail.outbox[0].body
+    mail.outbox.clear()
+    _submit(editor, obj, "Noch ein Name", capture)
+    assert send_notification.call(**legacy) is False
+    assert mail.outbox == []

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test import override_settings
 from django_tasks import task_backends
 from wagtail.models import Page, Site
 
+from cms.api.invalidation import invalidate
 from tests.factories.pages import (
     BenefitPartnerIndexPageFactory,
     ClubIndexPageFactory,
@@ -20,6 +22,7 @@ from tests.factories.pages import (
 )
 from tests.factories.plugins import import_plugin_factories
 from tests.factories.users import SuperuserFactory
+from tests.purges import RECORDING, RecordingBackend
 
 import_plugin_factories()
 
@@ -150,3 +153,16 @@ def axe():
         ]
 
     return violations
+
+
+@pytest.fixture
+def purges(django_capture_on_commit_callbacks):
+    """The surrogate keys purged from a recording cache in front (``purges.purged``), from
+    now on; ``purges.failing = True`` makes each purge fail."""
+    with django_capture_on_commit_callbacks(execute=True):
+        invalidate(())  # what earlier tests' rolled-back transactions left pending
+    RecordingBackend.purged = []
+    RecordingBackend.failing = False
+    with override_settings(WAGTAILFRONTENDCACHE=RECORDING):
+        yield RecordingBackend
+    RecordingBackend.failing = False

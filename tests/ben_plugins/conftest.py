@@ -3,7 +3,6 @@ test helper that connects receivers to the content signals, a clock to freeze an
 at once (the privacy notice the public forms link to comes with ``site_tree``)."""
 
 import pytest
-from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -11,8 +10,6 @@ from ben_plugins.core.activation import plugin_content_labels, set_enabled
 from ben_plugins.core.plugins import all_plugins
 from cms.api.invalidation import invalidate_all
 from tests.factories.pages import ClubPageFactory
-
-from .purges import RECORDING, RecordingBackend
 
 EXAMPLE_PLUGIN_PACKAGE = "ben_example_plugin"
 
@@ -25,16 +22,6 @@ def fresh_api_cache():
     invalidate_all(*labels)
     yield
     invalidate_all(*labels)
-
-
-@pytest.fixture
-def purges(django_capture_on_commit_callbacks):
-    """The keys purged from a recording cache in front (``purges.purged``), from now on."""
-    with django_capture_on_commit_callbacks(execute=True):
-        invalidate_all()  # what earlier tests' rolled-back transactions left pending
-    RecordingBackend.purged = []
-    with override_settings(WAGTAILFRONTENDCACHE=RECORDING):
-        yield RecordingBackend
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ from ben_plugins.core.signals import (
 )
 from ben_plugins.core.transitions import transitions_of
 from cms.moderation.club_content import ClubContent
-from tests.ben_plugins.core.intake_helpers import factory_for
+from tests.ben_plugins.core.intake_helpers import factory_for, leaf_patterns
 from tests.ben_plugins.core.intake_helpers import reader as make_reader
 from tests.factories.users import UserFactory
 
@@ -93,21 +93,13 @@ def test_moderated_content_types_are_registered_snippets(plugin):
             assert hasattr(model, "snippet_viewset"), f"{model._meta.label} is no snippet"
 
 
-def _leaf_patterns(patterns):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            yield from _leaf_patterns(pattern.url_patterns)
-        else:
-            yield pattern
-
-
 def _plugin_api_patterns(plugin) -> list[URLPattern]:
     resolver = get_resolver()
     try:
         api = next(p for p in resolver.url_patterns if str(p.pattern) == "api/v1/")
     except StopIteration:
         return []
-    return [p for p in _leaf_patterns(api.url_patterns) if _owned_by(p, plugin)]
+    return [p for _route, p in leaf_patterns(api.url_patterns) if _owned_by(p, plugin)]
 
 
 def _owned_by(pattern: URLPattern, plugin) -> bool:

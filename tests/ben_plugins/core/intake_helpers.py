@@ -146,10 +146,11 @@ def form_data(intake, body: dict) -> dict:
     return {key: item for key, item in data.items() if item is not None}
 
 
-def _leaf_patterns(patterns, prefix=""):
+def leaf_patterns(patterns, prefix=""):
+    """(route, pattern) of every URL pattern below ``patterns``, resolvers flattened."""
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
-            yield from _leaf_patterns(pattern.url_patterns, prefix + str(pattern.pattern))
+            yield from leaf_patterns(pattern.url_patterns, prefix + str(pattern.pattern))
         else:
             yield prefix + str(pattern.pattern), pattern
 
@@ -158,7 +159,7 @@ def intake_paths(view_base, intake) -> list[str]:
     """The mounted paths of the intake's JSON endpoint (``IntakeViewSet``, POST) or of its
     HTML forms (``IntakeFormView``)."""
     found = []
-    for route, pattern in _leaf_patterns(get_resolver().url_patterns):
+    for route, pattern in leaf_patterns(get_resolver().url_patterns):
         view_class = getattr(pattern.callback, "cls", None) or getattr(
             pattern.callback, "view_class", None
         )

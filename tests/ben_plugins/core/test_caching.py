@@ -2,29 +2,22 @@
 never the content API's full set, and switching a plugin purges its endpoints' keys."""
 
 import pytest
-from django.urls import URLResolver, get_resolver
+from django.urls import get_resolver
 
 from ben_plugins.core.plugins import all_plugins
 from cms.api.caching import all_labels, surrogate_keys
 from cms.api.viewsets import ApiViewSet
+from tests.ben_plugins.core.intake_helpers import leaf_patterns
 from tests.cms.test_settings import run_django
 
 pytestmark = pytest.mark.django_db
-
-
-def _leaves(patterns, prefix=""):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            yield from _leaves(pattern.url_patterns, prefix + str(pattern.pattern))
-        else:
-            yield prefix + str(pattern.pattern), pattern
 
 
 def plugin_read_endpoints():
     """(plugin label, path, view class) of every GET endpoint below /api/v1/<plugin>/."""
     labels = {plugin.label for plugin in all_plugins()}
     found = []
-    for path, pattern in _leaves(get_resolver().url_patterns):
+    for path, pattern in leaf_patterns(get_resolver().url_patterns):
         view_class = getattr(pattern.callback, "cls", None)
         actions = getattr(pattern.callback, "actions", None) or {}
         if not (path.startswith("api/v1/") and view_class and "get" in actions):

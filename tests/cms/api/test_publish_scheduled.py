@@ -6,12 +6,7 @@ import datetime as dt
 
 import pytest
 from django.core.management import call_command
-from django.test import override_settings
 from django.utils import timezone
-
-from cms.api.invalidation import invalidate
-
-from .test_surrogate_keys import RECORDING, RecordingBackend
 
 pytestmark = pytest.mark.django_db
 
@@ -27,16 +22,6 @@ def clock(monkeypatch):
             return moment
 
     return Clock()
-
-
-@pytest.fixture
-def purges(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        invalidate(())  # what earlier tests' rolled-back transactions left pending
-    RecordingBackend.purged = []
-    RecordingBackend.failing = False
-    with override_settings(WAGTAILFRONTENDCACHE=RECORDING):
-        yield RecordingBackend
 
 
 def publish_scheduled(django_capture_on_commit_callbacks):

@@ -17,41 +17,13 @@ from ben_plugins.core.activation import set_enabled
 from cms.api.caching import bump, surrogate_keys
 from cms.api.endpoints import EventViewSet
 from cms.api.frontend_cache import PURGE_HEADER, PurgeFailed, SurrogateKeyBackend, retry_purge
-from cms.api.invalidation import invalidate
 from cms.api.models import ApiClient
 from cms.snippets.models import NewsItem
 
 pytestmark = pytest.mark.django_db
 
 
-class RecordingBackend:
-    """A frontend-cache backend that records purges and fails while ``failing`` is set."""
-
-    purged: list[tuple[str, ...]] = []
-    failing = False
-
-    def __init__(self, params):
-        pass
-
-    def purge_keys(self, keys):
-        RecordingBackend.purged.append(tuple(keys))
-        if RecordingBackend.failing:
-            raise PurgeFailed("connection refused")
-
-
-RECORDING = {"test": {"BACKEND": f"{__name__}.RecordingBackend"}}
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
-
-
-@pytest.fixture
-def purges(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        invalidate(())  # what earlier tests' rolled-back transactions left pending
-    RecordingBackend.purged = []
-    RecordingBackend.failing = False
-    with override_settings(WAGTAILFRONTENDCACHE=RECORDING):
-        yield RecordingBackend
-    RecordingBackend.failing = False
 
 
 def keys_of(response) -> list[str]:
@@ -153,7 +125,7 @@ def test_without_a_deferring_task_queue_a_failed_purge_is_logged_once_and_not_re
     assert purges.purged == [("events",)]
     [failure] = [record.getMessage() for record in caplog.records]
     assert failure == (
-        "Purge of events at test failed (attempt 1 of 3, giving up: the task backend "
+        "Purge of events at recording failed (attempt 1 of 3, giving up: the task backend "
         "cannot defer a retry): connection refused"
     )
 
@@ -174,14 +146,16 @@ def test_with_the_database_queue_a_failed_purge_is_logged_and_retried_by_db_work
         bump(["pages.eventpage"])
     assert purges.purged == [("events",)]
     [queued] = DBTaskResult.objects.filter(task_path__endswith="retry_purge")
-    assert queued.args_kwargs["args"] == ["test", ["events"], 2]
+    assert queued.args_kwargs["args"] == ["recording", ["events"], 2]
     assert queued.run_after is not None
     for attempt in (2, 3):  # what db_worker runs
-        retry_purge.call("test", ["events"], attempt)
+        retry_purge.call("recording", ["events"], attempt)
     assert purges.purged == [("events",)] * 3
     failures = [record.getMessage() for record in caplog.records]
     assert "attempt 1 of 3" in failures[0]
-    assert failures[-1].startswith("Purge of events at test failed (attempt 3 of 3, giving up)")
+    assert failures[-1].startswith(
+        "Purge of events at recording failed (attempt 3 of 3, giving up)"
+    )
     assert DBTaskResult.objects.filter(task_path__endswith="retry_purge").count() == 2
 
 

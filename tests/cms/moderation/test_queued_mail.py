@@ -60,25 +60,28 @@ def assert_no_personal_data(arguments, *values):
         assert value not in text
 
 
+def invite_nina(client, world, capture_on_commit):
+    """The moderator invites a new editor of club A through the admin; after the commit."""
+    client.force_login(world.users["moderation"])
+    with capture_on_commit(execute=True):
+        return client.post(
+            reverse("club_memberships:add"),
+            {
+                "email": "neu@example.org",
+                "first_name": "Nina",
+                "last_name": "Neu",
+                "club": world.clubs["A"].pk,
+                "role": ClubMembership.Role.EDITOR,
+            },
+        )
+
+
 def test_invitation_is_queued_and_its_link_sets_the_password(
     client, world, queue, django_capture_on_commit_callbacks
 ):
-    client.force_login(world.users["moderation"])
-
-    def invite():
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(
-                reverse("club_memberships:add"),
-                {
-                    "email": "neu@example.org",
-                    "first_name": "Nina",
-                    "last_name": "Neu",
-                    "club": world.clubs["A"].pk,
-                    "role": ClubMembership.Role.EDITOR,
-                },
-            )
-
-    response, queued = queued_in(queue, invite)
+    response, queued = queued_in(
+        queue, lambda: invite_nina(client, world, django_capture_on_commit_callbacks)
+    )
     assert response.status_code == 302
     [(name, arguments)] = queued
     assert name == send_invitation.name
@@ -97,18 +100,7 @@ def test_invitation_is_queued_and_its_link_sets_the_password(
 def test_no_invitation_for_a_membership_removed_before_the_queue_ran(
     client, world, queue, django_capture_on_commit_callbacks
 ):
-    client.force_login(world.users["moderation"])
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            reverse("club_memberships:add"),
-            {
-                "email": "neu@example.org",
-                "first_name": "Nina",
-                "last_name": "Neu",
-                "club": world.clubs["A"].pk,
-                "role": ClubMembership.Role.EDITOR,
-            },
-        )
+    invite_nina(client, world, django_capture_on_commit_callbacks)
     ClubMembership.objects.filter(user__email="neu@example.org").delete()
     run_queued(queue, only={send_invitation.name})
     assert mail.outbox == []
@@ -117,18 +109,7 @@ def test_no_invitation_for_a_membership_removed_before_the_queue_ran(
 def test_no_invitation_for_an_account_deactivated_before_the_queue_ran(
     client, world, queue, django_capture_on_commit_callbacks
 ):
-    client.force_login(world.users["moderation"])
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            reverse("club_memberships:add"),
-            {
-                "email": "neu@example.org",
-                "first_name": "Nina",
-                "last_name": "Neu",
-                "club": world.clubs["A"].pk,
-                "role": ClubMembership.Role.EDITOR,
-            },
-        )
+    invite_nina(client, world, django_capture_on_commit_callbacks)
     get_user_model().objects.filter(email="neu@example.org").update(is_active=False)
     run_queued(queue, only={send_invitation.name})
     assert mail.outbox == []

@@ -1,5 +1,6 @@
 """Template tags of the public site's frame (templates/base.html): navigation, footer links
-and schema.org data, each from published pages only (cms.core.publication)."""
+and schema.org data, each from published pages only (cms.core.publication); and the links
+higher layers put next to an item (cms.pages.public_actions)."""
 
 from django import template
 from django.conf import settings
@@ -8,6 +9,7 @@ from wagtail.models import Page, Site
 from cms.core.publication import published
 from cms.pages.models import LegalPage
 from cms.pages.models.metadata import json_ld
+from cms.pages.public_actions import actions_for
 
 register = template.Library()
 
@@ -52,3 +54,10 @@ def structured_data(page):
     """JSON-LD of a page type that describes itself (``structured_data()``), else nothing."""
     describe = getattr(page, "structured_data", None)
     return json_ld(describe()) if describe is not None else ""
+
+
+@register.inclusion_tag("includes/public_actions.html", takes_context=True)
+def public_actions(context, item):
+    """The links higher layers offer next to ``item`` (cms.pages.public_actions), each named
+    for screen readers with the item's title."""
+    return {"actions": actions_for(item, context.get("request")), "item": item}

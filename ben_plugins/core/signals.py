@@ -6,6 +6,11 @@ site (the ``site`` keyword decides), and ``connect`` refuses receivers that are 
 of a plugin (core code listens to Wagtail's and Django's own signals). Every receiver runs
 in its own savepoint; ``send_robust`` logs a failure and goes on, so a broken plugin never
 breaks publishing. Each signal carries its own docstring, quoted in docs/plugins.md.
+
+``public_actions`` is asked, not told: the public site collects the links plugins put next to
+an item through ``plugin_actions``, the one provider the core registers with
+``cms.pages.public_actions``. Its receivers return ``PublicAction``s (re-exported here, so a
+plugin needs no other module).
 """
 
 import logging
@@ -14,6 +19,9 @@ from asgiref.sync import async_to_sync, sync_to_async
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.dispatch import Signal
+
+from cms.core import sites
+from cms.pages.public_actions import PublicAction
 
 from .activation import is_enabled, overrides_for_site
 from .plugins import plugin_for_module
@@ -113,3 +121,29 @@ moderation_state_changed = ContentSignal(
     Arguments: ``sender``, ``instance``, ``site``, ``state`` (``"submitted"``,
     ``"approved"``, ``"rejected"`` or ``"cancelled"``) and ``user`` (who acted, or None)."""
 )
+public_actions = ContentSignal(
+    """Sent while the public site shows an item (a club page each of its volunteer
+    opportunities) to collect links next to it. Each receiver returns a list of
+    ``PublicAction(label, url)`` (``label`` in German, e.g. ``"Interesse melden"``), empty
+    for items it has nothing for; a failing receiver is logged and shows nothing.
+
+    Arguments: ``sender``, ``instance`` (the item shown), ``site`` (the site of the
+    request) and ``request`` (the request of the page)."""
+)
+
+
+def plugin_actions(instance, request) -> list[PublicAction]:
+    """The provider of ``cms.pages.public_actions`` (registered at ready()): what the plugins
+    switched on for the request's site offer next to ``instance``."""
+    site = (
+        sites.site_for_request(request) if request is not None else sites.site_for_object(instance)
+    )
+    responses = public_actions.send_robust(
+        type(instance), instance=instance, site=site, request=request
+    )
+    return [
+        action
+        for _receiver, response in responses
+        if not isinstance(response, Exception)
+        for action in response
+    ]

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
 
 from ben_plugins.core import signals
+from cms.pages import public_actions
 from cms.pages.models import EventPage
 from cms.snippets.models import NewsItem
 from tests.factories.pages import EventPageFactory
@@ -21,6 +22,7 @@ CONTENT_SIGNALS = {
     "content_unpublished": signals.content_unpublished,
     "content_deleted": signals.content_deleted,
     "moderation_state_changed": signals.moderation_state_changed,
+    "public_actions": signals.public_actions,
 }
 
 
@@ -216,3 +218,28 @@ def test_docs_quote_each_signals_docstring(name):
     docstring = cleandoc(CONTENT_SIGNALS[name].__doc__)
     docs = (Path(settings.BASE_DIR) / "docs" / "plugins.md").read_text()
     assert f"`{name}`\n\n{docstring}\n" in docs
+
+
+def test_the_core_registers_one_provider_of_public_actions():
+    assert public_actions.providers() == (signals.plugin_actions,)
+
+
+def test_public_actions_come_only_from_plugins_switched_on_for_the_requests_site(
+    club, rf, plugin_receiver, switch_plugin
+):
+    offer = NewsItemFactory(club=club)
+    action = signals.PublicAction(label="Weitersagen", url="/weitersagen/")
+
+    def offer_action(sender, instance, site, request, **kwargs):
+        assert (sender, instance, site.is_default_site) == (NewsItem, offer, True)
+        return [action]
+
+    def broken(sender, **kwargs):
+        raise ValueError("kaputt")
+
+    plugin_receiver(signals.public_actions, offer_action)
+    plugin_receiver(signals.public_actions, broken)
+    request = rf.get("/")
+    assert public_actions.actions_for(offer, request) == [action]
+    switch_plugin("example", False)
+    assert public_actions.actions_for(offer, request) == []

@@ -48,6 +48,8 @@ def public_pages() -> dict[str, str]:
         "strategy-recommendation": StrategyChapterPage.objects.get(chapter_number="4.3"),
         "clubs": ClubIndexPage.objects.get(),
         "club": ClubPage.objects.get(slug="ehrenamtsagentur-bitburg"),
+        # with an open opportunity, so its links (cms.pages.public_actions) are checked too
+        "club-opportunities": ClubPage.objects.get(slug="drk-bitburg"),
         "events": EventIndexPage.objects.get(),
         "event": EventPage.objects.get(slug="offener-treff-fuer-ehrenamtliche"),
         "partners": BenefitPartnerIndexPage.objects.get(),
